@@ -29,6 +29,11 @@ export function isCached(truth: TruthFile): boolean {
   return existsSync(cache) && existsSync(truth.file) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs;
 }
 
+/** A file's cached envelopes by its base name (h-tempo73: tempo-learn --redump, where the audio is gone). */
+export function cachedFeatures(base: string): TempoInput {
+  return JSON.parse(readFileSync(path.join(OUT, 'tempo-features', `${base}.json`), 'utf8')) as TempoInput;
+}
+
 export async function features(truth: TruthFile): Promise<Item> {
   const cache = path.join(OUT, 'tempo-features', `${path.basename(truth.file)}.json`);
   if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(truth.file).mtimeMs) {

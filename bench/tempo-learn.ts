@@ -37,6 +37,7 @@ import { scaledTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { loadGrooveBars, ruleAOverConvention, ruleATruth } from './tempo-beat-level.js';
 import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import {
+  FOLD_COLUMNS,
   LEVEL_FEATURES,
   LEVEL_TERMS,
   LEVEL_TEMPO_FEATURES,
@@ -54,7 +55,7 @@ import {
   type LevelPrior,
   type LevelRow,
 } from '../src/engines/tempo/level-model.js';
-import { features } from './tempo-features.js';
+import { cachedFeatures, features } from './tempo-features.js';
 import { HAT, KICK, SNARE, groove, type Hit } from '../test/helpers/grooves.js';
 import { TEMPO_PARAMETERS } from '../src/engines/analysis/params.js';
 import { TEMPO_PLAIN_DIR, tempoPlainSet } from '../fixtures/tempoplain.js';
@@ -62,7 +63,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo72/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo73/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -194,6 +195,40 @@ async function dumpRows(n: string): Promise<Row[]> {
   return rows;
 }
 
+/**
+ * --redump --from D (h-tempo73): each row of D's dump of set n run again through the engine on the file's cached
+ * envelopes (bench/out/tempo-features/NAME.wav.json, tempo-features.ts), its truth, name and set kept as dumped: the
+ * candidates' new numbers without the renders (tempo28–42's and the plain grooves' were deleted for disk space; their
+ * envelopes are cached). The plain grooves' variants are made again from the whole input (PLAIN_VARIANTS).
+ */
+function redumpSet(n: string, from: string): Row[] {
+  const before = TEMPO_PARAMETERS.levelModel.value;
+  TEMPO_PARAMETERS.levelModel.value = 0;
+  try {
+    const old = readFileSync(path.join(from, `tempo${n}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Row);
+    const rows = old.map((r) => {
+      const name = r.name.replace(/ \(no (chroma|band energy)\)$/, '');
+      const variant = PLAIN_VARIANTS.find(([suffix]) => suffix && r.name.endsWith(suffix))?.[1] ?? ((i) => i);
+      const input = variant(cachedFeatures(`${name}.wav`));
+      let seen: Level[] = [];
+      const { tempo } = estimateTempoWithDecision(input, {
+        onCandidates: (all) => {
+          seen = all.map((c: Readonly<TempoLevelCandidate>) => levelRow(c, levelPresence(input)));
+        },
+      });
+      return { ...r, mainBpm: tempo.bpm, mainBeats: tempo.beats, mainDownbeats: tempo.downbeats, levels: seen };
+    });
+    mkdirSync(DUMP, { recursive: true });
+    writeFileSync(path.join(DUMP, `tempo${n}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    return rows;
+  } finally {
+    TEMPO_PARAMETERS.levelModel.value = before;
+  }
+}
+
 function readSet(n: string): Row[] {
   const f = path.join(DUMP, `tempo${n}.jsonl`);
   if (!existsSync(f)) throw new Error(`${f}: run --dump first`);
@@ -231,6 +266,15 @@ const SWING_COLUMNS = process.argv.includes('--swing')
   ? [LEVEL_FEATURES.indexOf('swing slow'), LEVEL_FEATURES.indexOf('swing fast')]
   : [];
 /**
+ * --fold [--fold-only backbeat,offbeat,alternation] (h-tempo73): each level's backbeat fold (levelBackbeatFold), after
+ * the others (--fold-only: these of its numbers).
+ */
+const FOLD = process.argv.includes('--fold');
+const FOLD_ONLY = argOfEarly('--fold-only', '');
+const FOLD_USED = FOLD
+  ? FOLD_COLUMNS.filter((j) => !FOLD_ONLY || FOLD_ONLY.split(',').includes(LEVEL_FEATURES[j]!.split(' ')[1]!))
+  : [];
+/**
  * --prior W (h-tempo68): a broad tempo prior, a Gaussian on log2 BPM of width W octaves around the training rows'
  * mean log2 truth, its log-ratio added to each pair's sum with weight 1 (levelPriorOffset); --tempo-free: the model
  * without LEVEL_TEMPO_FEATURES (its score read without the engine's prior), so its only tempo term is that prior.
@@ -239,7 +283,12 @@ const PRIOR_WIDTH = Number(argOfEarly('--prior', '0'));
 const TEMPO_FREE = process.argv.includes('--tempo-free');
 /** The model's columns of LEVEL_FEATURES. */
 const COLUMNS = (() => {
-  const base = [...Array.from({ length: RICH_COUNT }, (_, j) => j), ...TWO_FEEL_COLUMNS, ...SWING_COLUMNS];
+  const base = [
+    ...Array.from({ length: RICH_COUNT }, (_, j) => j),
+    ...TWO_FEEL_COLUMNS,
+    ...SWING_COLUMNS,
+    ...FOLD_USED,
+  ];
   if (!TEMPO_FREE) return base;
   const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
   return [
@@ -474,7 +523,7 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
         'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68; tempo43 in and ' +
         "--no-onset-rate h-tempo69; tempo44 in and --realistic-weight h-tempo71; rule A's truth and tempo45 in " +
-        'h-tempo72)',
+        'h-tempo72; the backbeat fold and tempo46 in h-tempo73)',
       truth: CONVENTION_TRUTH
         ? 'the half-time convention (fixtures/tempotruth.ts tappedTruth)'
         : TRAIN_CONVENTION
@@ -482,7 +531,8 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
           : "rule A (fixtures/tempotruth.ts beatLevelFactor on each groove's bar, bench/tempo-beat-level.ts)",
       command:
         `node dist/bench/tempo-learn.js --rich${PROFILE ? ' --profile' : ''}${TWO_FEEL ? ' --two-feel' : ''}` +
-        `${SWING_COLUMNS.length ? ' --swing' : ''}` +
+        `${SWING_COLUMNS.length ? ' --swing' : ''}${FOLD ? ' --fold' : ''}` +
+        `${FOLD_ONLY ? ` --fold-only ${FOLD_ONLY}` : ''}` +
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
@@ -719,9 +769,26 @@ function ruleAMoves(rows: Row[]) {
 }
 
 async function main() {
+  // --param NAME=V (h-tempo73): a tempo parameter set for this run (the ±10 % re-dumps of the fold's parameters)
+  for (let i = process.argv.indexOf('--param'); i >= 0; i = process.argv.indexOf('--param', i + 1)) {
+    const [name, v] = process.argv[i + 1]!.split('=');
+    const p = (TEMPO_PARAMETERS as Record<string, { value: number }>)[name!];
+    if (!p) throw new Error(`--param ${name}: no such tempo parameter`);
+    p.value = Number(v);
+  }
   if (process.argv.includes('--scan')) return scan();
   const lambda = Number(argOf('--lambda', '1'));
   const margin = Number(argOf('--margin', '0'));
+  if (process.argv.includes('--redump')) {
+    const from = argOf('--from', '/tmp/h-tempo72/dump');
+    for (const n of argOf('--sets', TUNING_SETS.join(',')).split(',')) {
+      if (n === JUDGE_SET) throw new Error(`tempo${JUDGE_SET} is the judge: --judge dumps it, once`);
+      const t0 = Date.now();
+      const rows = redumpSet(n, from);
+      console.log(`tempo${n}: ${rows.length} rows re-dumped from ${from} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+    return;
+  }
   if (process.argv.includes('--dump')) {
     for (const n of argOf('--sets', TUNING_SETS.join(',')).split(',')) {
       if (n === JUDGE_SET) throw new Error(`tempo${JUDGE_SET} is the judge: --judge dumps it, once`);

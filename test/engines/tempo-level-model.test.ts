@@ -45,9 +45,17 @@ function withModel<T>(on: boolean, f: () => T): T {
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  // h-tempo71: the two swing numbers after h-tempo68's 118
-  assert.equal(LEVEL_FEATURES.length, 120);
-  assert.deepEqual(LEVEL_FEATURES.slice(118), ['swing slow', 'swing fast']);
+  // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's four after them
+  assert.equal(LEVEL_FEATURES.length, 126);
+  assert.deepEqual(LEVEL_FEATURES.slice(118, 120), ['swing slow', 'swing fast']);
+  assert.deepEqual(LEVEL_FEATURES.slice(120), [
+    'fold backbeat slow',
+    'fold backbeat fast',
+    'fold offbeat slow',
+    'fold offbeat fast',
+    'fold alternation slow',
+    'fold alternation fast',
+  ]);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
   assert.equal(m.w.length, 83);
@@ -161,7 +169,7 @@ test("lr69 (levelModelPreset 69): lr65's form retrained with tempo27–43 and th
   const lr65 = levelModel(65);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr65, c.x) - ps[i]!) > 0.01));
   // the engine computes the two-feel numbers for it
-  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true, swing: false });
+  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true, swing: false, fold: false });
 });
 
 test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the realistic sets weighted", () => {
@@ -181,7 +189,7 @@ test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the rea
   // lr71 is not lr56 (the same rows through lr56 give other probabilities); it reads lr56's terms only
   const lr56 = levelModel(56);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr56, c.x) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false });
+  assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false, fold: false });
 });
 
 test("lr72 (levelModelPreset 72, the default): lr56's form retrained on tempo25–45 under rule A's truth", () => {
@@ -208,7 +216,26 @@ test("lr72 (levelModelPreset 72, the default): lr56's form retrained on tempo25�
       `lr${round}`,
     );
   }
-  assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false });
+  assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false, fold: false });
+});
+
+test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold at both levels, tempo25–46", () => {
+  const m = levelModel(73);
+  assert.equal(m.name, 'tempo-level-lr73');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(120, 126)]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo25', 'tempo45', 'tempo46', 'tempoplain']) assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo47'), 'tempo47 is its judge');
+  assert.equal(m.provenance.lambda, 3);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--fold/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the fold's weights are not zero: its rows through lr73 differ from the same rows with the fold missing
+  const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {

@@ -889,7 +889,7 @@ export const TEMPO_PARAMETERS = {
   levelModelPreset: p(
     72,
     'round',
-    [56, 72],
+    [56, 73],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
       'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
       "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
@@ -903,8 +903,33 @@ export const TEMPO_PARAMETERS = {
       'lr56 0.775, drum files 0.775 vs 0.800 — not the default), 72 tempo-level-lr72.json (h-tempo72, ' +
       "lr56's form retrained on tempo25–45 and the plain grooves under rule A's truth: the tapped beat is the " +
       "level at which the groove's backbeat falls on every second beat, fixtures/tempotruth.ts beatLevelFactor; " +
-      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default)',
+      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default), 73 ' +
+      "tempo-level-lr73.json (h-tempo73, lr72's form and the backbeat fold at both levels, levelBackbeatFold, on " +
+      'tempo25–46 and the plain grooves under rule A)',
     true,
+  ),
+  levelFoldWindowBeats: p(
+    0.05,
+    'beat',
+    [0.01, 0.125],
+    "learned octave move, the backbeat fold (h-tempo73, level-model.ts levelBackbeatFold): at each of a level's " +
+      'two-beat positions (beat 1, its half-way, beat 2, its half-way) a signal is read within this fraction of the ' +
+      'beat (at least one frame; below ⅛ positions a quarter cycle apart never share a frame); read by presets with ' +
+      'the fold columns (lr73)',
+  ),
+  levelFoldKickHz: p(
+    150,
+    'Hz',
+    [100, 300],
+    "learned octave move, the backbeat fold's alternation (h-tempo73, level-model.ts bandRise): the kick's band " +
+      'energies are those centred below this, the snare group from this up to levelFoldSnareHz',
+  ),
+  levelFoldSnareHz: p(
+    5000,
+    'Hz',
+    [2000, 10000],
+    "learned octave move, the backbeat fold's alternation (h-tempo73): the snare group's band energies are centred " +
+      'from levelFoldKickHz up to this (the body and the wires; hats and cymbals above)',
   ),
   levelModelMargin: p(
     0.2,

@@ -45,6 +45,8 @@ import {
   levelProfile,
   levelTwoFeel,
   levelSwing,
+  levelBackbeatFold,
+  bandRise,
   levelRow,
   movedBeats,
 } from './level-model.js';
@@ -603,6 +605,8 @@ interface Candidate {
   profile?: (number | null)[];
   /** The level's two-feel numbers (level-model.ts levelTwoFeel, h-tempo65): set with the profile. */
   twoFeel?: (number | null)[];
+  /** The level's backbeat fold (level-model.ts levelBackbeatFold, h-tempo73): for the dump and a model reading it. */
+  fold?: (number | null)[];
   /** The level's swing (level-model.ts levelSwing, h-tempo71): set for the dump and a model that reads it. */
   swing?: number | null;
 }
@@ -2035,17 +2039,23 @@ function levels(
   // found for it; lr65 only the two-feel numbers, from the flux bands and the onsets)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
   const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
-  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false, swing: false };
-  if (reads.profile || options.onCandidates) {
+  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false, swing: false, fold: false };
+  // the snare hits on the envelope's frames (each frame the strongest hit on it), for the profiles and the fold
+  let snareSeries: Float64Array | null | undefined;
+  const snareSeriesOnce = () => {
+    if (snareSeries !== undefined) return snareSeries;
     const hits = input.bandEnergy ? snareOnce() : null;
-    const snareSeries = hits ? new Float64Array(odf.length) : null;
+    snareSeries = hits ? new Float64Array(odf.length) : null;
     if (hits && snareSeries)
       hits.times.forEach((t, i) => {
         const f = Math.round(t / hopSeconds);
-        if (f >= 0 && f < odf.length) snareSeries[f] = Math.max(snareSeries[f]!, hits.strength[i]!);
+        if (f >= 0 && f < odf.length) snareSeries![f] = Math.max(snareSeries![f]!, hits.strength[i]!);
       });
+    return snareSeries;
+  };
+  if (reads.profile || options.onCandidates) {
     const chords = tuned ? harmonicNovelty(input.chroma, odf.length, windowFrames(Infinity)) : null;
-    const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeries, chords };
+    const signals = { low: bands?.[0], mid: bands?.[1], high: bands?.[2], snare: snareSeriesOnce(), chords };
     for (const c of all) c.profile = levelProfile(signals, c.beatFrames, halfWidth);
   }
   if (reads.twoFeel || options.onCandidates) {
@@ -2056,6 +2066,20 @@ function levels(
   // h-tempo71: each level's swing (levelSwing), for the dump and a model that reads it
   if (reads.swing || options.onCandidates)
     for (const c of all) c.swing = levelSwing(bands?.[2], c.beatFrames, halfWidth);
+  // h-tempo73: each level's backbeat fold (levelBackbeatFold: the snare on beat 2 of a two-beat cycle)
+  if (reads.fold || options.onCandidates) {
+    const windowBeats = checkParameter('levelFoldWindowBeats', TEMPO_PARAMETERS.levelFoldWindowBeats);
+    const kickHz = checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz);
+    const snareHz = checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz);
+    const signals = {
+      low: bands?.[0],
+      mid: bands?.[1],
+      high: bands?.[2],
+      kick: bandRise(input.bandEnergy, odf.length, hopSeconds, 0, kickHz),
+      snare: bandRise(input.bandEnergy, odf.length, hopSeconds, kickHz, snareHz),
+    };
+    for (const c of all) c.fold = levelBackbeatFold(signals, c.beatFrames, windowBeats);
+  }
   options.onCandidates?.(all);
   const best = all[0]!;
   if (!(best.score > 0)) return { tempo: noTempo('the onset envelope has no periodicity in the tempo range') };

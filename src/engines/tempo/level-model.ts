@@ -74,6 +74,8 @@ export type LevelRow = Record<LevelTerm, number> &
     twoFeel?: (number | null)[];
     /** levelSwing's number (h-tempo71); null where missing. */
     swing?: number | null;
+    /** levelBackbeatFold's numbers (h-tempo73), in LEVEL_FOLD's order; null where missing. */
+    fold?: (number | null)[];
   };
 
 /**
@@ -206,6 +208,132 @@ export function levelSwing(
   return on > 0 ? (swung - straight) / on : null;
 }
 
+/**
+ * A band group's onsets from the band energies (h-tempo73): per band-energy frame the magnitude (√ power) of the bands
+ * whose centre (geometric mean of its edges; the top band's upper edge an octave up) lies in [loHz, hiHz), its rise
+ * over one envelope hop, half-wave rectified, on the envelope's frames (each frame the largest rise mapped to it), over
+ * its mean. Linear, not logarithmic: a snare's rise in the kick's band is small beside the kick's own (a log rise is
+ * broadband for every hit). null without band energies or no band in the range.
+ */
+export function bandRise(
+  be: { values: ArrayLike<number>; bands: number; hopSeconds: number; lowHz: readonly number[] } | undefined,
+  frames: number,
+  hopSeconds: number,
+  loHz: number,
+  hiHz: number,
+): Float64Array | null {
+  if (!be || be.bands < 1 || be.lowHz.length !== be.bands) return null;
+  const inRange = be.lowHz.map((lo, b) => {
+    const fc = Math.sqrt(lo * (be.lowHz[b + 1] ?? 2 * lo));
+    return fc >= loHz && fc < hiHz;
+  });
+  if (!inRange.includes(true)) return null;
+  const n = Math.floor(be.values.length / be.bands);
+  const mag = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    let sum = 0;
+    for (let b = 0; b < be.bands; b++) if (inRange[b]) sum += be.values[t * be.bands + b]!;
+    mag[t] = Math.sqrt(Math.max(0, sum));
+  }
+  const lag = Math.max(1, Math.round(hopSeconds / be.hopSeconds));
+  const out = new Float64Array(frames);
+  for (let t = lag; t < n; t++) {
+    const f = Math.round((t * be.hopSeconds) / hopSeconds);
+    if (f < frames) out[f] = Math.max(out[f]!, mag[t]! - mag[t - lag]!);
+  }
+  let mean = 0;
+  for (let f = 0; f < frames; f++) mean += out[f]!;
+  mean /= Math.max(1, frames);
+  if (mean > 0) for (let f = 0; f < frames; f++) out[f] = out[f]! / mean;
+  return out;
+}
+
+/**
+ * A level's backbeat read from the drums' own bands (h-tempo73, issue 12 points 1 and 2; rule A, fixtures/
+ * tempotruth.ts beatLevelFactor: the tapped beat is the level at which the backbeat falls on every second beat). The
+ * level's beats are folded over a two-beat cycle: positions 0 (beat 1: the even or the odd beats), ¼ (half-way after
+ * it), ½ (beat 2) and ¾; at each, a signal's maximum within ±window of the position (window: `windowBeats` of the
+ * beat, at least one frame; below ⅛ positions a quarter cycle apart never share a frame).
+ * - `backbeat` and `offbeat`, from the onset flux's groups (each over its mean): a position's brightness x = (mid +
+ *   high) / 2 − low (a snare, clap or rim is brighter than the kick on 1, whose body is in the low band), its mean per
+ *   position, beat 2 the brighter beat class; with scale = the largest (mid + high) / 2 + low of the four, backbeat =
+ *   (x at beat 2 − x at beat 1) / scale (the beats alternate kick and snare at this level: large; the beats alike:
+ *   small), offbeat = (mean x at ¼ and ¾ − x at beat 2) / scale (positive: the snare between the level's beats, the
+ *   level half the backbeat's);
+ * - `alternation`, from the band energies' kick and snare groups (bandRise): y = snare − kick at each beat, per
+ *   two-beat cycle k its beats' y₁ and y₂, alternation = |Σ (y₂ − y₁)| / Σ (|y₁| + |y₂|): 1 when every cycle's two
+ *   beats are opposite the same way (kick and snare alternating on this level's beats, whichever is the brighter in
+ *   a kit), near 0 when they differ either way (the level's double: a quarter against its "and") or are alike (its
+ *   half: kick against kick).
+ * null where a signal is missing (the flux's for the first two, the band energies' for the third), every position
+ * silent, or with fewer than 8 beats.
+ */
+export function levelBackbeatFold(
+  signals: {
+    low?: ArrayLike<number> | null;
+    mid?: ArrayLike<number> | null;
+    high?: ArrayLike<number> | null;
+    kick?: ArrayLike<number> | null;
+    snare?: ArrayLike<number> | null;
+  },
+  beatFrames: readonly number[],
+  windowBeats: number,
+): (number | null)[] {
+  if (beatFrames.length < 8) return LEVEL_FOLD.map(() => null);
+  const windows = beatFrames
+    .slice(0, -1)
+    .map((b, i) => Math.max(1, Math.round(windowBeats * (beatFrames[i + 1]! - b))));
+  // a signal at each beat and each half-way after it (the last beat has no half-way: left out)
+  const at = (env: ArrayLike<number>) => ({
+    on: windows.map((w, i) => peakNear(env, beatFrames[i]!, w)),
+    off: windows.map((w, i) => peakNear(env, (beatFrames[i]! + beatFrames[i + 1]!) / 2, w)),
+  });
+  const { low, mid, high, kick, snare } = signals;
+  let flux: (number | null)[] = [null, null];
+  if (low && mid && high) {
+    const [l, m, h] = [low, mid, high].map((env) => {
+      let mean = 0;
+      for (let j = 0; j < env.length; j++) mean += env[j]!;
+      mean /= Math.max(1, env.length);
+      const v = at(env);
+      // the mean per position class (0: even beats, 1: the half-way after them, 2: odd beats, 3: after them)
+      const sums = [0, 0, 0, 0];
+      const counts = [0, 0, 0, 0];
+      v.on.forEach((x, i) => {
+        const k = 2 * (i % 2);
+        sums[k]! += x;
+        sums[k + 1]! += v.off[i]!;
+        counts[k]!++;
+        counts[k + 1]!++;
+      });
+      return sums.map((x, j) => (counts[j] && mean > 0 ? x / counts[j]! / mean : 0));
+    }) as [number[], number[], number[]];
+    const bright = l.map((v, j) => (m[j]! + h[j]!) / 2 - v);
+    const scale = Math.max(...l.map((v, j) => (m[j]! + h[j]!) / 2 + v));
+    if (scale > 0) {
+      const [one, two] = bright[2]! >= bright[0]! ? [0, 2] : [2, 0];
+      flux = [(bright[two]! - bright[one]!) / scale, ((bright[1]! + bright[3]!) / 2 - bright[two]!) / scale];
+    }
+  }
+  let alternation: number | null = null;
+  if (kick && snare) {
+    const k = at(kick).on;
+    const s = at(snare).on;
+    let sum = 0;
+    let abs = 0;
+    for (let i = 0; i + 1 < k.length; i += 2) {
+      const one = s[i]! - k[i]!;
+      const two = s[i + 1]! - k[i + 1]!;
+      sum += two - one;
+      abs += Math.abs(one) + Math.abs(two);
+    }
+    alternation = abs > 0 ? Math.abs(sum) / abs : null;
+  }
+  return [...flux, alternation];
+}
+/** levelBackbeatFold's names. */
+export const LEVEL_FOLD = ['backbeat', 'offbeat', 'alternation'] as const;
+
 /** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
 const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
 /** Terms read from the band energy (the snare hits): missing without it. */
@@ -241,6 +369,8 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   twoFeel?: (number | null)[];
   /** levelSwing at the candidate's beats (h-tempo71; set when the model or the dump reads it). */
   swing?: number | null;
+  /** levelBackbeatFold at the candidate's beats (h-tempo73; set when the model or the dump reads it). */
+  fold?: (number | null)[];
 };
 
 /** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
@@ -273,6 +403,7 @@ export function levelRow(
     ...(c.profile ? { profile: c.profile } : {}),
     ...(c.twoFeel ? { twoFeel: c.twoFeel } : {}),
     ...(c.swing !== undefined ? { swing: c.swing } : {}),
+    ...(c.fold ? { fold: c.fold } : {}),
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
@@ -307,6 +438,8 @@ export const LEVEL_FEATURES: readonly string[] = [
   // h-tempo71: each level's swing (levelSwing)
   'swing slow',
   'swing fast',
+  // h-tempo73: each level's backbeat fold (levelBackbeatFold)
+  ...LEVEL_FOLD.flatMap((k) => [`fold ${k} slow`, `fold ${k} fast`]),
 ];
 /** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
 export const LEVEL_TEMPO_FEATURES: readonly string[] = [
@@ -342,7 +475,13 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     log(slow.score / slow.prior),
     slow.swing ?? NaN,
     fast.swing ?? NaN,
+    ...LEVEL_FOLD.flatMap((_, j) => [foldOf(slow, j), foldOf(fast, j)]),
   ];
+}
+/** A level's backbeat-fold number j (NaN: missing, or a row dumped without them). */
+function foldOf(r: Readonly<LevelRow>, j: number): number {
+  const v = r.fold?.[j];
+  return v === null || v === undefined ? NaN : v;
 }
 
 /**
@@ -452,9 +591,10 @@ export interface LevelModelPreset extends LevelModel {
  * profiles on tempo21–39, lost its judge on tempo40 — songs 0.825 → 0.650), lr65 (h-tempo65, the two-feel numbers),
  * lr68 (h-tempo68, the tempo-free form with its broad prior), lr69 (h-tempo69, retrained with tempo43's ballroom
  * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted),
- * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor).
+ * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor),
+ * lr73 (h-tempo73, lr72's form and the backbeat fold, levelBackbeatFold, on tempo25–46).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
@@ -466,16 +606,22 @@ export const levelModelFile = (round: number) => presetPath(`${levelModelPresetN
 const loaded = new Map<number, LevelModelPreset>();
 /** The columns of the swing numbers (h-tempo71) in LEVEL_FEATURES. */
 const SWING_COLUMNS = [LEVEL_FEATURES.indexOf('swing slow'), LEVEL_FEATURES.indexOf('swing fast')];
+/** The columns of the backbeat-fold numbers (h-tempo73) in LEVEL_FEATURES. */
+export const FOLD_COLUMNS = LEVEL_FOLD.flatMap((k) => [
+  LEVEL_FEATURES.indexOf(`fold ${k} slow`),
+  LEVEL_FEATURES.indexOf(`fold ${k} fast`),
+]);
 /**
- * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115) or the
- * swing numbers (h-tempo71).
+ * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115), the
+ * swing numbers (h-tempo71) or the backbeat fold (h-tempo73).
  */
-export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean; swing: boolean } {
+export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean; swing: boolean; fold: boolean } {
   const index = levelModel(round).index!;
   return {
     profile: index.some((i) => i >= 83 && i < 113),
     twoFeel: index.some((i) => i >= 113 && i < 116),
     swing: index.some((i) => SWING_COLUMNS.includes(i)),
+    fold: index.some((i) => FOLD_COLUMNS.includes(i)),
   };
 }
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
