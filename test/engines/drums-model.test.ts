@@ -33,7 +33,7 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
-  assert.equal(MODEL_FEATURES.length, 162);
+  assert.equal(MODEL_FEATURES.length, 167);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
@@ -403,6 +403,18 @@ test("drum-class model: is the stem's kick cluster a kick — its own medians an
   );
   // …a hat has no body
   assert.ok(Number.isNaN(row(0.5)[at('fillAbove')]!));
+});
+
+test("drum-class model: a hit's own membrane cue, the last 5 (h-dx72); a model of 162 reads rows as before", () => {
+  const tom = hitOf(0, 'kick', [0.4, 0.6, 0, 0], 100, 200);
+  Object.assign(tom.features, { modeDb: -7, modePeakDb: 245, upperModeDb: 2, decayPeriods: 64, clickDb: -30 });
+  const bare = hitOf(44100, 'kick', [0.8, 0.2, 0, 0], 55, 100);
+  const { rows } = modelRows([tom, bare]);
+  assert.deepEqual(MODEL_FEATURES.slice(162), ['modeDb', 'modePeakDb', 'upperModeDb', 'logDecayPeriods', 'clickDb']);
+  // clipped at ±60 dB; the decay in periods as log2 (64 periods: 6); a hit without the cue (an older dump) NaN
+  assert.deepEqual([...rows[0]!.slice(162)], [-7, 60, 2, 6, -30]);
+  assert.ok([...rows[1]!.slice(162)].every(Number.isNaN));
+  assert.equal(modelRows([tom, bare], 162).rows[0]!.length, 162);
 });
 
 test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {

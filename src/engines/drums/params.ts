@@ -1309,6 +1309,36 @@ export const STEM_MASKED_KICK_PARAMETERS = {
   ),
 } as const;
 
+/**
+ * A hit's own membrane cue (h-dx72; stem.ts membraneCue, first pass; the model's MEMBRANE_FEATURES): a drum head rings
+ * at the circular membrane's modes (Bessel-function zeros: 1.594, 2.136, 2.296 × its fundamental), a kick's sine sweep
+ * or a harmonic body at its harmonics (2 ×) with nothing peaked between; a tom rings long for its pitch, a kick's
+ * beater click is broadband and short. Read on what the hit adds in one window of twice bodyMs from its start (less
+ * twice the same window before it), its fundamental the body partial (bodyHz). The model's trees were trained with
+ * these values: a change changes the features (retrain).
+ */
+export const STEM_MEMBRANE_PARAMETERS = {
+  secondModeRatio: p(1.594, '× the body partial', [1.2, 2], "the membrane's second mode (1,1)"),
+  thirdModeRatio: p(2.136, '× the body partial', [1.8, 2.6], 'its third (2,1)…'),
+  fourthModeRatio: p(2.296, '× the body partial', [1.8, 2.8], '…and fourth (0,2), read together'),
+  gapLowRatio: p(1.3, '× the body partial', [1.05, 1.5], 'between the fundamental and the second mode…'),
+  gapHighRatio: p(1.85, '× the body partial', [1.65, 2.05], '…and between the second and the third (no mode there)'),
+  harmonicRatio: p(2, '× the body partial', [1.5, 3], "a harmonic body's (a kick's sine) second partial"),
+  modeWidth: p(
+    0.03,
+    'of the frequency',
+    [0.005, 0.2],
+    "a mode's power: the added power within this fraction of its frequency (at least its nearest bin)",
+  ),
+  clickMs: p(
+    5,
+    'ms',
+    [1, 20],
+    "the click: what the wires and top bands hold in this many ms from the start against the low and body bands' " +
+      'attack (a beater on a kick head: broadband and short)',
+  ),
+} as const;
+
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
 export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71] as const;
 
