@@ -384,7 +384,7 @@ test("drum-class model: is the stem's kick cluster a kick — its own medians an
   const at = (n: string) => MODEL_FEATURES.indexOf(n);
   const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
   const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
-  assert.equal(MODEL_FEATURES.length, 162);
+  assert.equal(MODEL_FEATURES.length, 167);
   assert.deepEqual(MODEL_FEATURES.slice(153, 155), ['kickCluster:share0', 'kickCluster:logCentroid']);
   // the stem's: the same on every hit, the kick cluster's medians whatever the rules called its hits
   for (const t of [0, 4, 0.5]) {
