@@ -108,15 +108,12 @@ import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { HELD_OUT, TUNING } from './drums-eval.js';
-import { STEM_PARAMETERS } from '../src/engines/drums/params.js';
+import { STEM_MEMBRANE_PARAMETERS, STEM_PARAMETERS } from '../src/engines/drums/params.js';
+import { setParameters } from './drums-classdev-dump.js';
 
-// name=value: a first-pass parameter (STEM_PARAMETERS) set for the run (h-dxcls19: the body partial's robustness)
-for (const arg of process.argv.slice(2).filter((x) => x.includes('='))) {
-  const [k, v] = arg.split('=');
-  const spec = (STEM_PARAMETERS as Record<string, { value: number }>)[k!];
-  if (!spec) throw new Error(`no parameter ${k}`);
-  spec.value = Number(v);
-}
+// name=value: a first-pass parameter (STEM_PARAMETERS; h-dx72: or STEM_MEMBRANE_PARAMETERS) set for the run
+// (h-dxcls19: the body partial's robustness)
+setParameters(process.argv.slice(2), [STEM_PARAMETERS, STEM_MEMBRANE_PARAMETERS]);
 
 const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const fam = (p: string) => family[p] ?? p;
