@@ -9,12 +9,15 @@ import assert from 'node:assert/strict';
 import { StemAnalyzer, membraneCue } from '../../src/engines/drums/stem.js';
 import type { StemFeatures } from '../../src/engines/drums/classify.js';
 import { noiseSource } from '../../fixtures/signals.js';
+import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
+import { withParameterValue } from '../../src/engines/analysis/params.js';
 
 const rate = 44100;
 const MODES = [1, 1.594, 2.136, 2.296];
 
-/** Four strokes 0.5 s apart of `make(t, noise)`, through the first pass: each hit's features. */
-function read(make: (t: number, w: number) => number): StemFeatures[] {
+/** Four strokes 0.5 s apart of `make(t, noise)`, through the first pass (the cue asked for; `engine`: as the engine
+ * reads a stem, the cue only for a model that reads it): each hit's features. */
+function read(make: (t: number, w: number) => number, engine = false): StemFeatures[] {
   const u = noiseSource(72);
   const x = new Float32Array(Math.round(2.3 * rate));
   for (let k = 0; k < 4; k++) {
@@ -23,7 +26,7 @@ function read(make: (t: number, w: number) => number): StemFeatures[] {
     // the last 50 ms faded out (a stroke cut short is a hit of its own)
     for (let i = 0; i < n; i++) x[at + i] = 0.5 * Math.min(1, (n - i) / (0.05 * rate)) * make(i / rate, 2 * u() - 1);
   }
-  const a = new StemAnalyzer(rate);
+  const a = engine ? new StemAnalyzer(rate) : new StemAnalyzer(rate, true);
   a.push(x);
   a.finish();
   return a.found.map((h) => h.features);
@@ -78,4 +81,31 @@ test('membrane cue: on a spectrum of known bins, each ratio reads the power at i
   // 2.136 and 2.296 × 100 Hz: 0.01 and 0 against 0.04 at 200 Hz
   assert.ok(Math.abs(c.upperModeDb - 10 * Math.log10(0.005 / 0.04)) < 0.01, JSON.stringify(c));
   assert.ok(Number.isNaN(membraneCue(after, before, NaN, rate).modeDb));
+});
+
+// h-dx73: the engine's first pass measures the cue only for a model that reads it (gbm72's 167 features), so a model
+// that does not (gbm66, the rules) pays nothing for it; every other feature is the same either way
+test('membrane cue: measured only when the chosen model reads it (model 72), not at 66 nor with the model off', () => {
+  const head = membrane(150, 0.3);
+  const at = (model: number, useModel = 1) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.useModel, useModel, () =>
+      withParameterValue(STEM_MODEL_PARAMETERS.model, model, () => read(head, true)),
+    );
+  const [m66, m72, off] = [at(66), at(72), at(72, 0)];
+  const cue = ['modeDb', 'modePeakDb', 'upperModeDb', 'decayPeriods', 'clickDb'] as const;
+  const why = JSON.stringify([m66[0], m72[0]]);
+  for (const f of [m66, m72, off]) assert.equal(f.length, 4, why);
+  for (const k of cue) {
+    assert.ok(m66.every((f) => f[k] === undefined) && off.every((f) => f[k] === undefined), `${k} ${why}`);
+    assert.ok(
+      m72.every((f) => Number.isFinite(f[k])),
+      `${k} ${why}`,
+    );
+  }
+  const rest = (f: StemFeatures) => JSON.stringify({ ...f, ...Object.fromEntries(cue.map((k) => [k, undefined])) });
+  assert.deepEqual(m66.map(rest), m72.map(rest));
+  assert.deepEqual(
+    m72.map((f) => f.modePeakDb),
+    read(head).map((f) => f.modePeakDb),
+  );
 });

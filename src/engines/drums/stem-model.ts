@@ -610,6 +610,15 @@ export function stemModel(): StemModelPreset {
   return m;
 }
 
+/** Whether the model the engine applies (STEM_MODEL_PARAMETERS: useModel on, `model`'s preset) reads the membrane
+ * cue (h-dx73: StemAnalyzer measures it only then; no cost at a model that does not read it). */
+export function modelReadsMembrane(): boolean {
+  return (
+    STEM_MODEL_PARAMETERS.useModel.value >= 0.5 &&
+    stemModel().features.length > MODEL_FEATURES.length - MEMBRANE_FEATURES.length
+  );
+}
+
 /**
  * The model's classes for a stem's classified hits, in place (the last step of classifyStemHits): each primary hit
  * over the floor takes the model's family; its reason adds the model's family and probability beside the rules'

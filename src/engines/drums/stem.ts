@@ -52,7 +52,7 @@ import {
   STEM_MODEL_PARAMETERS,
   STEM_MEMBRANE_PARAMETERS as M,
 } from './params.js';
-import { applyStemModel } from './stem-model.js';
+import { applyStemModel, modelReadsMembrane } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -344,7 +344,14 @@ export class StemAnalyzer {
   readonly found: FoundHit[] = [];
   readonly hits: StemHit[] = [];
 
-  constructor(readonly rate: number) {
+  /**
+   * `membrane`: measure the membrane cue (h-dx72's, two more spectra per hit; h-dx73: only when the chosen model reads
+   * it, unless asked — the tuning dumps ask, so every model can be trained on them).
+   */
+  constructor(
+    readonly rate: number,
+    readonly membrane = modelReadsMembrane(),
+  ) {
     const lp = (hz: number) => Biquad.of('lp', hz, rate);
     const hp = (hz: number) => Biquad.of('hp', hz, rate);
     const { lowHz, midHz, highHz } = { lowHz: S.lowHz.value, midHz: S.midHz.value, highHz: S.highHz.value };
@@ -545,6 +552,7 @@ export class StemAnalyzer {
       this.bodySpectrum.run((i) => x(s0 + b + i), this.body2);
       this.bodySpectrum.run((i) => x(s0 - b + i), this.bodyBefore);
       e.body = bodyPartial(this.body1, this.body2, this.bodyBefore, this.rate);
+      if (!this.membrane) return;
       // the membrane cue (h-dx72): one window over both body windows (twice the resolution), the one before it
       this.modeSpectrum.run((i) => x(s0 + i), this.modeAfter);
       this.modeSpectrum.run((i) => x(s0 - 2 * b + i), this.modeBefore);
@@ -656,11 +664,11 @@ export class StemAnalyzer {
       ringAt - t0 >= R.minRingMs.value && metalPeak > 0
         ? 10 * Math.log10((metal(ringAt - 10, 10) + 1e-20) / metalPeak)
         : NaN;
-    // the click (h-dx72): the wires and top bands' first clickMs against the low and body bands over the attack
+    // the click (h-dx72; only with the cue, h-dx73): the wires and top bands' first clickMs against the low and body bands over the attack
     const clickEnd = t0 + Math.max(1, Math.round(M.clickMs.value));
-    const click = this.mean(2, t0, clickEnd) + this.mean(3, t0, clickEnd);
-    const bodyAttack = this.mean(0, t0, attackEnd) + this.mean(1, t0, attackEnd);
-    const clickDb = 10 * Math.log10((click + 1e-20) / (bodyAttack + 1e-20));
+    const click = () => this.mean(2, t0, clickEnd) + this.mean(3, t0, clickEnd);
+    const bodyAttack = () => this.mean(0, t0, attackEnd) + this.mean(1, t0, attackEnd);
+    const clickDb = this.membrane ? 10 * Math.log10((click() + 1e-20) / (bodyAttack() + 1e-20)) : undefined;
     const priorTop = this.mean(3, t0 - Math.round(S.beforeMs.value) - 1, t0 - 1);
     const topPeak = this.mean(3, t0, attackEnd);
     // the rise: from the start to the peak of the broadband energy (5-tick means) within the attack window
