@@ -35,6 +35,7 @@
  * --held-out-46, --held-out-46t: fixtures/drumclass46.ts, drumclass46t.ts, h-dxset69;
  * --held-out-47, --held-out-47t: fixtures/drumclass47.ts, drumclass47t.ts, h-dxset71;
  * --held-out-48, --held-out-48t: fixtures/drumclass48.ts, drumclass48t.ts, h-dxset72;
+ * --held-out-49, --held-out-49t: fixtures/drumclass49.ts, drumclass49t.ts, h-dxset73;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -100,6 +101,8 @@ import { heldOut47DrumSpecs } from '../fixtures/drumclass47.js';
 import { heldOut47tDrumSpecs } from '../fixtures/drumclass47t.js';
 import { heldOut48DrumSpecs } from '../fixtures/drumclass48.js';
 import { heldOut48tDrumSpecs } from '../fixtures/drumclass48t.js';
+import { heldOut49DrumSpecs } from '../fixtures/drumclass49.js';
+import { heldOut49tDrumSpecs } from '../fixtures/drumclass49t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -244,6 +247,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-47t', heldOut47tDrumSpecs], // drumclass47t.ts, h-dxset71: elliptic / Perlin toms 1.0–1.6× kicks
   ['held-out-48', heldOut48DrumSpecs], // drumclass48.ts, h-dxset72: Bézier and circle-map kits, shuffle, 16th hats
   ['held-out-48t', heldOut48tDrumSpecs], // drumclass48t.ts, h-dxset72: toms 1.0–1.6× kicks, kickless stems
+  ['held-out-49', heldOut49DrumSpecs], // drumclass49.ts, h-dxset73: Kepler and billiard kits, go-go, gospel chops
+  ['held-out-49t', heldOut49tDrumSpecs], // drumclass49t.ts, h-dxset73: kickless toms, boom kick by a floor tom
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
