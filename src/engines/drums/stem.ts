@@ -664,7 +664,8 @@ export class StemAnalyzer {
       ringAt - t0 >= R.minRingMs.value && metalPeak > 0
         ? 10 * Math.log10((metal(ringAt - 10, 10) + 1e-20) / metalPeak)
         : NaN;
-    // the click (h-dx72; only with the cue, h-dx73): the wires and top bands' first clickMs against the low and body bands over the attack
+    // the click (h-dx72; only with the cue, h-dx73): the wires and top bands' first clickMs against the low and body
+    // bands over the attack
     const clickEnd = t0 + Math.max(1, Math.round(M.clickMs.value));
     const click = () => this.mean(2, t0, clickEnd) + this.mean(3, t0, clickEnd);
     const bodyAttack = () => this.mean(0, t0, attackEnd) + this.mean(1, t0, attackEnd);
