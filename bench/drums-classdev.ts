@@ -111,15 +111,12 @@ import { decodeMono } from '../fixtures/groundtruth.js';
 import { drumStem } from '../fixtures/drumkit.js';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { HELD_OUT, TUNING } from './drums-eval.js';
-import { STEM_PARAMETERS } from '../src/engines/drums/params.js';
+import { STEM_MEMBRANE_PARAMETERS, STEM_PARAMETERS } from '../src/engines/drums/params.js';
+import { setParameters } from './drums-classdev-dump.js';
 
-// name=value: a first-pass parameter (STEM_PARAMETERS) set for the run (h-dxcls19: the body partial's robustness)
-for (const arg of process.argv.slice(2).filter((x) => x.includes('='))) {
-  const [k, v] = arg.split('=');
-  const spec = (STEM_PARAMETERS as Record<string, { value: number }>)[k!];
-  if (!spec) throw new Error(`no parameter ${k}`);
-  spec.value = Number(v);
-}
+// name=value: a first-pass parameter (STEM_PARAMETERS; h-dx72: or STEM_MEMBRANE_PARAMETERS) set for the run
+// (h-dxcls19: the body partial's robustness)
+setParameters(process.argv.slice(2), [STEM_PARAMETERS, STEM_MEMBRANE_PARAMETERS]);
 
 const family: Record<string, string> = { hat: 'hihat', openHat: 'hihat', ride: 'cymbal', crash: 'cymbal' };
 const fam = (p: string) => family[p] ?? p;
@@ -127,7 +124,8 @@ const out: string[] = [];
 
 let set = 'drumStem';
 function run(kit: string, stem: string, samples: Float32Array, rate: number, truth: { t: number; piece: string }[]) {
-  const a = new StemAnalyzer(rate);
+  // every dump carries the membrane cue, whatever model the engine reads (h-dx73)
+  const a = new StemAnalyzer(rate, true);
   for (let i = 0; i < samples.length; i += 8192) a.push(samples.subarray(i, i + 8192));
   const hits = a.finish();
   // --stems: one line per stem, its truth and the hits before the second pass (bench/drums-classdev-score.ts)

@@ -22,6 +22,7 @@
  * h-dx63: --near=A.jsonl,… rows in every fold's training at a weight (`loso --near-weight=W`; `seeds
  * --forms=113@0.5,131@0`: features and weight per form, each form also scored as its seeds' members averaged).
  * h-dx71: --mask=a,b (features no tree may split on: NaN in the training rows).
+ * h-dx73: --train-from=N (`seeds`): only sets N and on trained on; the sets before them scored by one model.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -357,12 +358,22 @@ if (mode === 'loso') {
     [...scores[fi]![si]!].filter(([s]) => !only || only(s)).flatMap(([, v]) => v);
   const acc = (fi: number, si: number, only?: (set: string) => boolean) => rate(got(fi, si, only)).acc;
   const lr0 = { mean: [], sd: [], w: [] };
+  // h-dx73: --train-from=41: only sets numbered 41 and on (and their twins) are ever trained on; a fold among them
+  // trains on the others of them, a fold before them is scored by the one model trained on all of them (its
+  // members trained once, kept per form)
+  const trainFrom = Number(flag('train-from') ?? 0);
+  const trainable = (set: string) => Number(group(set).replace(/^held-out-/, '')) >= trainFrom;
+  const outside = new Map<number, Boosted[]>();
   for (const g of groups) {
-    const base = training([...all.filter((p) => group(p.set) !== g), ...extra]);
+    const inside = trainable(g);
+    const base = training([...all.filter((p) => group(p.set) !== g && trainable(p.set)), ...extra]);
     for (const [fi, f] of forms.entries()) {
       const { X, Y, weight } = withNear(base, near, f.w);
       const Xn = X.map((x) => x.subarray(0, f.n));
-      const members = seeds.map((seed) => trainBoosted(Xn, Y, FAMILIES.length, undefined, { ...GB, seed }, weight));
+      const members =
+        (!inside && outside.get(fi)) ||
+        seeds.map((seed) => trainBoosted(Xn, Y, FAMILIES.length, undefined, { ...GB, seed }, weight));
+      if (!inside) outside.set(fi, members);
       for (const p of all.filter((q) => group(q.set) === g)) {
         const q = { ...p, x: p.x.map((x) => x && x.subarray(0, f.n)) };
         const add = (si: number, s: ClassScore) => {

@@ -180,7 +180,7 @@ for (let s = 0; s < stems; s++) {
     }
   });
   if (u() < 0.25) reverb(x, 10 + 10 * u());
-  const a = new StemAnalyzer(RATE);
+  const a = new StemAnalyzer(RATE, true);
   const f32 = Float32Array.from(x);
   for (let i = 0; i < f32.length; i += 8192) a.push(f32.subarray(i, i + 8192));
   a.finish();

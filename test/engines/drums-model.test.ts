@@ -33,7 +33,7 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
-  assert.equal(MODEL_FEATURES.length, 162);
+  assert.equal(MODEL_FEATURES.length, 167);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
@@ -99,6 +99,8 @@ for (const name of [
   'drum-class-gbm67',
   'drum-class-gbm69',
   'drum-class-gbm71',
+  'drum-class-gbm72',
+  'drum-class-gbm73',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -209,8 +211,10 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 
 // gbm69 (h-dx69): gbm67's features without the kick cluster's levels, synth69's toms beside their kick (struck softer
 // or harder than it) in training at weight 3 — gbm67 read 3 of the 24 near toms right, gbm66 22; gbm71 (h-dx71):
-// gbm69's form with the 9 features that ask whether the kick cluster is a kick, trained on 33 … 46t
-for (const round of [69, 71])
+// gbm69's form with the 9 features that ask whether the kick cluster is a kick, trained on 33 … 46t; gbm72
+// (h-dx72): gbm71's form with the hit's own membrane cue, trained on 41 … 47t re-dumped; gbm73 (h-dx73): gbm72's
+// form trained on the newest sets 41 … 48t only
+for (const round of [69, 71, 72, 73])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -382,7 +386,7 @@ test("drum-class model: is the stem's kick cluster a kick — its own medians an
   const at = (n: string) => MODEL_FEATURES.indexOf(n);
   const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
   const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
-  assert.equal(MODEL_FEATURES.length, 162);
+  assert.equal(MODEL_FEATURES.length, 167);
   assert.deepEqual(MODEL_FEATURES.slice(153, 155), ['kickCluster:share0', 'kickCluster:logCentroid']);
   // the stem's: the same on every hit, the kick cluster's medians whatever the rules called its hits
   for (const t of [0, 4, 0.5]) {
@@ -405,14 +409,29 @@ test("drum-class model: is the stem's kick cluster a kick — its own medians an
   assert.ok(Number.isNaN(row(0.5)[at('fillAbove')]!));
 });
 
+test("drum-class model: a hit's own membrane cue, the last 5 (h-dx72); a model of 162 reads rows as before", () => {
+  const tom = hitOf(0, 'kick', [0.4, 0.6, 0, 0], 100, 200);
+  Object.assign(tom.features, { modeDb: -7, modePeakDb: 245, upperModeDb: 2, decayPeriods: 64, clickDb: -30 });
+  const bare = hitOf(44100, 'kick', [0.8, 0.2, 0, 0], 55, 100);
+  const { rows } = modelRows([tom, bare]);
+  assert.deepEqual(MODEL_FEATURES.slice(162), ['modeDb', 'modePeakDb', 'upperModeDb', 'logDecayPeriods', 'clickDb']);
+  // clipped at ±60 dB; the decay in periods as log2 (64 periods: 6); a hit without the cue (an older dump) NaN
+  assert.deepEqual([...rows[0]!.slice(162)], [-7, 60, 2, 6, -30]);
+  assert.ok([...rows[1]!.slice(162)].every(Number.isNaN));
+  assert.equal(modelRows([tom, bare], 162).rows[0]!.length, 162);
+});
+
 test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
-    assert.deepEqual(m.features, MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162 }[round]));
+    assert.deepEqual(
+      m.features,
+      MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167 }[round]),
+    );
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);
   assert.equal(stemModel().name, `gbm${spec.value}`);

@@ -50,6 +50,18 @@ export interface StemFeatures {
   bodyPeakShare?: number;
   bodyLateDb?: number;
   bodyLateHz?: number;
+  /**
+   * The membrane cue (h-dx72, stem.ts membraneCue; STEM_MEMBRANE_PARAMETERS): in one window of twice bodyMs, the power
+   * at the second mode against the body partial's (dB), against the gaps beside it (dB: a peak there is a drum head's
+   * mode, a glide's smear or a harmonic body is flat), the third and fourth modes against the second harmonic (dB);
+   * the body partial's time to fall 20 dB (from bodyLateDb) in its own periods (a tom rings long for its pitch); the
+   * click (the wires and top bands' first clickMs against the low and body bands' attack, dB).
+   */
+  modeDb?: number;
+  modePeakDb?: number;
+  upperModeDb?: number;
+  decayPeriods?: number;
+  clickDb?: number;
 }
 
 /** What the stem as a whole says (a second pass over its hits, stem.ts): its hats' typical centroid. */

@@ -1309,8 +1309,38 @@ export const STEM_MASKED_KICK_PARAMETERS = {
   ),
 } as const;
 
+/**
+ * A hit's own membrane cue (h-dx72; stem.ts membraneCue, first pass; the model's MEMBRANE_FEATURES): a drum head rings
+ * at the circular membrane's modes (Bessel-function zeros: 1.594, 2.136, 2.296 × its fundamental), a kick's sine sweep
+ * or a harmonic body at its harmonics (2 ×) with nothing peaked between; a tom rings long for its pitch, a kick's
+ * beater click is broadband and short. Read on what the hit adds in one window of twice bodyMs from its start (less
+ * twice the same window before it), its fundamental the body partial (bodyHz). The model's trees were trained with
+ * these values: a change changes the features (retrain).
+ */
+export const STEM_MEMBRANE_PARAMETERS = {
+  secondModeRatio: p(1.594, '× the body partial', [1.2, 2], "the membrane's second mode (1,1)"),
+  thirdModeRatio: p(2.136, '× the body partial', [1.8, 2.6], 'its third (2,1)…'),
+  fourthModeRatio: p(2.296, '× the body partial', [1.8, 2.8], '…and fourth (0,2), read together'),
+  gapLowRatio: p(1.3, '× the body partial', [1.05, 1.5], 'between the fundamental and the second mode…'),
+  gapHighRatio: p(1.85, '× the body partial', [1.65, 2.05], '…and between the second and the third (no mode there)'),
+  harmonicRatio: p(2, '× the body partial', [1.5, 3], "a harmonic body's (a kick's sine) second partial"),
+  modeWidth: p(
+    0.03,
+    'of the frequency',
+    [0.005, 0.2],
+    "a mode's power: the added power within this fraction of its frequency (at least its nearest bin)",
+  ),
+  clickMs: p(
+    5,
+    'ms',
+    [1, 20],
+    "the click: what the wires and top bands hold in this many ms from the start against the low and body bands' " +
+      'attack (a beater on a kick head: broadband and short)',
+  ),
+} as const;
+
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1328,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 71],
+    [53, 73],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1341,7 +1371,11 @@ export const STEM_MODEL_PARAMETERS = {
       "and synth69's toms beside their kick at weight 3: 24 of 24 analytic toms, tuning LOSO +0.008 over gbm66's " +
       "recipe on 3 fold pairs (inside the seed spread): not the default; 71: h-dx71, 162 (gbm69's 150 and 9 that " +
       "ask whether the stem's kick cluster is a kick; the kick cluster's levels masked in training), three members, " +
-      "33 … 46t, the analytic stems, the tuning kits and synth69's toms at weight 3",
+      "33 … 46t, the analytic stems, the tuning kits and synth69's toms at weight 3; 72: h-dx72, 167 (gbm71's and " +
+      "5 of the hit's own membrane cue, STEM_MEMBRANE_PARAMETERS), gbm71's masks, three members, 41 … 47t " +
+      "re-dumped with the cue, the analytic stems, the tuning kits and synth69's toms at weight 3; 73: h-dx73, " +
+      "gbm72's form trained on the newest sets 41 … 48t only (33 … 40t left out), the analytic stems, the tuning " +
+      "kits and synth69's toms at weight 3 (the first pass measures the cue only for 72 and 73)",
     true,
   ),
 } as const;

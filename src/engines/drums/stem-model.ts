@@ -2,7 +2,7 @@
  * The drum-class model of a whole-kit stem (issue 13, h-dxlearn53 trained it, h-dxgbm54 put it here, h-dxgbm56
  * retrained it): after the rules (stem.ts classifyStemHits), each hit kept by the stem's output floor that is not a
  * second piece gets a family from gradient-boosted shallow trees over its features (softmax over kick, snare, tom,
- * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 162 per hit: the hit's own
+ * hihat, cymbal; a cymbal stays a ride when the rules said ride, else a crash). Features, 167 per hit: the hit's own
  * (band shares, added dB, log decays, centroid, flatness, late level and centroid, next-hit gap, rise, ring, prior top,
  * body partial, peak against the stem's loudest, the rules' confidence and class), per-stem relative ones (each of 13
  * less the stem's median of the hits the rules read as kick / snare / tom / hihat, the hit's rank within the stem in
@@ -11,7 +11,8 @@
  * against the kick's rest and the hit's run of bodied hits (a fill; CONTEXT_FEATURES, h-dx65) — gbm65's and gbm66's
  * 140 — and 13 against the stem's snare and hat clusters and the kick cluster's levels (SNARE_HAT_FEATURES, h-dx67;
  * gbm67's 153) — and 9 asking whether the kick cluster is a kick (its own medians, its fills: NEAR_KICK_FEATURES,
- * h-dx71; gbm71's 162). STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
+ * h-dx71; gbm71's 162) — and 5 of the hit's own membrane cue (MEMBRANE_FEATURES, h-dx72; gbm72's 167).
+ * STEM_MODEL_PARAMETERS.model picks the preset by its round (h-dx67; 66 by default).
  * The trees are presets/drum-class-gbm66.json (h-dx66: all 140 features, three seeds' members whose probabilities
  * are averaged, trained on the fold pairs 38 … 43t, the analytic stems and the tuning kits; training command, dumps
  * and their sha256, seeds in it). Beside it, not the engine's: -gbm56.json (h-dxgbm56, the engine's before gbm66:
@@ -208,6 +209,13 @@ const NEAR_KICK_FEATURES = [
   'kickClusterFillShare',
   'fillAbove',
 ];
+/**
+ * The hit's own membrane cue (h-dx72, stem.ts membraneCue; 5 after gbm71's 162): what a hit carries by itself, read
+ * against nothing else in the stem (on the tom-by-kick stems the kick cluster is mostly toms): its second mode against
+ * its fundamental and against the gaps beside it, its third and fourth modes against its second harmonic (dB), the
+ * body partial's 20 dB fall in its own periods (log2), its click (dB).
+ */
+const MEMBRANE_FEATURES = ['modeDb', 'modePeakDb', 'upperModeDb', 'logDecayPeriods', 'clickDb'];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -220,7 +228,20 @@ export const MODEL_FEATURES = [
   ...CONTEXT_FEATURES,
   ...SNARE_HAT_FEATURES,
   ...NEAR_KICK_FEATURES,
+  ...MEMBRANE_FEATURES,
 ];
+
+/** The membrane features of a hit, MEMBRANE_FEATURES' order (h-dx72; NaN for a hit dumped before them). */
+function membraneRow(h: StemHit): number[] {
+  const f = h.features;
+  return [
+    clip(f.modeDb ?? NaN, -60, 60),
+    clip(f.modePeakDb ?? NaN, -60, 60),
+    clip(f.upperModeDb ?? NaN, -60, 60),
+    Number.isFinite(f.decayPeriods) && f.decayPeriods! > 0 ? clip(Math.log2(f.decayPeriods!), -4, 14) : NaN,
+    clip(f.clickDb ?? NaN, -80, 40),
+  ];
+}
 
 const clusterValues = () =>
   Object.fromEntries(Object.entries(CL).map(([k, v]) => [k, v.value])) as Record<keyof typeof CL, number>;
@@ -475,7 +496,12 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
     primary.map((h) => h.cls),
   );
   // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131, gbm66 140)
-  const last = MODEL_FEATURES.length - NEAR_KICK_FEATURES.length - SNARE_HAT_FEATURES.length - CONTEXT_FEATURES.length;
+  const last =
+    MODEL_FEATURES.length -
+    MEMBRANE_FEATURES.length -
+    NEAR_KICK_FEATURES.length -
+    SNARE_HAT_FEATURES.length -
+    CONTEXT_FEATURES.length;
   const cluster = width > last - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
   // the context (h-dx65's, after the clusters) only for a model that reads it
   const context =
@@ -489,7 +515,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
   const snareHat = width > last + CONTEXT_FEATURES.length ? snareHatRows(own0) : own0.map(() => []);
   // the kick cluster's own medians and fills (h-dx71's, after the snare-hat block) only for a model that reads them
   const nearKick =
-    width > MODEL_FEATURES.length - NEAR_KICK_FEATURES.length
+    width > last + CONTEXT_FEATURES.length + SNARE_HAT_FEATURES.length
       ? nearKickRows(
           own0,
           primary.map((h) => h.start / rate),
@@ -507,6 +533,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       ...context[i]!,
       ...snareHat[i]!,
       ...nearKick[i]!,
+      ...(width > MODEL_FEATURES.length - MEMBRANE_FEATURES.length ? membraneRow(primary[i]!) : []),
     ]),
   );
   let p = 0;
@@ -581,6 +608,15 @@ export function stemModel(): StemModelPreset {
     loaded.set(name, m);
   }
   return m;
+}
+
+/** Whether the model the engine applies (STEM_MODEL_PARAMETERS: useModel on, `model`'s preset) reads the membrane
+ * cue (h-dx73: StemAnalyzer measures it only then; no cost at a model that does not read it). */
+export function modelReadsMembrane(): boolean {
+  return (
+    STEM_MODEL_PARAMETERS.useModel.value >= 0.5 &&
+    stemModel().features.length > MODEL_FEATURES.length - MEMBRANE_FEATURES.length
+  );
 }
 
 /**

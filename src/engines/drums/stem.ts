@@ -50,8 +50,9 @@ import {
   STEM_BELL_PARAMETERS,
   STEM_MASKED_KICK_PARAMETERS,
   STEM_MODEL_PARAMETERS,
+  STEM_MEMBRANE_PARAMETERS as M,
 } from './params.js';
-import { applyStemModel } from './stem-model.js';
+import { applyStemModel, modelReadsMembrane } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -183,6 +184,46 @@ export function bodyPartial(w1: Float64Array, w2: Float64Array, before: Float64A
   };
 }
 
+/** The membrane cue read from a window's power spectrum (h-dx72): see StemFeatures.modeDb … upperModeDb. */
+export interface MembraneCue {
+  modeDb: number;
+  modePeakDb: number;
+  upperModeDb: number;
+}
+
+/**
+ * The membrane cue of one hit (h-dx72): in the power it adds (`after` less twice `before`, per bin, n = 2·after.length
+ * frames) the power at each ratio of the fundamental f0 (Hz) — the bins within modeWidth of it, at least its nearest —
+ * and from those the second mode (secondModeRatio) against the fundamental, against the mean of the gaps beside it
+ * (gapLowRatio, gapHighRatio), and the third and fourth modes' mean against the second harmonic (harmonicRatio), dB,
+ * each power floored at 1e-6 of the fundamental's and second mode's. NaN without a fundamental or where a ratio lies
+ * beyond the spectrum.
+ */
+export function membraneCue(after: Float64Array, before: Float64Array, f0: number, rate: number): MembraneCue {
+  const n = 2 * after.length;
+  const at = (ratio: number) => {
+    const hz = ratio * f0;
+    const lo = Math.max(1, Math.ceil((hz * (1 - M.modeWidth.value) * n) / rate));
+    const hi = Math.floor((hz * (1 + M.modeWidth.value) * n) / rate);
+    const near = Math.round((hz * n) / rate);
+    if (!(near >= 1 && near < after.length)) return NaN;
+    let sum = 0;
+    for (let k = Math.min(lo, near); k <= Math.min(Math.max(hi, near), after.length - 1); k++)
+      sum += Math.max(0, after[k]! - 2 * before[k]!);
+    return sum;
+  };
+  if (!(f0 > 0)) return { modeDb: NaN, modePeakDb: NaN, upperModeDb: NaN };
+  const second = at(M.secondModeRatio.value);
+  // a floor of 1e-6 of the fundamental's and second mode's power (an empty gap reads 60 dB below them, not −∞)
+  const floor = 1e-6 * (at(1) + second) + 1e-30;
+  const db = (a: number, b: number) => 10 * Math.log10((a + floor) / (b + floor));
+  return {
+    modeDb: db(second, at(1)),
+    modePeakDb: db(second, (at(M.gapLowRatio.value) + at(M.gapHighRatio.value)) / 2),
+    upperModeDb: db((at(M.thirdModeRatio.value) + at(M.fourthModeRatio.value)) / 2, at(M.harmonicRatio.value)),
+  };
+}
+
 /**
  * Spectral flatness (geometric over arithmetic mean) of power[lo..hi): 0 a few partials, 1 white noise. Each bin's
  * log is taken of its power plus floor(mean), mean the range's mean power (a floor against log 0: a number, or a
@@ -260,6 +301,8 @@ interface StemEvent {
   lateFlatness?: number;
   /** The drum body's partial (h-dxcls19, bodyPartial): set with the others. */
   body?: BodyPartial;
+  /** The membrane cue (h-dx72, membraneCue) and the body partial's decay in its periods: set with the others. */
+  membrane?: MembraneCue & { decayPeriods: number };
 }
 
 export class StemAnalyzer {
@@ -293,11 +336,22 @@ export class StemAnalyzer {
   private readonly body1: Float64Array;
   private readonly body2: Float64Array;
   private readonly bodyBefore: Float64Array;
+  /** The membrane window (h-dx72): twice bodyMs from the hit's start, and the one before it. */
+  private readonly modeSpectrum: PowerSpectrum;
+  private readonly modeAfter: Float64Array;
+  private readonly modeBefore: Float64Array;
   /** Hits whose features are in, waiting for the stem's second pass (classes are given at the end). */
   readonly found: FoundHit[] = [];
   readonly hits: StemHit[] = [];
 
-  constructor(readonly rate: number) {
+  /**
+   * `membrane`: measure the membrane cue (h-dx72's, two more spectra per hit; h-dx73: only when the chosen model reads
+   * it, unless asked — the tuning dumps ask, so every model can be trained on them).
+   */
+  constructor(
+    readonly rate: number,
+    readonly membrane = modelReadsMembrane(),
+  ) {
     const lp = (hz: number) => Biquad.of('lp', hz, rate);
     const hp = (hz: number) => Biquad.of('hp', hz, rate);
     const { lowHz, midHz, highHz } = { lowHz: S.lowHz.value, midHz: S.midHz.value, highHz: S.highHz.value };
@@ -318,6 +372,9 @@ export class StemAnalyzer {
     this.body1 = new Float64Array(bodyFrames / 2);
     this.body2 = new Float64Array(bodyFrames / 2);
     this.bodyBefore = new Float64Array(bodyFrames / 2);
+    this.modeSpectrum = new PowerSpectrum(2 * bodyFrames);
+    this.modeAfter = new Float64Array(bodyFrames);
+    this.modeBefore = new Float64Array(bodyFrames);
     this.late = new Float64Array(frames / 2);
     this.added = new Float64Array(frames / 2);
     this.lateTicks = Math.round(S.lateMs.value);
@@ -495,6 +552,16 @@ export class StemAnalyzer {
       this.bodySpectrum.run((i) => x(s0 + b + i), this.body2);
       this.bodySpectrum.run((i) => x(s0 - b + i), this.bodyBefore);
       e.body = bodyPartial(this.body1, this.body2, this.bodyBefore, this.rate);
+      if (!this.membrane) return;
+      // the membrane cue (h-dx72): one window over both body windows (twice the resolution), the one before it
+      this.modeSpectrum.run((i) => x(s0 + i), this.modeAfter);
+      this.modeSpectrum.run((i) => x(s0 - 2 * b + i), this.modeBefore);
+      // the body partial's time to fall 20 dB at the rate it fell from the first window to the second, in periods
+      const fell = Math.max(0.25, -e.body.bodyLateDb);
+      e.membrane = {
+        ...membraneCue(this.modeAfter, this.modeBefore, e.body.bodyHz, this.rate),
+        decayPeriods: e.body.bodyHz * (b / this.rate) * (20 / fell),
+      };
     }
   }
 
@@ -512,6 +579,7 @@ export class StemAnalyzer {
         lateDb: e.lateDb,
         lateFlatness: e.lateFlatness,
         ...(e.body ? e.body : {}),
+        ...(e.membrane ? e.membrane : {}),
         nextMs: next - e.tick,
       };
       const start = this.refineStart(e.tick);
@@ -596,6 +664,12 @@ export class StemAnalyzer {
       ringAt - t0 >= R.minRingMs.value && metalPeak > 0
         ? 10 * Math.log10((metal(ringAt - 10, 10) + 1e-20) / metalPeak)
         : NaN;
+    // the click (h-dx72; only with the cue, h-dx73): the wires and top bands' first clickMs against the low and body
+    // bands over the attack
+    const clickEnd = t0 + Math.max(1, Math.round(M.clickMs.value));
+    const click = () => this.mean(2, t0, clickEnd) + this.mean(3, t0, clickEnd);
+    const bodyAttack = () => this.mean(0, t0, attackEnd) + this.mean(1, t0, attackEnd);
+    const clickDb = this.membrane ? 10 * Math.log10((click() + 1e-20) / (bodyAttack() + 1e-20)) : undefined;
     const priorTop = this.mean(3, t0 - Math.round(S.beforeMs.value) - 1, t0 - 1);
     const topPeak = this.mean(3, t0, attackEnd);
     // the rise: from the start to the peak of the broadband energy (5-tick means) within the attack window
@@ -617,6 +691,7 @@ export class StemAnalyzer {
       share: added.map((v) => (total > 0 ? v / total : 0)),
       addedDb: added.map((v) => 10 * Math.log10(v + 1e-20)),
       decayMs: decay,
+      clickDb,
     };
   }
 }
