@@ -22,7 +22,8 @@
  * h-dx63: --near=A.jsonl,… rows in every fold's training at a weight (`loso --near-weight=W`; `seeds
  * --forms=113@0.5,131@0`: features and weight per form, each form also scored as its seeds' members averaged).
  * h-dx71: --mask=a,b (features no tree may split on: NaN in the training rows).
- * h-dx73: --train-from=N (`seeds`): only sets N and on trained on; the sets before them scored by one model.
+ * h-dx73: --train-from=N (`seeds`): only sets N and on trained on; the sets before them scored by one model;
+ * --old-weight=W with it: the sets before N trained on too, at row weight W (each fold its own members).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -187,6 +188,13 @@ function training(ps: Prepared[]): { X: Float64Array[]; Y: number[] } {
       }
     });
   return { X, Y };
+}
+
+/** Training rows (with their weights, if any) and the older sets' rows added at weight w (integrator, round 73). */
+function withOld(t: { X: Float64Array[]; Y: number[]; weight?: number[] }, old: typeof t | undefined, w: number) {
+  if (!old || !w || !old.X.length) return t;
+  const weight = [...(t.weight ?? t.X.map(() => 1)), ...old.X.map(() => w)];
+  return { X: [...t.X, ...old.X], Y: [...t.Y, ...old.Y], weight };
 }
 
 /** Training rows with the near rows added at weight w (none at 0; no weight array at 1: the trees of before). */
@@ -363,12 +371,16 @@ if (mode === 'loso') {
   // members trained once, kept per form)
   const trainFrom = Number(flag('train-from') ?? 0);
   const trainable = (set: string) => Number(group(set).replace(/^held-out-/, '')) >= trainFrom;
+  // --old-weight=W (with --train-from): the sets before train-from kept in every fold's training at row weight W
+  // instead of left out (integrator, round 73); each fold then trains its own members
+  const oldWeight = Number(flag('old-weight') ?? 0);
   const outside = new Map<number, Boosted[]>();
   for (const g of groups) {
-    const inside = trainable(g);
+    const inside = trainable(g) || oldWeight > 0;
     const base = training([...all.filter((p) => group(p.set) !== g && trainable(p.set)), ...extra]);
+    const old = oldWeight > 0 ? training(all.filter((p) => group(p.set) !== g && !trainable(p.set))) : undefined;
     for (const [fi, f] of forms.entries()) {
-      const { X, Y, weight } = withNear(base, near, f.w);
+      const { X, Y, weight } = withOld(withNear(base, near, f.w), old, oldWeight);
       const Xn = X.map((x) => x.subarray(0, f.n));
       const members =
         (!inside && outside.get(fi)) ||
