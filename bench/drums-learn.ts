@@ -190,18 +190,14 @@ function training(ps: Prepared[]): { X: Float64Array[]; Y: number[] } {
   return { X, Y };
 }
 
-/** Training rows (with their weights, if any) and the older sets' rows added at weight w (integrator, round 73). */
-function withOld(t: { X: Float64Array[]; Y: number[]; weight?: number[] }, old: typeof t | undefined, w: number) {
-  if (!old || !w || !old.X.length) return t;
-  const weight = [...(t.weight ?? t.X.map(() => 1)), ...old.X.map(() => w)];
-  return { X: [...t.X, ...old.X], Y: [...t.Y, ...old.Y], weight };
-}
+type Rows = { X: Float64Array[]; Y: number[]; weight?: number[] };
 
-/** Training rows with the near rows added at weight w (none at 0; no weight array at 1: the trees of before). */
-function withNear(t: { X: Float64Array[]; Y: number[] }, near: { X: Float64Array[]; Y: number[] }, w: number) {
-  if (!w || !near.X.length) return { ...t, weight: undefined };
-  const weight = w === 1 ? undefined : [...t.X.map(() => 1), ...near.X.map(() => w)];
-  return { X: [...t.X, ...near.X], Y: [...t.Y, ...near.Y], weight };
+/** Training rows and `more` added at weight w (none at 0; no weight array while every row weighs 1: the trees of
+ * before). The near-kick analytic rows (h-dx63) and the older sets' rows (`--old-weight`, round 73). */
+function withRows(t: Rows, more: Rows | undefined, w: number): Rows {
+  if (!more || !w || !more.X.length) return t;
+  const weight = !t.weight && w === 1 ? undefined : [...(t.weight ?? t.X.map(() => 1)), ...more.X.map(() => w)];
+  return { X: [...t.X, ...more.X], Y: [...t.Y, ...more.Y], weight };
 }
 
 function matrix(scores: ClassScore[]): string[] {
@@ -260,7 +256,7 @@ if (mode === 'loso') {
   // the final models on every tuning hit first (saved, the hybrids' thetas added once the folds are in); the
   // features that matter (gain, |weight|)
   const { X, Y, weight } = final
-    ? withNear(training([...all, ...extra]), near, nearWeight)
+    ? withRows(training([...all, ...extra]), near, nearWeight)
     : { X: [], Y: [], weight: undefined };
   const gain = new Array<number>(FEATURES.length).fill(0);
   const model: Model = {
@@ -290,7 +286,7 @@ if (mode === 'loso') {
   const trees = model.gbm.trees.reduce((a, t) => a + 2 * t.split.length + t.leaf.length, 0);
   console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
   for (const g of groups) {
-    const { X, Y, weight } = withNear(training([...all.filter((p) => group(p.set) !== g), ...extra]), near, nearWeight);
+    const { X, Y, weight } = withRows(training([...all.filter((p) => group(p.set) !== g), ...extra]), near, nearWeight);
     const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
     const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb, weight);
     const others = (memberSeeds ?? [])
@@ -380,7 +376,7 @@ if (mode === 'loso') {
     const base = training([...all.filter((p) => group(p.set) !== g && trainable(p.set)), ...extra]);
     const old = oldWeight > 0 ? training(all.filter((p) => group(p.set) !== g && !trainable(p.set))) : undefined;
     for (const [fi, f] of forms.entries()) {
-      const { X, Y, weight } = withOld(withNear(base, near, f.w), old, oldWeight);
+      const { X, Y, weight } = withRows(withRows(base, near, f.w), old, oldWeight);
       const Xn = X.map((x) => x.subarray(0, f.n));
       const members =
         (!inside && outside.get(fi)) ||
