@@ -221,6 +221,12 @@
  * tonic pedals, modal, authentic and plagal cadences; borrowed chords, second breakdowns that modulate and return,
  * key-ambiguous intros, fades and cold endings; a super saw and a channel vocoder; 27 kHz, A4 = 433 Hz and
  * A4 = 444.4 Hz, drums and bass loud, a side-chain pump, seeds 112000 + i).
+ * `--fresh50` (seventy-fourth round) adds its held-out set (fixtures/keyfresh50.ts fresh50KeySpecs(), 33 major and 11
+ * minor jazz standards after the jazz-standard lead sheets' picture (flat keys first) that all establish their tonic:
+ * ii–V–I's, turnarounds, backdoor and tritone-substitute cadences, the minor ii–V, Dorian vamps, tonic pedals;
+ * secondary dominants, borrowed chords, bridges that modulate and return, key-ambiguous intros, walking bass, a solo
+ * chorus, swing; tags, fades and cold endings; banded waveguides and a heterodyne oscillator; 25 kHz, A4 = 435.5 Hz
+ * and A4 = 446.5 Hz, seeds 113000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -287,6 +293,7 @@ import { fresh46KeySet } from '../fixtures/keyfresh46.js';
 import { fresh47KeySet } from '../fixtures/keyfresh47.js';
 import { fresh48KeySet } from '../fixtures/keyfresh48.js';
 import { fresh49KeySet } from '../fixtures/keyfresh49.js';
+import { fresh50KeySet } from '../fixtures/keyfresh50.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -420,6 +427,7 @@ const SETS = [
   'fresh47 key set',
   'fresh48 key set',
   'fresh49 key set',
+  'fresh50 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -695,6 +703,7 @@ async function main() {
     fresh47KeySet,
     fresh48KeySet,
     fresh49KeySet,
+    fresh50KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
