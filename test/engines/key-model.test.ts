@@ -117,7 +117,7 @@ test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, 
   );
 });
 
-test("gbm74 (h-key74): gbm63's form on 21 rendered sets + analytic A/B, three seeds bagged; the engine reads it", () => {
+test("gbm74 (h-key74): gbm63's form on 21 rendered sets and analytic A/B, three seeds bagged; the engine", () => {
   const m = keyCombiner(keyCombinerPresetName(74));
   assert.equal(m.name, 'key-combiner-gbm74');
   assert.equal(m.top, 10);
