@@ -88,9 +88,9 @@ test('keyModel is declared once, 0 or 1', () => {
 
 test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, its check rows, the engine', () => {
   const spec = KEY_PARAMETERS.keyModelPreset;
-  assert.deepEqual(spec.range, [56, 71]);
+  assert.deepEqual(spec.range, [56, 74]);
   assert.equal(spec.integer, true);
-  assert.deepEqual(KEY_COMBINER_ROUNDS, [56, 57, 59, 63, 71]);
+  assert.deepEqual(KEY_COMBINER_ROUNDS, [56, 57, 59, 63, 71, 74]);
   for (const round of KEY_COMBINER_ROUNDS) assert.equal(keyCombiner(keyCombinerPresetName(round)).top, 10);
   assert.throws(() => keyCombinerPresetName(60), /keyModelPreset 60: no such preset/);
   // gbm71: gbm63's form (139 features, top 10) on the 19 rendered tuning sets (fresh47 the newest) and analytic A–D
@@ -115,6 +115,40 @@ test('keyModelPreset picks the combiner by round (h-key71): gbm71 beside gbm63, 
     Math.abs(a.confidence - 0.533) < 0.01 && Math.abs(b.confidence - 0.609) < 0.01,
     `${a.confidence} ${b.confidence}`,
   );
+});
+
+test("gbm74 (h-key74): gbm63's form on 21 rendered sets and analytic A/B, three seeds bagged; the engine", () => {
+  const m = keyCombiner(keyCombinerPresetName(74));
+  assert.equal(m.name, 'key-combiner-gbm74');
+  assert.equal(m.top, 10);
+  assert.equal(m.depth, 3);
+  assert.deepEqual(m.features, KEY_MODEL_FEATURES);
+  // three members of 80 rounds × 2 classes (round-major, class 0 then 1), each leaf divided by 3
+  assert.equal(m.trees.length, 3 * 80 * 2);
+  const p = m.provenance as { sets: string[]; options: { bag: number; seed: number; rounds: number } };
+  assert.equal(p.options.bag, 3);
+  assert.equal(p.options.seed, 0);
+  assert.equal(p.sets.length, 23);
+  assert.ok(p.sets.includes('fresh49 key set') && p.sets.includes('analytic57 B') && !p.sets.includes('analytic71 D'));
+  assert.ok(m.checks && m.checks.length >= 3);
+  for (const c of m.checks) assert.ok(Math.abs(keyCombinerLogit(m, c.x) - c.logit) < 1e-9, c.from);
+  // the engine with keyModelPreset 74: F C G Am twice (the test below; the hand's A minor, gbm63's C major): C major,
+  // its log-odds 2.14 above A minor's (the trees' own, recomputed from the engine's rows), confidence 0.885
+  const fx = createFeatureExtractor({ sampleRate: KEY_SONG_RATE, channels: 1 }, { spectrum: true, pitch: false });
+  fx.addFloat(progression([F, C, G, Am, F, C, G, Am], 1.5, 0));
+  const r = fx.finish();
+  const z = new Map<string, number>();
+  const on = analyzeKey(r.pitchClass, r.bassPitchClass, keyBlocks(r), {
+    params: { keyModelPreset: 74 },
+    onEvidence: (e, f) => {
+      const rows = keyModelRows(e, f);
+      e.forEach((c, i) => z.set(`${c.tonic} ${c.mode}`, keyCombinerLogit(m, rows[i]!)));
+    },
+  }).result;
+  assert.equal(on.key, 'C major');
+  assert.ok(Math.abs(on.confidence - 0.885) < 0.01, `confidence ${on.confidence}`);
+  const margin = z.get('0 major')! - z.get('9 minor')!;
+  assert.ok(Math.abs(margin - 2.14) < 0.01, `margin ${margin}`);
 });
 
 test('a major loop starting on IV (F C G Am twice, no cadence into C): A minor by hand, C major by the model', () => {

@@ -4,7 +4,7 @@
  * it is most often confused with (the relative, the parallel, the keys a fifth up and down), its hand score's gap to
  * the best, and song-level facts (an arrived cadence, a vamp, a pedal, no cadence at all) times the terms they
  * qualify, and (h-key63) the open song's terms. The features are built here once, for the trainer (bench/key-learn.ts)
- * and for the engine; the trees are presets/key-combiner-gbm63.json (h-key63; gbm56, gbm57, gbm59 beside it).
+ * and for the engine; its default is presets/key-combiner-gbm63.json (h-key63; gbm56 … gbm71 and gbm74 beside it).
  */
 import { readPreset } from '../../presets.js';
 import { KEY_PARAMETERS } from '../analysis/params.js';
@@ -159,11 +159,13 @@ export function keyOverridePick(logits: readonly number[], override: number): nu
  * The presets the engine reads with `keyModel` 1 (the default since h-key59), by round (`keyModelPreset`, h-key71):
  * h-key63's gbm63, gbm59's form (top 10, 80 rounds, the analytic songs at full weight) over every feature (the open
  * terms too), trained on the rendered tuning sets fresh20–25 and 27–41; h-key71's gbm71, gbm63's form trained on the
- * rendered tuning sets fresh27–31 and 34–47 and the analytic songs A–D (D: bench/key-analytic.ts --families=d).
+ * rendered tuning sets fresh27–31 and 34–47 and the analytic songs A–D (D: bench/key-analytic.ts --families=d);
+ * h-key74's gbm74, gbm63's form and material kind (the analytic songs A/B) on the 21 dumped rendered tuning sets
+ * fresh27–31 and 34–49, three seeds bagged into one preset (key-learn --bag=3: their trees, each leaf ÷ 3).
  * h-key59's gbm59 (gbm57's form, fresh20–25 and 27–39, the first 109 features), h-keylearn56's gbm56 and h-key57's
  * gbm57 are beside them.
  */
-export const KEY_COMBINER_ROUNDS = [56, 57, 59, 63, 71] as const;
+export const KEY_COMBINER_ROUNDS = [56, 57, 59, 63, 71, 74] as const;
 /** The preset's name of a round (key-combiner-gbmN). */
 export function keyCombinerPresetName(round: number): string {
   if (!(KEY_COMBINER_ROUNDS as readonly number[]).includes(round))
