@@ -1084,6 +1084,47 @@ test('breaths (breathWindowSeconds): unvoiced sound just before a phrase, well u
   }
 });
 
+test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
+  // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
+  // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the
+  // notes as written both read 17 cents off; with the offset every take shares over the song (the median, 17, less
+  // the free pitchFreeCents, 5: 12) taken off, the in-tune takes read 5 and the detuned one 29; a guide vocal spoken
+  // (off every tone) or the switch at 0 take nothing off
+  const n = 800;
+  const notes = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(n).fill(1e-9);
+    const f0 = new Float32Array(n);
+    for (let s = 0; s < 4; s++)
+      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+        ms[i] = 10 ** (-20 / 10);
+        f0[i] = 220 * 2 ** ((k === 3 && s === 2 ? -17 : 17) / 1200);
+      }
+    return framesOf(ms, f0);
+  };
+  const S = COMP_MEASURE_PARAMETERS.pitchSharedOffset;
+  const before = S.value;
+  try {
+    for (const mode of [1, 0]) {
+      S.value = mode;
+      const out = fourUnderMidi(take, notes);
+      for (const [s, row] of out.measures.entries())
+        for (const [k, m] of row.entries()) {
+          const detuned = s === 2 && k === 3;
+          const want = mode === 0 ? 17 : detuned ? 29 : 5;
+          assert.ok(Math.abs(m.pitchMedianCents! - want) <= 0.5, `${mode} §${s} take ${k}: ${m.pitchMedianCents}`);
+          assert.ok(Math.abs(m.pitchOffsetCents! - (detuned ? -want : want)) <= 0.5, `offset ${m.pitchOffsetCents}`);
+        }
+      assert.deepEqual(
+        out.pitchSharedCents?.map((x) => Math.round(x)),
+        mode === 0 ? undefined : [12, 12, 12, 12],
+      );
+    }
+  } finally {
+    S.value = before;
+  }
+});
+
 test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {
   // three sections (0–2, 2–4, 4–6.4 s), two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), every note ringing
   // on 400 ms (−20 to −38 dB) as in the test above. The takes' lengths differ: takes 0 and 1 end at 5.62 s (at the
