@@ -1641,3 +1641,121 @@ test('comp held-out-49: a phrased note moves as a block by its rubato, keeps its
   const note = rms(0.55, 0.85);
   assert.ok(rms(0.2, 0.3) > note / 40 && rms(0.2, 0.3) < note / 6, `breath ${rms(0.2, 0.3)} under ${note}`);
 });
+
+// held-out-50 against every set before it (held-out-49 included)
+const set50 = sets.filter(([name]) => numberOf(name) === 50).flatMap(([, v]) => v);
+const before50 = sets.filter(([name]) => numberOf(name) < 50).flatMap(([, v]) => v);
+
+test('comp held-out-50: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before50.length, before49.length + set49.length, 'every earlier spec read, held-out-49 too');
+  // the Gravis UltraSound's GF1, 617.4 kHz / 30, 24, 18 active voices: 20.58, 25.725 and 34.3 kHz
+  songsMadeNew(
+    50,
+    [set50, before50],
+    ['opl3', 'timgm6mb', 'musescore', 'fluidr3mono'],
+    [20580, 25725, 34300],
+    [
+      [7.5, 2.75],
+      [16.5, 9.75],
+    ],
+    [0.47, 0.64],
+    [52],
+  );
+  // a delivery on every take and a person's guide on every spec (no set before had them), none of held-out-47's
+  // traits, 48's performer or 49's phrasing
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing'];
+  assert.equal(
+    set50.filter((s) => has(s, 'delivery') && has(s, 'guideDelivery') && !others.some((k) => has(s, k))).length,
+    12,
+  );
+  assert.equal(before50.filter((s) => has(s, 'delivery') || has(s, 'guideDelivery')).length, 0);
+});
+
+test("comp held-out-50: sizes a mix of two spreads, edges other than 42's…49's; one faint kind in six", () => {
+  // 18 faint and 24 ordinary of the 42 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set50,
+    [EVAL.FAINT_SPREAD_50, EVAL.ORDINARY_SPREAD_50],
+    spreadsBefore(50),
+    [18, 24],
+    { late: [3, 3], early: [4, 2], detune: [4, 8], level: [4, 6], noise: [3, 3], clip: [0, 2] },
+    [6703, 6706],
+  );
+  assert.deepEqual(
+    set50.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_50) === 1).map((s) => s.seed),
+    [6701, 6703, 6704, 6706, 6708, 6710],
+  );
+});
+
+test('comp held-out-50: a delivered guide sags flat, slides with an overshoot, is louder nearer, lies back', () => {
+  // one phrase of two legato 0.5 s sine notes, A4 then B4 (440, 493.88 Hz), from 0.5 s in a 2 s section (120 bpm);
+  // the guide's person: the phrase 10 cents flat at its end, a portamento into every legato note (10–90 % in 100 ms,
+  // 15 % overshoot), the mic at half the distance (+6.02 dB, the lows alike), the whole guide 8 ms behind; no errors
+  const fs = 16000;
+  const [f1, f2] = [440, 440 * 2 ** (2 / 12)];
+  let phase = 0;
+  const tone = Float64Array.from({ length: 2 * fs }, (_, i) => {
+    const t = i / fs;
+    phase += (2 * Math.PI * (t < 1 ? f1 : f2)) / fs;
+    return t >= 0.5 && t < 1.5 ? 0.5 * Math.sin(phase) : 0;
+  });
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: [{ name: 'A', startSeconds: 0, endSeconds: 2 }],
+    melody: [
+      { beat: 1, lengthBeats: 1, pitch: 69, velocity: 100 },
+      { beat: 2, lengthBeats: 1, pitch: 71, velocity: 100 },
+    ],
+    takes: [tone],
+    defects: [],
+    best: [0],
+    guide: tone,
+    key: 'A major',
+  } as TakeSet;
+  const person = {
+    sagCents: [10, 10],
+    portamento: { share: 1, ms: [100, 100], overshoot: [0.15, 0.15] },
+    feelMs: [8, 8],
+    laidBack: true,
+    micRatio: [0.5, 0.5],
+    proximity: 1,
+  } as const;
+  const out = EVAL.deliveredTakes(set, { guideDelivery: person }, 3);
+  assert.equal(out.takes[0], tone, 'the takes kept (no delivery)');
+  const g = out.guide;
+  assert.equal(g.length, tone.length);
+  // the onset: the first sample over 0.05, 8 ms late
+  let i0 = 0;
+  while (Math.abs(g[i0]!) < 0.05) i0++;
+  let j0 = 0;
+  while (Math.abs(tone[j0]!) < 0.05) j0++;
+  assert.ok(Math.abs((i0 - j0) / fs - 0.008) < 0.0002, `laid back ${((i0 - j0) / fs) * 1000} ms`);
+  // the level at half the distance: 6.02 dB over the input's over the first note
+  const rms = (x: Float64Array, a: number, b: number) => {
+    let e = 0;
+    for (let i = Math.round(a * fs); i < b * fs; i++) e += x[i]! ** 2;
+    return Math.sqrt(e / ((b - a) * fs));
+  };
+  const level = 20 * Math.log10(rms(g, 0.56, 0.96) / rms(tone, 0.56, 0.96));
+  assert.ok(Math.abs(level - 6.02) < 0.1, `level ${level} dB`);
+  // the pitch (cents from its note) by upward zero crossings over [a, b) s of the output (8 ms later than the input's)
+  const cents = (a: number, b: number, f: number) => {
+    const ups: number[] = [];
+    for (let i = Math.round((a + 0.008) * fs); i < (b + 0.008) * fs; i++) if (g[i - 1]! < 0 && g[i]! >= 0) ups.push(i);
+    return 1200 * Math.log2(((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!) / f);
+  };
+  // the sag: late in the first note (u 0.35–0.45 of the phrase, before the splice) 10 × (1 − e^(−3u)) / (1 − e^(−3))
+  // flat, 6.7–7.9 cents
+  const sag = cents(0.85, 0.95, f1);
+  assert.ok(sag < -5.5 && sag > -9.5, `sag ${sag}`);
+  // the portamento: B4 entered from about A4's pitch, then over it at the overshoot's peak (0.235 s in: 30 cents
+  // over, less the sag there, 9.4 cents), then at the phrase's end the sag's 10 cents and the response's undershoot
+  // (the overshoot squared, 4.5 cents)
+  const [start, over, settled] = [cents(1.0, 1.02, f2), cents(1.2, 1.27, f2), cents(1.42, 1.5, f2)];
+  assert.ok(start < -150, `start ${start}`);
+  assert.ok(over > 12 && over < 26, `overshoot ${over}`);
+  assert.ok(settled > -17 && settled < -11, `settled ${settled}`);
+});
