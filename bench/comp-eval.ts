@@ -12570,23 +12570,24 @@ export function phrasedTakes(
  * held-out-50's model of a performer (a fourth; made differently from held-out-47's OrdinaryTraits — one running delay
  * given back in the rests, vibrato, scoops, swells, breaths —, held-out-48's Performer — each note at its own rate,
  * signed phrase drift, raised-cosine glides, onset noise, breaths, fades — and held-out-49's Phrasing — notes moved as
- * blocks by a rubato, dynamics arcs, late vibrato, falls, consonant onsets, breaths): **delivery**. Each note read
- * from the rendered take at its own varying rate from its onset (a phrase's first note 0.12 s before, in the rest) and
+ * blocks by a rubato, dynamics arcs, late vibrato, falls, consonant onsets, breaths): **delivery**. Each note read from
+ * the rendered take at its own varying rate from its onset (a phrase's first note 0.12 s before, in the rest) and
  * spliced at its onset by a 12 ms raised cosine (spliceReadings), so every onset stays where it was played. The pitch:
- * an **intonation sag**, each phrase flat by `sagCents` at its end, most of it early (`(1 − e^(−3u)) / (1 − e^(−3))`,
- * u the place in the phrase), the next entry in tune again (`sagShared`: drawn per sentence and the same in every
- * take and the guide); **portamento** into a share of the legato notes (within 60 ms of the previous note's end, at
- * most 5 semitones apart) as an underdamped second-order step response from the previous pitch — a 10–90 % time
- * `ms`, an overshoot `overshoot` of the interval (at most 40 cents) —, a rising one from the onset, a falling one a
- * transition time before it (the higher note leaves early: no reading runs into the next note); a guide's person
- * (`noteCents`) each note off by its own error (normal, at most 2.5 σ). Over the readings: a **vowel change** inside
- * a share of the long notes (a peaking resonance, Q 2.5, +`db`, its centre moving between the two `hz` either way
- * over the note's middle 60 %, in and out over 40 ms); a **register change** on the part's top notes (its highest
- * pitch and up to `below` semitones under: the highs above a 1.5 kHz one-pole split `highsDb` under and the note
- * `levelDb` quieter, crossfaded over 30 ms); neither in a take's clipped or noise-burst sections. Then the take's
- * **mic distance** (a ratio `micRatio` of a nominal one: level by the inverse square law, the lows under 180 Hz by
- * `proximity` times that) and its **feel** (the whole take pushed or laid back by `feelMs`, either way; `laidBack`:
- * late only). Speech: one note per sentence (its sag a declination).
+ * an **intonation sag**, each phrase flat by `sagCents` at its end, most of it early (`(1 − e^(−3u)) / (1 − e^(−3))`, u
+ * the place in the phrase), the next entry in tune again (`sagShared`: drawn per sentence and the same in every take
+ * and the guide); **portamento** into a share of the legato notes (within 60 ms of the previous note's end, at most 5
+ * semitones apart) as an underdamped second-order step response from the previous pitch — a 10–90 % time `ms`, an
+ * overshoot `overshoot` of the interval (at most 40 cents) —, a rising one from the onset, a falling one a transition
+ * time before it (the higher note leaves early: no reading runs into the next note); a guide's person (`noteCents`)
+ * each note off by its own error (normal, at most 2.5 σ). Over the readings: a **vowel change** inside a share of the
+ * long notes (a peaking resonance, Q 2.5, +`db`, its centre moving between the two `hz` either way over the note's
+ * middle 60 %, in and out over 40 ms); a **register change** on the part's top notes (its highest pitch and up to
+ * `below` semitones under: the highs above a 1.5 kHz one-pole split `highsDb` under and the note `levelDb` quieter,
+ * crossfaded over 30 ms); neither in a take's clipped or noise-burst sections. Then the take's **mic distance** (a
+ * ratio `micRatio` of a nominal one: level by the inverse square law, the lows under 180 Hz by `proximity` times that;
+ * not in a take's clipped or noise-burst sections, which keep their defect's size) and its **feel** (the whole take
+ * pushed or laid back by `feelMs`, either way; `laidBack`: late only). Speech: one note per sentence (its sag a
+ * declination).
  */
 export interface Delivery {
   sagCents: readonly [number, number];
@@ -12621,6 +12622,7 @@ function deliverPart(
   p: Delivery,
   seed: number,
   shared: (q: number) => number,
+  keep: readonly { startSeconds: number; endSeconds: number }[],
 ): Float64Array {
   const n = x.length;
   const r = mulberry32(seed);
@@ -12721,10 +12723,18 @@ function deliverPart(
   const db = -20 * Math.log10(between(p.micRatio));
   const [gain, lows] = [10 ** (db / 20), 10 ** ((p.proximity * db) / 20) / 10 ** (db / 20) - 1];
   const lp = Math.exp((-2 * Math.PI * 180) / fs);
+  // not in a take's clipped or noise-burst sections (their defect's size kept: clipped at full scale), 50 ms ramps
+  const ramp = 0.05 * fs;
+  const mic = Float64Array.from({ length: n }, () => 1);
+  for (const sec of keep) {
+    const [a, b] = [sec.startSeconds * fs, sec.endSeconds * fs];
+    for (let i = Math.max(0, Math.floor(a - ramp)); i < Math.min(n, Math.ceil(b + ramp)); i++)
+      mic[i] = Math.min(mic[i]!, Math.max(0, (a - i) / ramp, (i - b) / ramp));
+  }
   let low = 0;
   for (let i = 0; i < n; i++) {
     low = (1 - lp) * y[i]! + lp * low;
-    y[i] = gain * (y[i]! + lows * low);
+    y[i] = y[i]! + mic[i]! * (gain * (y[i]! + lows * low) - y[i]!);
   }
   // the feel: the whole take pushed (early) or laid back (late)
   const ms = between(p.feelMs) * (p.laidBack || r() < 0.5 ? 1 : -1);
@@ -12757,7 +12767,10 @@ export function deliveredTakes(
       const s = set.sections.findIndex((sec) => sec === phrases[q]!.section);
       return a + (b - a) * mulberry32(seed * 3331 + s * 17 + 5)();
     };
-    return deliverPart(x, set.sampleRate, notes, phrases, p, s, shared);
+    const keep = set.defects
+      .filter((d) => d.take === take && (d.kind === 'clip' || d.kind === 'noise'))
+      .map((d) => set.sections[d.section]!);
+    return deliverPart(x, set.sampleRate, notes, phrases, p, s, shared, keep);
   };
   const takes = spec.delivery
     ? set.takes.map((x, k) => part(x, k, spec.delivery!, seed * 9013 + k * 401 + 37))
