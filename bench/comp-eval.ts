@@ -160,6 +160,13 @@ export interface SpeechSpec {
   espeakPitch?: number;
   /** Defect sizes other than defectAmount's (held-out-24), as TakeSetOptions.defectSizes. */
   defectSizes?: TakeSetOptions['defectSizes'];
+  /**
+   * A detuned take's sentence read at 2^(cents/1200) of its rate (pitch and pace moved together, 1–3 %; h-comp74).
+   * Without it — every set up to held-out-49 — a speech detune is drawn and recorded as the truth but never
+   * rendered: the "detuned" take speaks the clean take's audio (the takes' pooled pitch reads it 0.1–0.8 cents off
+   * the others against 23–53 cents recorded). Off by default so that the earlier sets render as they did.
+   */
+  renderDetune?: boolean;
 }
 
 /**
@@ -13128,10 +13135,13 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
       defects.push({ take: k, section: si, kind, amount: defectAmount(kind, rand, 1, o.defectSizes?.[kind]) });
     }
   });
-  const place = (out: Float64Array, si: number, shiftS: number, gain: number) => {
+  const place = (out: Float64Array, si: number, shiftS: number, gain: number, cents = 0) => {
     const x = clips[si]!.planar[0]!;
     const at = Math.round((sections[si]!.startSeconds + lead + shiftS) * fs);
-    for (let i = 0; i < x.length; i++) if (at + i >= 0 && at + i < out.length) out[at + i]! += x[i]! * gain;
+    const rate = 2 ** (cents / 1200);
+    const len = Math.floor((x.length - 1) / rate) + 1;
+    for (let i = 0; i < len; i++)
+      if (at + i >= 0 && at + i < out.length) out[at + i]! += (cents ? catmullRom(x, i * rate) : x[i]!) * gain;
   };
   const guide = new Float64Array(total);
   sections.forEach((_, si) => place(guide, si, 0, 0.8));
@@ -13146,7 +13156,8 @@ export function speechTakeSet(o: SpeechSpec, dir: string): TakeSet {
       const d = mine(si);
       if (d?.kind === 'missing') return;
       const shift = (d?.kind === 'late' || d?.kind === 'early' ? d.amount / 1000 : 0) + g() * 0.008;
-      place(take, si, shift, takeGain * (d?.kind === 'level' ? 10 ** (-d.amount / 20) : 1));
+      const detune = o.renderDetune && d?.kind === 'detune' ? d.amount : 0;
+      place(take, si, shift, takeGain * (d?.kind === 'level' ? 10 ** (-d.amount / 20) : 1), detune);
     });
     for (let i = 0; i < total; i++) take[i]! += (r() * 2 - 1) * 10 ** (-72 / 20);
     for (const d of defects) {
@@ -13245,6 +13256,12 @@ function fastComp(c: Cached, notes?: GuideNote[], vocal?: TakeFeatures) {
     ctx,
   );
   const g = out.grid ?? out.rejectedGrid;
+  // `--pitch-shared`: the guide vocal's distance from the notes and the pitch offset the takes share (h-comp74)
+  if (process.argv.includes('--pitch-shared') && (notes || vocal))
+    console.log(
+      `  ${notes ? 'midi' : 'guide'} off tone ${out.guideOffToneCents?.toFixed(1) ?? '–'} cents, pitch shared ` +
+        (out.pitchSharedCents ? out.pitchSharedCents.map((x) => x.toFixed(1)).join(' ') : 'none'),
+    );
   // `--lags`: each take × section's entry offset before the shared one is taken off, with its true defect
   if (process.argv.includes('--lags') && (notes || vocal)) {
     console.log(`  ${notes ? 'midi' : 'guide'} shared offset ${out.timingOffsetMs.toFixed(0)} ms`);

@@ -1042,21 +1042,27 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
   assert.ok(burst.noiseExcessDb! >= 60, `the burst: ${burst.noiseExcessDb} dB over the floor`);
 });
 
+/** One note (MIDI 57) from 0.5 to 1.5 s in each of four 2 s sections, and a take's frames singing them at −20 dB. */
+const noteEach = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+const notesAt = (hz: (section: number) => number) => {
+  const ms = new Float32Array(800).fill(1e-9);
+  const f0 = new Float32Array(800);
+  for (let s = 0; s < 4; s++)
+    for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
+      ms[i] = 10 ** (-20 / 10);
+      f0[i] = hz(s);
+    }
+  return { ms, f0 };
+};
+
 test('breaths (breathWindowSeconds): unvoiced sound just before a phrase, well under the voice, is no noise', () => {
   // four 2 s sections, notes from 0.5 to 1.5 s (−20 dB) in every take; take 2 breathes before section 1's phrase
   // (0.2–0.38 s, unpitched, −36 dB: 16 dB under its voice), take 1 makes a louder unpitched sound before section 2's
   // (0.2–0.38 s, −26 dB: 6 dB under, less than breathUnderDb). Off (0, the default) both read as noise and extra
   // voice; at 0.6 s the breath reads neither, the louder sound both still.
-  const n = 800;
-  const notes = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+  const notes = noteEach;
   const take = (k: number): TakeFeatures => {
-    const ms = new Float32Array(n).fill(1e-9);
-    const f0 = new Float32Array(n);
-    for (let s = 0; s < 4; s++)
-      for (let i = 200 * s + 50; i < 200 * s + 150; i++) {
-        ms[i] = 10 ** (-20 / 10);
-        f0[i] = 220;
-      }
+    const { ms, f0 } = notesAt(() => 220);
     if (k === 2) for (let i = 220; i < 238; i++) ms[i] = 10 ** (-36 / 10);
     if (k === 1) for (let i = 420; i < 438; i++) ms[i] = 10 ** (-26 / 10);
     return framesOf(ms, f0);
@@ -1081,6 +1087,40 @@ test('breaths (breathWindowSeconds): unvoiced sound just before a phrase, well u
     }
   } finally {
     W.value = before;
+  }
+});
+
+test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
+  // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
+  // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the
+  // notes as written both read 17 cents off; with the offset every take shares over the song (the median, 17, less
+  // the free pitchFreeCents, 5: 12) taken off, the in-tune takes read 5 and the detuned one 29; the switch at 0
+  // takes nothing off (the base's reading)
+  const notes = noteEach;
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt((s) => 220 * 2 ** ((k === 3 && s === 2 ? -17 : 17) / 1200));
+    return framesOf(ms, f0);
+  };
+  const S = COMP_MEASURE_PARAMETERS.pitchSharedOffset;
+  const before = S.value;
+  try {
+    for (const mode of [1, 0]) {
+      S.value = mode;
+      const out = fourUnderMidi(take, notes);
+      for (const [s, row] of out.measures.entries())
+        for (const [k, m] of row.entries()) {
+          const detuned = s === 2 && k === 3;
+          const want = mode === 0 ? 17 : detuned ? 29 : 5;
+          assert.ok(Math.abs(m.pitchMedianCents! - want) <= 0.5, `${mode} §${s} take ${k}: ${m.pitchMedianCents}`);
+          assert.ok(Math.abs(m.pitchOffsetCents! - (detuned ? -want : want)) <= 0.5, `offset ${m.pitchOffsetCents}`);
+        }
+      assert.deepEqual(
+        out.pitchSharedCents?.map((x) => Math.round(x)),
+        mode === 0 ? undefined : [12, 12, 12, 12],
+      );
+    }
+  } finally {
+    S.value = before;
   }
 });
 

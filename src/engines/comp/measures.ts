@@ -375,6 +375,13 @@ export interface MeasureOutput {
   tuningCents: number;
   /** What pitch and timing were taken against. */
   reference: 'midi' | 'guide' | 'consensus';
+  /**
+   * With a guide, per section: the signed pitch error the takes share, taken off before the pitch figures (cents;
+   * sharedPitchOffset, pitchSharedOffset); absent when off or without a guide.
+   */
+  pitchSharedCents?: number[];
+  /** Guide vocal: its voiced frames' median distance from a semitone at its tuning (offTone), cents. */
+  guideOffToneCents?: number;
   /** The entry offset all takes share against the reference (median), ms; timingMs is taken less it. */
   timingOffsetMs: number;
   /** Each take's own latency beyond that (its median entry; 0: none), ms; its timingMs is taken less it too. */
@@ -691,6 +698,41 @@ function measureTakesLatent(input: MeasureInput, analysed: TakeFrames[]): Measur
 }
 
 /** The measures on the takes as given; `analysed`: frames already computed for these takes (null: compute). */
+/**
+ * h-comp74: with a guide, the signed pitch error every take shares (the median of the takes' pitchOffsetCents over
+ * the song, pitchSharedOffset 1, or over each section's takes, 2) is no take's defect: a song sung or played off the
+ * guide's tuning as a whole (the clean takes of held-out-30 4704 read +17 cents against the MIDI notes, a take
+ * detuned by −34 read −9) or a guide vocal off as a whole. It is taken off every frame's error (octaves folded) and
+ * the pitch figures read again, in place; returns the offset per section (null: off).
+ */
+export function sharedPitchOffset(measures: TakeSectionMeasures[][], signedBy: number[][][]): number[] | null {
+  const mode = COMP_MEASURE_PARAMETERS.pitchSharedOffset.value;
+  if (mode === 0) return null;
+  const offsetsOf = (row: TakeSectionMeasures[]) =>
+    row.map((m) => m.pitchOffsetCents).filter((x): x is number => x !== null && x !== undefined);
+  const song = median(measures.flatMap(offsetsOf)) ?? 0;
+  const fold = (c: number) => ((((c + 600) % 1200) + 1200) % 1200) - 600;
+  return measures.map((row, si) => {
+    // what lies within pitchFreeCents of the guide costs nothing already: only the shared offset beyond it is taken off
+    const raw = mode === 2 ? (median(offsetsOf(row)) ?? 0) : song;
+    const o = Math.sign(raw) * Math.max(0, Math.abs(raw) - COMP_MEASURE_PARAMETERS.pitchFreeCents.value);
+    if (o !== 0)
+      row.forEach((m, k) => {
+        const signed = signedBy[si]![k]!.map((e) => fold(e - o));
+        m.pitchMedianCents = percentile(
+          signed.map((e) => Math.abs(e)),
+          0.5,
+        );
+        m.pitchP90Cents = percentile(
+          signed.map((e) => Math.abs(e)),
+          0.9,
+        );
+        m.pitchOffsetCents = percentile(signed, 0.5);
+      });
+    return o;
+  });
+}
+
 function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] = []): MeasureOutput {
   const { takes, gains, sections, guide } = input;
   const f0 = takes[0]!;
@@ -709,6 +751,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   let refSoft: (k: number) => Float32Array;
   let refOnsets: (k: number) => number[][];
   let kind: MeasureOutput['reference'];
+  // a guide vocal's voiced frames' median distance from a semitone (offTone): a sung guide lies on notes, speech not
+  let guideOffTone: number | null = null;
   const consensusActive = new Uint8Array(guide.kind === 'none' ? n : 0);
   let pitchedNear: Uint8Array[] = [];
   // no guide: frames where more than half of the takes are active in a run of sound that holds pitched
@@ -746,6 +790,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     refSoft = () => soft;
     refOnsets = () => [guide.features.onsets];
     tuning = gt;
+    guideOffTone = offTone([g.slow], gt);
   } else {
     kind = 'consensus';
     tuning = tuningOffsetCents(frames.map((f) => f.slow));
@@ -944,6 +989,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           );
         });
   const shiftOf = (k: number) => (kind === 'consensus' ? 0 : Math.round((common + guideLatencyMs[k]!) / 1000 / hopS));
+  // each take's signed pitch errors per section, kept for the offset the takes share (sharedPitchOffset)
+  const signedBy: number[][][] = sections.map(() => takes.map(() => []));
   const measures: TakeSectionMeasures[][] = sections.map((s, si) => {
     const [a, b] = frameRange(s, hopS, n);
     // no guide: the voice expected in this section is where at least half the takes in time have
@@ -1077,7 +1124,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // and lost a guide-vocal section on held-out-22 and one on held-out-12; with each take's own latency added it
       // gains 12 of 414 on held-out-20…25)
       const errs: number[] = [];
-      const signed: number[] = [];
+      const signed = signedBy[si]![k]!;
       const jit: number[] = [];
       for (let i = a; i < Math.min(b, fr.slow.length); i++) {
         const c = fr.slow[i]!;
@@ -1154,6 +1201,10 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     }
     return row;
   });
+  // (a spoken guide's nearest tones are no notes: its takes' offsets from them are no tuning either)
+  const onNotes =
+    kind === 'midi' || (guideOffTone !== null && guideOffTone <= COMP_MEASURE_PARAMETERS.noteClockCents.value);
+  const pitchShared = onNotes ? sharedPitchOffset(measures, signedBy) : null;
   // level: each take's voiced level per section against take + section effects (levelFit); the
   // residual is how far the take's level is off in that section (clipped sections not fitted)
   const L = measures.map((row) => row.map((m) => (m.clippedSamples === 0 ? m.voicedLufs : null)));
@@ -1187,6 +1238,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     measures,
     tuningCents: tuning,
     reference: kind,
+    ...(pitchShared ? { pitchSharedCents: pitchShared } : {}),
+    ...(guideOffTone !== null ? { guideOffToneCents: guideOffTone } : {}),
     timingOffsetMs: offset,
     takeLatencyMs,
     ...(kind !== 'consensus'

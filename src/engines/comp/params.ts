@@ -334,6 +334,15 @@ export const COMP_MEASURE_PARAMETERS = {
       "section's best take has beyond it is common to the takes (speech, glides lie off every tone alike) and " +
       'costs nothing either',
   ),
+  pitchSharedOffset: p(
+    1,
+    'switch',
+    [0, 2],
+    'with a guide (MIDI or vocal), the signed pitch error every take shares is taken off each frame before the ' +
+      'pitch figures (0: none; 1: the median over every take and section of the song — a take detuned in a few ' +
+      "sections cannot move it; 2: each section's median over its takes): a song sung or played off the guide's " +
+      "tuning as a whole is no take's defect (h-comp74)",
+  ),
   noiseSpanSeconds: p(
     0.1,
     's',
