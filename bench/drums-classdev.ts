@@ -36,6 +36,7 @@
  * --held-out-47, --held-out-47t: fixtures/drumclass47.ts, drumclass47t.ts, h-dxset71;
  * --held-out-48, --held-out-48t: fixtures/drumclass48.ts, drumclass48t.ts, h-dxset72;
  * --held-out-49, --held-out-49t: fixtures/drumclass49.ts, drumclass49t.ts, h-dxset73;
+ * --held-out-50, --held-out-50t: fixtures/drumclass50.ts, drumclass50t.ts, h-dxset74;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -103,6 +104,8 @@ import { heldOut48DrumSpecs } from '../fixtures/drumclass48.js';
 import { heldOut48tDrumSpecs } from '../fixtures/drumclass48t.js';
 import { heldOut49DrumSpecs } from '../fixtures/drumclass49.js';
 import { heldOut49tDrumSpecs } from '../fixtures/drumclass49t.js';
+import { heldOut50DrumSpecs } from '../fixtures/drumclass50.js';
+import { heldOut50tDrumSpecs } from '../fixtures/drumclass50t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -249,6 +252,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-48t', heldOut48tDrumSpecs], // drumclass48t.ts, h-dxset72: toms 1.0–1.6× kicks, kickless stems
   ['held-out-49', heldOut49DrumSpecs], // drumclass49.ts, h-dxset73: Kepler and billiard kits, go-go, gospel chops
   ['held-out-49t', heldOut49tDrumSpecs], // drumclass49t.ts, h-dxset73: kickless toms, boom kick by a floor tom
+  ['held-out-50', heldOut50DrumSpecs], // drumclass50.ts, h-dxset74: L-system and FPUT kits, Afrobeat, dnb 170
+  ['held-out-50t', heldOut50tDrumSpecs], // drumclass50t.ts, h-dxset74: taiko, timbales, jazz kicks, snares off
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
