@@ -24,6 +24,8 @@
  * h-dx71: --mask=a,b (features no tree may split on: NaN in the training rows).
  * h-dx73: --train-from=N (`seeds`): only sets N and on trained on; the sets before them scored by one model;
  * --old-weight=W with it: the sets before N trained on too, at row weight W (each fold its own members).
+ * h-dx74: `loso` reads --train-from=N --old-weight=W too (the final and every fold: the sets before N at weight W);
+ * `seeds --forms=162@3:0.3,162@3:0.6`: each form its own older sets' weight (a weight scan in one run).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -200,6 +202,21 @@ function withRows(t: Rows, more: Rows | undefined, w: number): Rows {
   return { X: [...t.X, ...more.X], Y: [...t.Y, ...more.Y], weight };
 }
 
+const group = (set: string) => set.replace(/t$/, '');
+// h-dx73: --train-from=41: only sets numbered 41 and on (and their twins) are ever trained on; --old-weight=W
+// (integrator, round 73): the sets before them kept in training at row weight W instead (`seeds`; `loso` h-dx74)
+const trainFrom = Number(flag('train-from') ?? 0);
+const trainable = (set: string) => !trainFrom || Number(group(set).replace(/^held-out-/, '')) >= trainFrom;
+const oldWeight = Number(flag('old-weight') ?? 0);
+/** The training rows of the sets `ps` (less the fold `g`) and the --always ones: the sets from --train-from on at
+ * weight 1, then the near-kick rows at `nearW`, then the older sets at `oldW` (--old-weight; none at 0). */
+function weighted(ps: Prepared[], extra: Prepared[], near: Rows, nearW: number, g?: string, oldW = oldWeight): Rows {
+  const kept = ps.filter((p) => group(p.set) !== g);
+  const base = training([...kept.filter((p) => trainable(p.set)), ...extra]);
+  const old = oldW > 0 ? training(kept.filter((p) => !trainable(p.set))) : undefined;
+  return withRows(withRows(base, near, nearW), old, oldW);
+}
+
 function matrix(scores: ClassScore[]): string[] {
   const conf = pooled(scores).confusion;
   const cols = [...new Set(Object.values(conf).flatMap((r) => Object.keys(r)))].sort();
@@ -239,7 +256,6 @@ if (mode === 'loso') {
   const all = files.flatMap(load);
   const extra = always.flatMap(load);
   const near = training(nearFiles.flatMap(load));
-  const group = (set: string) => set.replace(/t$/, '');
   // in --folds order (h-dx62: the newest first)
   const groups = [...new Set(all.map((p) => group(p.set)))]
     .filter((g) => !folds || folds.includes(g.replace(/^held-out-/, '')))
@@ -255,9 +271,8 @@ if (mode === 'loso') {
   };
   // the final models on every tuning hit first (saved, the hybrids' thetas added once the folds are in); the
   // features that matter (gain, |weight|)
-  const { X, Y, weight } = final
-    ? withRows(training([...all, ...extra]), near, nearWeight)
-    : { X: [], Y: [], weight: undefined };
+  if (trainFrom && !oldWeight) throw new Error('loso: --train-from needs --old-weight');
+  const { X, Y, weight } = final ? weighted(all, extra, near, nearWeight) : { X: [], Y: [], weight: undefined };
   const gain = new Array<number>(FEATURES.length).fill(0);
   const model: Model = {
     features: FEATURES,
@@ -286,7 +301,7 @@ if (mode === 'loso') {
   const trees = model.gbm.trees.reduce((a, t) => a + 2 * t.split.length + t.leaf.length, 0);
   console.log(`final: ${X.length} hits, lr ${numbers} numbers, gbm ${trees} numbers`);
   for (const g of groups) {
-    const { X, Y, weight } = withRows(training([...all.filter((p) => group(p.set) !== g), ...extra]), near, nearWeight);
+    const { X, Y, weight } = weighted(all, extra, near, nearWeight, g);
     const lr = gbmOnly ? model.lr : trainLogistic(X, Y, FAMILIES.length);
     const gbm = trainBoosted(X, Y, FAMILIES.length, undefined, gb, weight);
     const others = (memberSeeds ?? [])
@@ -343,14 +358,15 @@ if (mode === 'loso') {
   // also scored as its seeds' members averaged (`avg`, as a preset with members reads); per fold (a set and its
   // twin pooled) the average's accuracy, its tom → kick count, and the mean over the folds
   const forms = (flag('forms') ?? flag('recipes') ?? `${FEATURES.length}`).split(',').map((f) => {
-    const [n, w] = f.split('@');
-    return { name: f, n: Number(n), w: Number(w ?? 0) };
+    // h-dx74: 162@3:0.3 — the older sets' weight of this form (--old-weight otherwise): a scan in one run
+    const [nw, ow] = f.split(':');
+    const [n, w] = nw!.split('@');
+    return { name: f, n: Number(n), w: Number(w ?? 0), ow: ow === undefined ? oldWeight : Number(ow) };
   });
   const seeds = (flag('seeds') ?? `${GB.seed}`).split(',').map(Number);
   const all = files.flatMap(load);
   const extra = always.flatMap(load);
   const near = training(nearFiles.flatMap(load));
-  const group = (set: string) => set.replace(/t$/, '');
   // --folds=39,38: only those left out, in that order (the table's sets are theirs)
   const groups = folds
     ? folds.map((f) => `held-out-${f}`).filter((g) => all.some((p) => group(p.set) === g))
@@ -362,21 +378,14 @@ if (mode === 'loso') {
     [...scores[fi]![si]!].filter(([s]) => !only || only(s)).flatMap(([, v]) => v);
   const acc = (fi: number, si: number, only?: (set: string) => boolean) => rate(got(fi, si, only)).acc;
   const lr0 = { mean: [], sd: [], w: [] };
-  // h-dx73: --train-from=41: only sets numbered 41 and on (and their twins) are ever trained on; a fold among them
-  // trains on the others of them, a fold before them is scored by the one model trained on all of them (its
-  // members trained once, kept per form)
-  const trainFrom = Number(flag('train-from') ?? 0);
-  const trainable = (set: string) => Number(group(set).replace(/^held-out-/, '')) >= trainFrom;
-  // --old-weight=W (with --train-from): the sets before train-from kept in every fold's training at row weight W
-  // instead of left out (integrator, round 73); each fold then trains its own members
-  const oldWeight = Number(flag('old-weight') ?? 0);
+  // --train-from: a fold among the trained sets trains on the others of them, a fold before them is scored by the
+  // one model trained on all of them (its members trained once, kept per form); with --old-weight each fold trains
+  // its own members
   const outside = new Map<number, Boosted[]>();
   for (const g of groups) {
-    const inside = trainable(g) || oldWeight > 0;
-    const base = training([...all.filter((p) => group(p.set) !== g && trainable(p.set)), ...extra]);
-    const old = oldWeight > 0 ? training(all.filter((p) => group(p.set) !== g && !trainable(p.set))) : undefined;
     for (const [fi, f] of forms.entries()) {
-      const { X, Y, weight } = withRows(withRows(base, near, f.w), old, oldWeight);
+      const inside = trainable(g) || f.ow > 0;
+      const { X, Y, weight } = weighted(all, extra, near, f.w, g, f.ow);
       const Xn = X.map((x) => x.subarray(0, f.n));
       const members =
         (!inside && outside.get(fi)) ||

@@ -101,6 +101,7 @@ for (const name of [
   'drum-class-gbm71',
   'drum-class-gbm72',
   'drum-class-gbm73',
+  'drum-class-gbm74',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -213,8 +214,9 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 // or harder than it) in training at weight 3 — gbm67 read 3 of the 24 near toms right, gbm66 22; gbm71 (h-dx71):
 // gbm69's form with the 9 features that ask whether the kick cluster is a kick, trained on 33 … 46t; gbm72
 // (h-dx72): gbm71's form with the hit's own membrane cue, trained on 41 … 47t re-dumped; gbm73 (h-dx73): gbm72's
-// form trained on the newest sets 41 … 48t only
-for (const round of [69, 71, 72, 73])
+// form trained on the newest sets 41 … 48t only; gbm74 (h-dx74): gbm71's form trained on 41 … 49t and the older
+// sets 33 … 40t at a lower row weight
+for (const round of [69, 71, 72, 73, 74])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -425,12 +427,12 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
-      MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167 }[round]),
+      MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162 }[round]),
     );
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);

@@ -1340,7 +1340,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1358,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 73],
+    [53, 74],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1375,7 +1375,9 @@ export const STEM_MODEL_PARAMETERS = {
       "5 of the hit's own membrane cue, STEM_MEMBRANE_PARAMETERS), gbm71's masks, three members, 41 … 47t " +
       "re-dumped with the cue, the analytic stems, the tuning kits and synth69's toms at weight 3; 73: h-dx73, " +
       "gbm72's form trained on the newest sets 41 … 48t only (33 … 40t left out), the analytic stems, the tuning " +
-      "kits and synth69's toms at weight 3 (the first pass measures the cue only for 72 and 73)",
+      "kits and synth69's toms at weight 3 (the first pass measures the cue only for 72 and 73); 74: h-dx74, " +
+      "gbm71's form (162, no cue) trained on 41 … 49t at row weight 1 and the older sets 33 … 40t at a lower one " +
+      "(its provenance), the analytic stems, the tuning kits and synth69's toms at weight 3",
     true,
   ),
 } as const;
