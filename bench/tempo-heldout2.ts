@@ -14,7 +14,7 @@
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
- *      | --forty-seventh] [--written-truth]
+ *      | --forty-seventh | --forty-eighth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -153,7 +153,15 @@
  * ritardando or a fade-out, a live band's accelerando; truth by rule A; two kit families, half the songs each: a
  * Halvorsen-attractor kit with Tinkerbell-map noise and a slew-limiter kit with Gingerbreadman-map noise; strummed
  * plucked-string chords and a bent-sine bass, a studio drummer with contaminated-Gaussian timing, a pushed kick,
- * rushed fills and Beta(2, 2) velocities; a frequency shifter and tape dropouts).
+ * rushed fills and Beta(2, 2) velocities; a frequency shifter and tape dropouts);
+ * --forty-eighth: fixtures/tempo48.ts, h-tset75 (the next tempo change's judge, a realistic repertoire from a sixth
+ * corpus: the Harmonix Set's genres, rock, pop, country, hip-hop / R&B, metal and dance, twelve styles at their tempi
+ * with punk, train and bluegrass two-beats at 180–228, alternative and trap half-time grooves, slow pop ballads, a
+ * country waltz and a 12/8 slow jam, every bar written fresh, songs with a hi-hat count-in, snare-and-tom fills and
+ * kick-and-crash pushes, a break, a stop and an ending after a ritardando or a fade-out, the tempo stepping phrase by
+ * phrase; truth by rule A; two kit families, half the songs each: a ModFM kit with xoshiro128** noise and a
+ * saturated-resonator kit with JSF32 noise; reed-organ chords and a bent-pluck bass, a pocket drummer with hyperbolic
+ * secant timing, the cymbal hand ahead and Kumaraswamy velocities; a chorus ensemble and a DJ's filter intro).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -215,6 +223,7 @@ import { tempo44Set } from '../fixtures/tempo44.js';
 import { tempo45Set } from '../fixtures/tempo45.js';
 import { tempo46Set } from '../fixtures/tempo46.js';
 import { tempo47Set } from '../fixtures/tempo47.js';
+import { tempo48Set } from '../fixtures/tempo48.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -265,101 +274,104 @@ const FORTY_FOURTH = process.argv.includes('--forty-fourth');
 const FORTY_FIFTH = process.argv.includes('--forty-fifth');
 const FORTY_SIXTH = process.argv.includes('--forty-sixth');
 const FORTY_SEVENTH = process.argv.includes('--forty-seventh');
+const FORTY_EIGHTH = process.argv.includes('--forty-eighth');
 /** --written-truth: the written tempo (before h-tempo26); by default rule A (ruleATruth, h-tempo72). */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
 const DIR = path.join(
   OUT,
-  FORTY_SEVENTH
-    ? 'tempo-heldout47'
-    : FORTY_SIXTH
-      ? 'tempo-heldout46'
-      : FORTY_FIFTH
-        ? 'tempo-heldout45'
-        : FORTY_FOURTH
-          ? 'tempo-heldout44'
-          : FORTY_THIRD
-            ? 'tempo-heldout43'
-            : FORTY_SECOND
-              ? 'tempo-heldout42'
-              : FORTY_FIRST
-                ? 'tempo-heldout41'
-                : FORTIETH
-                  ? 'tempo-heldout40'
-                  : THIRTY_NINTH
-                    ? 'tempo-heldout39'
-                    : THIRTY_EIGHTH
-                      ? 'tempo-heldout38'
-                      : THIRTY_SEVENTH
-                        ? 'tempo-heldout37'
-                        : THIRTY_SIXTH
-                          ? 'tempo-heldout36'
-                          : THIRTY_FIFTH
-                            ? 'tempo-heldout35'
-                            : THIRTY_FOURTH
-                              ? 'tempo-heldout34'
-                              : THIRTY_THIRD
-                                ? 'tempo-heldout33'
-                                : THIRTY_SECOND
-                                  ? 'tempo-heldout32'
-                                  : THIRTY_FIRST
-                                    ? 'tempo-heldout31'
-                                    : THIRTIETH
-                                      ? 'tempo-heldout30'
-                                      : TWENTY_NINTH
-                                        ? 'tempo-heldout29'
-                                        : TWENTY_EIGHTH
-                                          ? 'tempo-heldout28'
-                                          : TWENTY_SEVENTH
-                                            ? 'tempo-heldout27'
-                                            : TWENTY_SIXTH
-                                              ? 'tempo-heldout26'
-                                              : TWENTY_FIFTH
-                                                ? 'tempo-heldout25'
-                                                : TWENTY_FOURTH
-                                                  ? 'tempo-heldout24'
-                                                  : TWENTY_THIRD
-                                                    ? 'tempo-heldout23'
-                                                    : TWENTY_SECOND
-                                                      ? 'tempo-heldout22'
-                                                      : TWENTY_FIRST
-                                                        ? 'tempo-heldout21'
-                                                        : TWENTIETH
-                                                          ? 'tempo-heldout20'
-                                                          : NINETEENTH
-                                                            ? 'tempo-heldout19'
-                                                            : EIGHTEENTH
-                                                              ? 'tempo-heldout18'
-                                                              : SEVENTEENTH
-                                                                ? 'tempo-heldout17'
-                                                                : SIXTEENTH
-                                                                  ? 'tempo-heldout16'
-                                                                  : FIFTEENTH
-                                                                    ? 'tempo-heldout15'
-                                                                    : FOURTEENTH
-                                                                      ? 'tempo-heldout14'
-                                                                      : THIRTEENTH
-                                                                        ? 'tempo-heldout13'
-                                                                        : TWELFTH
-                                                                          ? 'tempo-heldout12'
-                                                                          : ELEVENTH
-                                                                            ? 'tempo-heldout11'
-                                                                            : TENTH
-                                                                              ? 'tempo-heldout10'
-                                                                              : NINTH
-                                                                                ? 'tempo-heldout9'
-                                                                                : EIGHTH
-                                                                                  ? 'tempo-heldout8'
-                                                                                  : SEVENTH
-                                                                                    ? 'tempo-heldout7'
-                                                                                    : SIXTH
-                                                                                      ? 'tempo-heldout6'
-                                                                                      : FIFTH
-                                                                                        ? 'tempo-heldout5'
-                                                                                        : FOURTH
-                                                                                          ? 'tempo-heldout4'
-                                                                                          : THIRD
-                                                                                            ? 'tempo-heldout3'
-                                                                                            : 'tempo-heldout2',
+  FORTY_EIGHTH
+    ? 'tempo-heldout48'
+    : FORTY_SEVENTH
+      ? 'tempo-heldout47'
+      : FORTY_SIXTH
+        ? 'tempo-heldout46'
+        : FORTY_FIFTH
+          ? 'tempo-heldout45'
+          : FORTY_FOURTH
+            ? 'tempo-heldout44'
+            : FORTY_THIRD
+              ? 'tempo-heldout43'
+              : FORTY_SECOND
+                ? 'tempo-heldout42'
+                : FORTY_FIRST
+                  ? 'tempo-heldout41'
+                  : FORTIETH
+                    ? 'tempo-heldout40'
+                    : THIRTY_NINTH
+                      ? 'tempo-heldout39'
+                      : THIRTY_EIGHTH
+                        ? 'tempo-heldout38'
+                        : THIRTY_SEVENTH
+                          ? 'tempo-heldout37'
+                          : THIRTY_SIXTH
+                            ? 'tempo-heldout36'
+                            : THIRTY_FIFTH
+                              ? 'tempo-heldout35'
+                              : THIRTY_FOURTH
+                                ? 'tempo-heldout34'
+                                : THIRTY_THIRD
+                                  ? 'tempo-heldout33'
+                                  : THIRTY_SECOND
+                                    ? 'tempo-heldout32'
+                                    : THIRTY_FIRST
+                                      ? 'tempo-heldout31'
+                                      : THIRTIETH
+                                        ? 'tempo-heldout30'
+                                        : TWENTY_NINTH
+                                          ? 'tempo-heldout29'
+                                          : TWENTY_EIGHTH
+                                            ? 'tempo-heldout28'
+                                            : TWENTY_SEVENTH
+                                              ? 'tempo-heldout27'
+                                              : TWENTY_SIXTH
+                                                ? 'tempo-heldout26'
+                                                : TWENTY_FIFTH
+                                                  ? 'tempo-heldout25'
+                                                  : TWENTY_FOURTH
+                                                    ? 'tempo-heldout24'
+                                                    : TWENTY_THIRD
+                                                      ? 'tempo-heldout23'
+                                                      : TWENTY_SECOND
+                                                        ? 'tempo-heldout22'
+                                                        : TWENTY_FIRST
+                                                          ? 'tempo-heldout21'
+                                                          : TWENTIETH
+                                                            ? 'tempo-heldout20'
+                                                            : NINETEENTH
+                                                              ? 'tempo-heldout19'
+                                                              : EIGHTEENTH
+                                                                ? 'tempo-heldout18'
+                                                                : SEVENTEENTH
+                                                                  ? 'tempo-heldout17'
+                                                                  : SIXTEENTH
+                                                                    ? 'tempo-heldout16'
+                                                                    : FIFTEENTH
+                                                                      ? 'tempo-heldout15'
+                                                                      : FOURTEENTH
+                                                                        ? 'tempo-heldout14'
+                                                                        : THIRTEENTH
+                                                                          ? 'tempo-heldout13'
+                                                                          : TWELFTH
+                                                                            ? 'tempo-heldout12'
+                                                                            : ELEVENTH
+                                                                              ? 'tempo-heldout11'
+                                                                              : TENTH
+                                                                                ? 'tempo-heldout10'
+                                                                                : NINTH
+                                                                                  ? 'tempo-heldout9'
+                                                                                  : EIGHTH
+                                                                                    ? 'tempo-heldout8'
+                                                                                    : SEVENTH
+                                                                                      ? 'tempo-heldout7'
+                                                                                      : SIXTH
+                                                                                        ? 'tempo-heldout6'
+                                                                                        : FIFTH
+                                                                                          ? 'tempo-heldout5'
+                                                                                          : FOURTH
+                                                                                            ? 'tempo-heldout4'
+                                                                                            : THIRD
+                                                                                              ? 'tempo-heldout3'
+                                                                                              : 'tempo-heldout2',
 );
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
@@ -468,190 +480,194 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FORTY_SEVENTH
-  ? tempo47Set(DIR)
-  : FORTY_SIXTH
-    ? tempo46Set(DIR)
-    : FORTY_FIFTH
-      ? tempo45Set(DIR)
-      : FORTY_FOURTH
-        ? tempo44Set(DIR)
-        : FORTY_THIRD
-          ? tempo43Set(DIR)
-          : FORTY_SECOND
-            ? tempo42Set(DIR)
-            : FORTY_FIRST
-              ? tempo41Set(DIR)
-              : FORTIETH
-                ? tempo40Set(DIR)
-                : THIRTY_NINTH
-                  ? tempo39Set(DIR)
-                  : THIRTY_EIGHTH
-                    ? tempo38Set(DIR)
-                    : THIRTY_SEVENTH
-                      ? tempo37Set(DIR)
-                      : THIRTY_SIXTH
-                        ? tempo36Set(DIR)
-                        : THIRTY_FIFTH
-                          ? tempo35Set(DIR)
-                          : THIRTY_FOURTH
-                            ? tempo34Set(DIR)
-                            : THIRTY_THIRD
-                              ? tempo33Set(DIR)
-                              : THIRTY_SECOND
-                                ? tempo32Set(DIR)
-                                : THIRTY_FIRST
-                                  ? tempo31Set(DIR)
-                                  : THIRTIETH
-                                    ? tempo30Set(DIR)
-                                    : TWENTY_NINTH
-                                      ? tempo29Set(DIR)
-                                      : TWENTY_EIGHTH
-                                        ? tempo28Set(DIR)
-                                        : TWENTY_SEVENTH
-                                          ? tempo27Set(DIR)
-                                          : TWENTY_SIXTH
-                                            ? tempo26Set(DIR)
-                                            : TWENTY_FIFTH
-                                              ? tempo25Set(DIR)
-                                              : TWENTY_FOURTH
-                                                ? tempo24Set(DIR)
-                                                : TWENTY_THIRD
-                                                  ? tempo23Set(DIR)
-                                                  : TWENTY_SECOND
-                                                    ? tempo22Set(DIR)
-                                                    : TWENTY_FIRST
-                                                      ? tempo21Set(DIR)
-                                                      : TWENTIETH
-                                                        ? tempo20Set(DIR)
-                                                        : NINETEENTH
-                                                          ? tempo19Set(DIR)
-                                                          : EIGHTEENTH
-                                                            ? tempo18Set(DIR)
-                                                            : SEVENTEENTH
-                                                              ? tempo17Set(DIR)
-                                                              : SIXTEENTH
-                                                                ? tempo16Set(DIR)
-                                                                : FIFTEENTH
-                                                                  ? tempo15Set(DIR)
-                                                                  : FOURTEENTH
-                                                                    ? tempo14Set(DIR)
-                                                                    : THIRTEENTH
-                                                                      ? tempo13Set(DIR)
-                                                                      : TWELFTH
-                                                                        ? tempo12Set(DIR)
-                                                                        : ELEVENTH
-                                                                          ? tempo11Set(DIR)
-                                                                          : TENTH
-                                                                            ? tempo10Set(DIR)
-                                                                            : NINTH
-                                                                              ? tempo9Set(DIR)
-                                                                              : EIGHTH
-                                                                                ? tempo8Set(DIR)
-                                                                                : SEVENTH
-                                                                                  ? tempo7Set(DIR)
-                                                                                  : SIXTH
-                                                                                    ? tempo6Set(DIR)
-                                                                                    : FIFTH
-                                                                                      ? tempo5Set(DIR)
-                                                                                      : FOURTH
-                                                                                        ? tempo4Set(DIR)
-                                                                                        : THIRD
-                                                                                          ? tempo3Set(DIR)
-                                                                                          : tempoHeldOut2Set(DIR);
+const { files, missing } = FORTY_EIGHTH
+  ? tempo48Set(DIR)
+  : FORTY_SEVENTH
+    ? tempo47Set(DIR)
+    : FORTY_SIXTH
+      ? tempo46Set(DIR)
+      : FORTY_FIFTH
+        ? tempo45Set(DIR)
+        : FORTY_FOURTH
+          ? tempo44Set(DIR)
+          : FORTY_THIRD
+            ? tempo43Set(DIR)
+            : FORTY_SECOND
+              ? tempo42Set(DIR)
+              : FORTY_FIRST
+                ? tempo41Set(DIR)
+                : FORTIETH
+                  ? tempo40Set(DIR)
+                  : THIRTY_NINTH
+                    ? tempo39Set(DIR)
+                    : THIRTY_EIGHTH
+                      ? tempo38Set(DIR)
+                      : THIRTY_SEVENTH
+                        ? tempo37Set(DIR)
+                        : THIRTY_SIXTH
+                          ? tempo36Set(DIR)
+                          : THIRTY_FIFTH
+                            ? tempo35Set(DIR)
+                            : THIRTY_FOURTH
+                              ? tempo34Set(DIR)
+                              : THIRTY_THIRD
+                                ? tempo33Set(DIR)
+                                : THIRTY_SECOND
+                                  ? tempo32Set(DIR)
+                                  : THIRTY_FIRST
+                                    ? tempo31Set(DIR)
+                                    : THIRTIETH
+                                      ? tempo30Set(DIR)
+                                      : TWENTY_NINTH
+                                        ? tempo29Set(DIR)
+                                        : TWENTY_EIGHTH
+                                          ? tempo28Set(DIR)
+                                          : TWENTY_SEVENTH
+                                            ? tempo27Set(DIR)
+                                            : TWENTY_SIXTH
+                                              ? tempo26Set(DIR)
+                                              : TWENTY_FIFTH
+                                                ? tempo25Set(DIR)
+                                                : TWENTY_FOURTH
+                                                  ? tempo24Set(DIR)
+                                                  : TWENTY_THIRD
+                                                    ? tempo23Set(DIR)
+                                                    : TWENTY_SECOND
+                                                      ? tempo22Set(DIR)
+                                                      : TWENTY_FIRST
+                                                        ? tempo21Set(DIR)
+                                                        : TWENTIETH
+                                                          ? tempo20Set(DIR)
+                                                          : NINETEENTH
+                                                            ? tempo19Set(DIR)
+                                                            : EIGHTEENTH
+                                                              ? tempo18Set(DIR)
+                                                              : SEVENTEENTH
+                                                                ? tempo17Set(DIR)
+                                                                : SIXTEENTH
+                                                                  ? tempo16Set(DIR)
+                                                                  : FIFTEENTH
+                                                                    ? tempo15Set(DIR)
+                                                                    : FOURTEENTH
+                                                                      ? tempo14Set(DIR)
+                                                                      : THIRTEENTH
+                                                                        ? tempo13Set(DIR)
+                                                                        : TWELFTH
+                                                                          ? tempo12Set(DIR)
+                                                                          : ELEVENTH
+                                                                            ? tempo11Set(DIR)
+                                                                            : TENTH
+                                                                              ? tempo10Set(DIR)
+                                                                              : NINTH
+                                                                                ? tempo9Set(DIR)
+                                                                                : EIGHTH
+                                                                                  ? tempo8Set(DIR)
+                                                                                  : SEVENTH
+                                                                                    ? tempo7Set(DIR)
+                                                                                    : SIXTH
+                                                                                      ? tempo6Set(DIR)
+                                                                                      : FIFTH
+                                                                                        ? tempo5Set(DIR)
+                                                                                        : FOURTH
+                                                                                          ? tempo4Set(DIR)
+                                                                                          : THIRD
+                                                                                            ? tempo3Set(DIR)
+                                                                                            : tempoHeldOut2Set(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = FORTY_SEVENTH
-  ? 'forty-seventh'
-  : FORTY_SIXTH
-    ? 'forty-sixth'
-    : FORTY_FIFTH
-      ? 'forty-fifth'
-      : FORTY_FOURTH
-        ? 'forty-fourth'
-        : FORTY_THIRD
-          ? 'forty-third'
-          : FORTY_SECOND
-            ? 'forty-second'
-            : FORTY_FIRST
-              ? 'forty-first'
-              : FORTIETH
-                ? 'fortieth'
-                : THIRTY_NINTH
-                  ? 'thirty-ninth'
-                  : THIRTY_EIGHTH
-                    ? 'thirty-eighth'
-                    : THIRTY_SEVENTH
-                      ? 'thirty-seventh'
-                      : THIRTY_SIXTH
-                        ? 'thirty-sixth'
-                        : THIRTY_FIFTH
-                          ? 'thirty-fifth'
-                          : THIRTY_FOURTH
-                            ? 'thirty-fourth'
-                            : THIRTY_THIRD
-                              ? 'thirty-third'
-                              : THIRTY_SECOND
-                                ? 'thirty-second'
-                                : THIRTY_FIRST
-                                  ? 'thirty-first'
-                                  : THIRTIETH
-                                    ? 'thirtieth'
-                                    : TWENTY_NINTH
-                                      ? 'twenty-ninth'
-                                      : TWENTY_EIGHTH
-                                        ? 'twenty-eighth'
-                                        : TWENTY_SEVENTH
-                                          ? 'twenty-seventh'
-                                          : TWENTY_SIXTH
-                                            ? 'twenty-sixth'
-                                            : TWENTY_FIFTH
-                                              ? 'twenty-fifth'
-                                              : TWENTY_FOURTH
-                                                ? 'twenty-fourth'
-                                                : TWENTY_THIRD
-                                                  ? 'twenty-third'
-                                                  : TWENTY_SECOND
-                                                    ? 'twenty-second'
-                                                    : TWENTY_FIRST
-                                                      ? 'twenty-first'
-                                                      : TWENTIETH
-                                                        ? 'twentieth'
-                                                        : NINETEENTH
-                                                          ? 'nineteenth'
-                                                          : EIGHTEENTH
-                                                            ? 'eighteenth'
-                                                            : SEVENTEENTH
-                                                              ? 'seventeenth'
-                                                              : SIXTEENTH
-                                                                ? 'sixteenth'
-                                                                : FIFTEENTH
-                                                                  ? 'fifteenth'
-                                                                  : FOURTEENTH
-                                                                    ? 'fourteenth'
-                                                                    : THIRTEENTH
-                                                                      ? 'thirteenth'
-                                                                      : TWELFTH
-                                                                        ? 'twelfth'
-                                                                        : ELEVENTH
-                                                                          ? 'eleventh'
-                                                                          : TENTH
-                                                                            ? 'tenth'
-                                                                            : NINTH
-                                                                              ? 'ninth'
-                                                                              : EIGHTH
-                                                                                ? 'eighth'
-                                                                                : SEVENTH
-                                                                                  ? 'seventh'
-                                                                                  : SIXTH
-                                                                                    ? 'sixth'
-                                                                                    : FIFTH
-                                                                                      ? 'fifth'
-                                                                                      : FOURTH
-                                                                                        ? 'fourth'
-                                                                                        : THIRD
-                                                                                          ? 'third'
-                                                                                          : 'second';
+const setName = FORTY_EIGHTH
+  ? 'forty-eighth'
+  : FORTY_SEVENTH
+    ? 'forty-seventh'
+    : FORTY_SIXTH
+      ? 'forty-sixth'
+      : FORTY_FIFTH
+        ? 'forty-fifth'
+        : FORTY_FOURTH
+          ? 'forty-fourth'
+          : FORTY_THIRD
+            ? 'forty-third'
+            : FORTY_SECOND
+              ? 'forty-second'
+              : FORTY_FIRST
+                ? 'forty-first'
+                : FORTIETH
+                  ? 'fortieth'
+                  : THIRTY_NINTH
+                    ? 'thirty-ninth'
+                    : THIRTY_EIGHTH
+                      ? 'thirty-eighth'
+                      : THIRTY_SEVENTH
+                        ? 'thirty-seventh'
+                        : THIRTY_SIXTH
+                          ? 'thirty-sixth'
+                          : THIRTY_FIFTH
+                            ? 'thirty-fifth'
+                            : THIRTY_FOURTH
+                              ? 'thirty-fourth'
+                              : THIRTY_THIRD
+                                ? 'thirty-third'
+                                : THIRTY_SECOND
+                                  ? 'thirty-second'
+                                  : THIRTY_FIRST
+                                    ? 'thirty-first'
+                                    : THIRTIETH
+                                      ? 'thirtieth'
+                                      : TWENTY_NINTH
+                                        ? 'twenty-ninth'
+                                        : TWENTY_EIGHTH
+                                          ? 'twenty-eighth'
+                                          : TWENTY_SEVENTH
+                                            ? 'twenty-seventh'
+                                            : TWENTY_SIXTH
+                                              ? 'twenty-sixth'
+                                              : TWENTY_FIFTH
+                                                ? 'twenty-fifth'
+                                                : TWENTY_FOURTH
+                                                  ? 'twenty-fourth'
+                                                  : TWENTY_THIRD
+                                                    ? 'twenty-third'
+                                                    : TWENTY_SECOND
+                                                      ? 'twenty-second'
+                                                      : TWENTY_FIRST
+                                                        ? 'twenty-first'
+                                                        : TWENTIETH
+                                                          ? 'twentieth'
+                                                          : NINETEENTH
+                                                            ? 'nineteenth'
+                                                            : EIGHTEENTH
+                                                              ? 'eighteenth'
+                                                              : SEVENTEENTH
+                                                                ? 'seventeenth'
+                                                                : SIXTEENTH
+                                                                  ? 'sixteenth'
+                                                                  : FIFTEENTH
+                                                                    ? 'fifteenth'
+                                                                    : FOURTEENTH
+                                                                      ? 'fourteenth'
+                                                                      : THIRTEENTH
+                                                                        ? 'thirteenth'
+                                                                        : TWELFTH
+                                                                          ? 'twelfth'
+                                                                          : ELEVENTH
+                                                                            ? 'eleventh'
+                                                                            : TENTH
+                                                                              ? 'tenth'
+                                                                              : NINTH
+                                                                                ? 'ninth'
+                                                                                : EIGHTH
+                                                                                  ? 'eighth'
+                                                                                  : SEVENTH
+                                                                                    ? 'seventh'
+                                                                                    : SIXTH
+                                                                                      ? 'sixth'
+                                                                                      : FIFTH
+                                                                                        ? 'fifth'
+                                                                                        : FOURTH
+                                                                                          ? 'fourth'
+                                                                                          : THIRD
+                                                                                            ? 'third'
+                                                                                            : 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
