@@ -33,7 +33,8 @@ struct FeatureOptions {
   double melMinHz = 20, melMaxHz = 16000;  // clipped to Nyquist
   double rolloffFraction = 0.85;           // (0, 1)
   double chromaMinHz = 55, chromaMaxHz = 5000;
-  double tuningGateMaxHz = 1500;  // gatePitchClass: peaks from chromaMinHz up to this only (the key's tuning gate)
+  // gatePitchClass: the peaks from chromaMinHz up to this only (the key's tuning gate)
+  double tuningGateMaxHz = 1500;
   int chromaHarmonics = 1;       // HPCP harmonic summation: peak f also counts for f/2..f/h
   double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
   int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096

@@ -563,7 +563,7 @@ test('a vibraphone-like bar (modes 1 : 4 : 10) over a ride cymbal is tuned music
   assert.match('reason' in before.result ? before.result.reason : '', /no tuned notes/);
 });
 
-test('speech-like sound, white and pink noise give no key under the low-band gate; with no threshold they would', () => {
+test('speech-like sound, white and pink noise: no key under the low-band gate; with no threshold a key', () => {
   const FS = RATE;
   const inputs: [string, Float64Array][] = [
     ['speech-like', speechLike(12, FS, 3)],

@@ -91,7 +91,9 @@ export const CHROMA_PARAMETERS = {
       'a bar bass) is outweighed in the full profile. Measured (h-kgate75, tuning concentration with the cut at ' +
       '5000 / 2000 / 1500 / 1000 Hz): fresh50 bebop and two-feel vibraphone tunes 0.13–0.24 / 0.28–0.50 / ' +
       '0.31–0.54 / 0.38–0.62, their drums alone 0.02–0.03 at every cut; speech at most 0.19 / 0.25 / 0.25 / 0.27; ' +
-      'GM drum-kit loops at most 0.40 / 0.33 / 0.28 / 0.32 (bench/results/key.md, h-kgate75)',
+      'GM drum-kit loops at most 0.40 / 0.33 / 0.28 / 0.32 (bench/results/key.md, h-kgate75; a first probe: the ' +
+      'peaks below the cut also set the 50 dB floor there). 1350 and 1650 Hz leave every tuning song and null file ' +
+      'on the same side of minLowTuningConcentration',
   ),
   harmonics: p(1, 'harmonics', [1, 8], 'HPCP harmonic summation (1 = each peak counts for its own pitch class only)'),
 } as const;
@@ -1618,10 +1620,12 @@ export const KEY_PARAMETERS = {
     [0, 1],
     'evidence for a key (lowBandTuningGate 1): how tightly the strong peaks below tuningGateMaxHz above the bass ' +
       'register sit on one tuning grid (peakTuningConcentration of gatePitchClass less the bass profile); below it ' +
-      'key is null. Measured (h-kgate75): speech (espeak-ng 5 voices, Festival, the speech-like fixture) at most ' +
-      '0.25, white / pink / brown noise at most 0.03, GM drum-kit loops at most 0.28 and fresh50 drum stems 0.03 ' +
-      '(0.8 × 0.35 = 0.28); GM hand-percussion loops (congas, cowbells) 0.45–0.49 pass, as they passed the old gate; ' +
-      'songs: see bench/results/key.md (h-kgate75)',
+      'key is null. Measured (h-kgate75): speech (espeak-ng 5 voices, Festival 2, the speech-like fixture 5 seeds) ' +
+      'at most 0.25, white / pink / brown noise at most 0.02, GM drum-kit loops at most 0.30 (an 808 breakbeat), ' +
+      "the ground truth's 20 GM drum stems 0.13–0.19, fresh50's drum stems 0.02–0.03 (all ≤ 0.8 × 0.4); GM " +
+      'hand-percussion loops (congas, cowbells) 0.45–0.51 pass, as they passed the old gate; songs of eight tuning ' +
+      "sets 0.45 and above but fresh50's four mambo vibraphone tunes and one bebop one (0.14–0.32: their congas and " +
+      'cymbals still outweigh the vibraphone below the cut); ±10 % moves no tuning song or null file across',
   ),
   minTuningConcentration: p(
     0.25,
