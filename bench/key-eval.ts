@@ -227,6 +227,11 @@
  * secondary dominants, borrowed chords, bridges that modulate and return, key-ambiguous intros, walking bass, a solo
  * chorus, swing; tags, fades and cold endings; banded waveguides and a heterodyne oscillator; 25 kHz, A4 = 435.5 Hz
  * and A4 = 446.5 Hz, seeds 113000 + i).
+ * `--fresh51` (seventy-fifth round) adds its held-out set (fixtures/keyfresh51.ts fresh51KeySpecs(), 22 major and 22
+ * minor songs in six styles no set used (danzón, biguine, plena, palm-wine, a minimalist film cue, a 12/8 spiritual):
+ * half on tuned percussion by modal synthesis from published mode ratios (marimba, xylophone, vibraphone,
+ * glockenspiel, celesta, kalimba, music box, steel pan, tubular bells), half on a parallel formant synthesizer; A4 =
+ * 432, 437, 440, 443, 446 Hz and 22.05, 32, 44.1, 48 kHz crossed with both halves, seeds 114000 + i).
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -294,6 +299,7 @@ import { fresh47KeySet } from '../fixtures/keyfresh47.js';
 import { fresh48KeySet } from '../fixtures/keyfresh48.js';
 import { fresh49KeySet } from '../fixtures/keyfresh49.js';
 import { fresh50KeySet } from '../fixtures/keyfresh50.js';
+import { fresh51KeySet } from '../fixtures/keyfresh51.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
@@ -428,6 +434,7 @@ const SETS = [
   'fresh48 key set',
   'fresh49 key set',
   'fresh50 key set',
+  'fresh51 key set',
 ] as const;
 type Set = (typeof SETS)[number];
 /** The N of 'freshN key set' (1 for 'fresh key set'); 0 for the other sets. */
@@ -749,6 +756,7 @@ async function main() {
     fresh48KeySet,
     fresh49KeySet,
     fresh50KeySet,
+    fresh51KeySet,
   ];
   const freshSets = FRESH_SETS.map((set, i): [Set, boolean, (dir: string) => KeyTruthFile[], string] => [
     set,
