@@ -305,7 +305,7 @@ import { fresh51KeySet } from '../fixtures/keyfresh51.js';
 import { openAudio } from '../src/io/audio.js';
 import { resolveFfmpeg } from '../src/io/ffmpeg.js';
 import { feedSource } from '../src/engines/analysis/pipeline.js';
-import { KEY_PARAMETERS } from '../src/engines/analysis/params.js';
+import { CHROMA_PARAMETERS, KEY_PARAMETERS } from '../src/engines/analysis/params.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import {
   analyzeKey,
@@ -481,9 +481,44 @@ interface Item {
 interface Profiles {
   pitchClass: Float64Array;
   bassPitchClass: Float64Array;
+  /** The tuning gate's profile (peaks below tuningGateMaxHz: gateProfile), when asked for. */
+  gatePitchClass?: Float64Array;
   frames: Float32Array;
   bassFrames: Float32Array;
   hopSeconds: number;
+}
+
+// --gate-max-hz=HZ (h-kgate75): the tuning gate's profile with another cut than CHROMA_PARAMETERS.tuningGateMaxHz
+// (the ±10 % check; each cut is cached beside the file)
+const GATE_MAX_HZ = Number(
+  process.argv.find((a) => a.startsWith('--gate-max-hz='))?.slice(14) ?? CHROMA_PARAMETERS.tuningGateMaxHz.value,
+);
+
+/**
+ * The tuning gate's profile of a file (h-kgate75: the whole-file pitch-class profile of the peaks below
+ * GATE_MAX_HZ), cached beside it (`.gate-HZ.bin`, 120 doubles) while the file is older than the cache.
+ */
+async function gateProfile(file: string): Promise<Float64Array> {
+  const cache = `${file}.gate-${GATE_MAX_HZ}.bin`;
+  if (existsSync(cache) && statSync(cache).mtimeMs >= statSync(file).mtimeMs) {
+    const buf = readFileSync(cache);
+    return new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + 960));
+  }
+  const source = await openAudio(file, { ffmpeg: resolveFfmpeg() });
+  try {
+    const fx = createFeatureExtractor(
+      source.format,
+      { spectrum: true, pitch: false },
+      {},
+      { pitchClassBlockFrames: 0, tuningGateMaxHz: GATE_MAX_HZ },
+    );
+    await feedSource(source, [fx]);
+    const g = Float64Array.from(fx.finish().gatePitchClass);
+    writeFileSync(cache, Buffer.from(g.buffer));
+    return g;
+  } finally {
+    await source.close();
+  }
 }
 
 /** The profiles of a file, cached beside it (`.profiles.bin`) while the file is older than the cache. */
@@ -590,7 +625,12 @@ function defaultBlocks(p: Profiles): KeyBlocks {
   let b = blockCache.get(p);
   if (!b) {
     const n = keyBlockFrames(p.hopSeconds);
-    b = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+    b = {
+      full: regroup(p.frames, n),
+      bass: regroup(p.bassFrames, n),
+      seconds: n * p.hopSeconds,
+      ...(p.gatePitchClass ? { gate: p.gatePitchClass } : {}),
+    };
     blockCache.set(p, b);
   }
   return b;
@@ -603,7 +643,12 @@ function shubKey(p: Profiles, options: EstimateKeyOptions, profileOnly = false):
   }
   const blockSeconds = options.params?.blockSeconds ?? KEY_PARAMETERS.blockSeconds.value;
   const n = keyBlockFrames(p.hopSeconds, blockSeconds);
-  const blocks = { full: regroup(p.frames, n), bass: regroup(p.bassFrames, n), seconds: n * p.hopSeconds };
+  const blocks = {
+    full: regroup(p.frames, n),
+    bass: regroup(p.bassFrames, n),
+    seconds: n * p.hopSeconds,
+    ...(p.gatePitchClass ? { gate: p.gatePitchClass } : {}),
+  };
   const r = analyzeKey(p.pitchClass, p.bassPitchClass, blocks, options).result;
   return r.key ? { tonic: NAMES.indexOf(r.tonic), mode: r.mode } : null;
 }
@@ -763,7 +808,7 @@ async function main() {
 
   const profiles = new Map<string, Profiles>();
   for (const it of items) {
-    const p = await extract(it.file);
+    const p = { ...(await extract(it.file)), gatePitchClass: await gateProfile(it.file) };
     const fade = FADE_TUNING > 0 && TUNING.includes(it.set) && /fade/.test(it.name);
     profiles.set(it.file, fade ? fadeOut(p, FADE_TUNING) : p);
   }

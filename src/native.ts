@@ -129,6 +129,8 @@ export interface FeatureExtractorOptions {
   rolloffFraction?: number;
   chromaMinHz?: number;
   chromaMaxHz?: number;
+  /** gatePitchClass: peaks from chromaMinHz up to this frequency only (the key's tuning gate). */
+  tuningGateMaxHz?: number;
   /** HPCP harmonic summation: a spectral peak at f also counts for f/2 … f/h (weights 0.6^(h−1)). */
   chromaHarmonics?: number;
   /** > 0: also one pitch-class profile (and a bass one) per this many STFT frames (key's chord evidence). */
@@ -225,6 +227,8 @@ export interface FeatureReport {
   pitchClass: Float64Array;
   /** The same from peaks below 250 Hz only. */
   bassPitchClass: Float64Array;
+  /** The same from peaks below tuningGateMaxHz only (the key's tuning gate: KEY_PARAMETERS.lowBandTuningGate). */
+  gatePitchClass: Float64Array;
   /** 120 bins per block of pitchClassBlockFrames STFT frames (the last block may be shorter), block-major. */
   pitchClassBlocks: Float32Array;
   /** The same from peaks below 250 Hz only. */

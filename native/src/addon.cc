@@ -254,6 +254,7 @@ FeatureExtractorWrap::FeatureExtractorWrap(const Napi::CallbackInfo& info)
   number("rolloffFraction", opt.rolloffFraction);
   number("chromaMinHz", opt.chromaMinHz);
   number("chromaMaxHz", opt.chromaMaxHz);
+  number("tuningGateMaxHz", opt.tuningGateMaxHz);
   number("activeFloorDbfs", opt.activeFloorDbfs);
   number("pitchMinHz", opt.pitchMinHz);
   number("pitchMaxHz", opt.pitchMaxHz);
@@ -394,6 +395,7 @@ Napi::Object featureReportObject(Napi::Env env, shub::FeatureReport&& r) {
   o.Set("meanPower", f64Array(env, r.meanPower));
   o.Set("pitchClass", f64Array(env, r.pitchClass));
   o.Set("bassPitchClass", f64Array(env, r.bassPitchClass));
+  o.Set("gatePitchClass", f64Array(env, r.gatePitchClass));
   o.Set("pitchClassBlocks", f32Array(env, std::move(r.pitchClassBlocks)));
   o.Set("bassPitchClassBlocks", f32Array(env, std::move(r.bassPitchClassBlocks)));
   o.Set("odf", f32Array(env, std::move(r.odf)));

@@ -997,6 +997,7 @@ std::string validateFeatureOptions(const FeatureOptions& o) {
   if (!(o.rolloffFraction > 0 && o.rolloffFraction < 1))
     return "rolloffFraction must be in (0, 1), got " + num(o.rolloffFraction);
   if (!(o.chromaMinHz > 0 && o.chromaMaxHz > o.chromaMinHz)) return "chromaMinHz must be > 0 and below chromaMaxHz";
+  if (!(o.tuningGateMaxHz > o.chromaMinHz)) return "tuningGateMaxHz must be above chromaMinHz";
   if (o.chromaHarmonics < 1 || o.chromaHarmonics > 8)
     return "chromaHarmonics must be in [1, 8], got " + num(o.chromaHarmonics);
   if (o.pitchClassBlockFrames < 0) return "pitchClassBlockFrames must be >= 0, got " + num(o.pitchClassBlockFrames);
@@ -1078,7 +1079,7 @@ struct FeatureExtractor::Impl {
   bool prevActive = false;
   double sumCentroid = 0, sumRolloff = 0, sumFlatness = 0, sumBandwidth = 0, sumFlux = 0;
   uint64_t fluxFrames = 0;
-  std::vector<double> sumMfcc, sumContrast, psd, pc, bassPc;
+  std::vector<double> sumMfcc, sumContrast, psd, pc, bassPc, gatePc;
   std::vector<float> blockPc, blockBassPc;  // the current block's profiles (pitchClassBlockFrames)
   int blockFill = 0;
   void pushPitchClassBlock();
@@ -1149,6 +1150,7 @@ FeatureExtractor::Impl::Impl(const FeatureOptions& opt) : o(opt) {
     psd.assign(bins, 0.0);
     pc.assign(kPitchBins, 0.0);
     bassPc.assign(kPitchBins, 0.0);
+    gatePc.assign(kPitchBins, 0.0);
     blockPc.assign(kPitchBins, 0.0f);
     blockBassPc.assign(kPitchBins, 0.0f);
     fifo.assign(W / 2, 0.0f);  // centered frames: the first is centered on sample 0
@@ -1370,6 +1372,7 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
     float pmax = 0;
     for (size_t k = chromaLo; k <= chromaHi; ++k) pmax = std::max(pmax, pw[k]);
     const float thresh = pmax * 1e-5f;  // peaks within 50 dB of the strongest
+    const float gateMaxHz = static_cast<float>(o.tuningGateMaxHz);
     // the peaks in ascending k (the accumulation order): four bins' tests side by side, then only the bins that
     // pass (`>` and `>=` are false on NaN, as _mm_cmpgt_ps / _mm_cmpge_ps are); the test's outcome per bin is not
     // predictable, a branch on it mispredicts
@@ -1396,6 +1399,10 @@ void FeatureExtractor::Impl::processFrame(const float* frame) {
         pc[(i0 + 1) % kPitchBins] += wgt * frac;
         blockPc[i0] += wgt * (1 - frac);
         blockPc[(i0 + 1) % kPitchBins] += wgt * frac;
+        if (h == 1 && fh < gateMaxHz) {
+          gatePc[i0] += wgt * (1 - frac);
+          gatePc[(i0 + 1) % kPitchBins] += wgt * frac;
+        }
         if (h == 1 && fh < 250.0f) {
           bassPc[i0] += wgt * (1 - frac);
           bassPc[(i0 + 1) % kPitchBins] += wgt * frac;
@@ -1646,6 +1653,7 @@ void FeatureExtractor::Impl::flush() {
   for (size_t k = 0; k < bins; ++k) rep.meanPower[k] = psd[k] / nf;
   rep.pitchClass = pc;
   rep.bassPitchClass = bassPc;
+  rep.gatePitchClass = gatePc;
   if (rep.activeFrames > 0) {
     const double a = static_cast<double>(rep.activeFrames);
     rep.centroidHz = sumCentroid / a;

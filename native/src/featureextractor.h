@@ -33,6 +33,8 @@ struct FeatureOptions {
   double melMinHz = 20, melMaxHz = 16000;  // clipped to Nyquist
   double rolloffFraction = 0.85;           // (0, 1)
   double chromaMinHz = 55, chromaMaxHz = 5000;
+  // gatePitchClass: the peaks from chromaMinHz up to this only (the key's tuning gate)
+  double tuningGateMaxHz = 1500;
   int chromaHarmonics = 1;       // HPCP harmonic summation: peak f also counts for f/2..f/h
   double activeFloorDbfs = -70;  // frames whose mean square is below this are silent
   int tickSamples = 24;          // fine-envelope resolution (samples), 1..4096
@@ -107,6 +109,7 @@ struct FeatureReport {
   std::vector<double> meanPower;                  // one-sided PSD per bin, mean over all frames
   std::vector<double> pitchClass;                 // 120 bins (10 cents), bin 0 = C at A440
   std::vector<double> bassPitchClass;             // same, peaks below 250 Hz only
+  std::vector<double> gatePitchClass;             // same, peaks below tuningGateMaxHz only (the key's tuning gate)
   FloatSeries pitchClassBlocks;                   // 120 per block of pitchClassBlockFrames frames, block-major
   FloatSeries bassPitchClassBlocks;               // same, peaks below 250 Hz only
   FloatSeries odf, odfLow;                        // onset strength per STFT frame

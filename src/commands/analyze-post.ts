@@ -124,7 +124,7 @@ export function tempo({ report, sampleRate, windowSamples, rises }: TempoInput):
 export interface KeyInput {
   report: Pick<
     FeatureReport,
-    'pitchClass' | 'bassPitchClass' | 'pitchClassBlocks' | 'bassPitchClassBlocks' | 'hopSeconds'
+    'pitchClass' | 'bassPitchClass' | 'pitchClassBlocks' | 'bassPitchClassBlocks' | 'hopSeconds' | 'gatePitchClass'
   >;
   file: string;
 }

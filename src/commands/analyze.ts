@@ -330,6 +330,7 @@ async function startFeatures(
         pitchClassBlocks: report.pitchClassBlocks,
         bassPitchClassBlocks: report.bassPitchClassBlocks,
         hopSeconds: report.hopSeconds,
+        gatePitchClass: report.gatePitchClass,
       },
       file,
     },

@@ -24,7 +24,7 @@ import {
   type Key,
   type KeyAnalysis,
 } from '../../src/engines/key/index.js';
-import { noise } from '../../fixtures/signals.js';
+import { noise, pinkNoise, speechLike } from '../../fixtures/signals.js';
 import { KEY_PARAMETERS } from '../../src/engines/analysis/params.js';
 import { keySongSpecs, renderKeySong } from '../../fixtures/keytruth.js';
 import { shub, ndjson, tempDir } from '../helpers/cli.js';
@@ -506,6 +506,79 @@ test('a detuned-unison synth over a noise floor and a bass that drops an octave 
   assert.ok(peak > 1.3 * KEY_PARAMETERS.minTuningConcentration.value, `strong peaks above the bass: ${peak}`);
   const k = keyOf(x);
   assert.equal(k.result.key, 'C major', 'reason' in k.result ? k.result.reason : '');
+});
+
+/**
+ * A struck, decaying tuned bar (modes 1 : 4 : 10, the vibraphone's tuning: T. D. Rossing, *Science of Percussion
+ * Instruments*, 2000, ch. 5) playing chords of a cadence (`chords`: midi notes) at `spb` seconds a chord, over a ride
+ * cymbal (white noise through a first difference, a 0.25 s decay, four hits a chord) at `ride` (peak); 22.05 kHz.
+ */
+function barOverRide(chords: number[][], spb: number, ride: number): Float32Array {
+  const len = Math.round(spb * RATE);
+  const x = new Float32Array(chords.length * len + RATE);
+  const hz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
+  const modes: [number, number, number][] = [
+    [1, 1, 2.2],
+    [4, 0.5, 0.7],
+    [10, 0.25, 0.25],
+  ];
+  chords.forEach((notes, c) =>
+    notes.forEach((m, k) => {
+      for (const [ratio, amp, ring] of modes) {
+        const w = (2 * Math.PI * hz(m) * ratio) / RATE;
+        if (hz(m) * ratio >= RATE / 2) continue;
+        for (let i = 0; i < len + RATE; i++)
+          x[c * len + i]! += 0.08 * amp * Math.exp(-i / (ring * RATE)) * Math.sin(w * i + k);
+      }
+    }),
+  );
+  const hiss = noise(x.length, 1, 17);
+  for (let hit = 0; hit * (len / 4) < x.length; hit++) {
+    const at = Math.round((hit * len) / 4);
+    for (let i = 1; at + i < x.length && i < RATE; i++)
+      x[at + i]! += ride * Math.exp(-i / (0.25 * RATE)) * (hiss[at + i]! - hiss[at + i - 1]!);
+  }
+  return x;
+}
+
+test('a vibraphone-like bar (modes 1 : 4 : 10) over a ride cymbal is tuned music: keyed by the low-band gate', () => {
+  // F major I–IV–V7–I–I–vi–V7–I: the ride's noise peaks outweigh the bar's few partials in the whole profile (the
+  // old gate: null, as fresh50's vibraphone tunes over a busy kit), not below tuningGateMaxHz
+  const F = [53, 57, 60, 65];
+  const C7 = [55, 58, 60, 64];
+  const chords = [F, [53, 58, 62, 65], C7, [57, 60, 65, 69], F, [50, 53, 57, 62], C7, F];
+  const x = barOverRide(chords, 1.2, 1);
+  const layout = createFeatureExtractor({ sampleRate: RATE, channels: 1 }, { spectrum: true, pitch: false });
+  layout.addFloat(x);
+  const r = layout.finish();
+  const whole = peakTuningConcentration(r.pitchClass, r.bassPitchClass);
+  const low = peakTuningConcentration(r.gatePitchClass, r.bassPitchClass);
+  assert.ok(whole < 0.9 * KEY_PARAMETERS.minTuningConcentration.value, `whole profile: ${whole}`);
+  assert.ok(low > 1.1 * KEY_PARAMETERS.minLowTuningConcentration.value, `below tuningGateMaxHz: ${low}`);
+  const k = keyOf(x);
+  assert.equal(k.result.key, 'F major', 'reason' in k.result ? k.result.reason : '');
+  // the gate before h-kgate75 (the whole profile): no key
+  const before = keyOf(x, { lowBandTuningGate: 0 });
+  assert.equal(before.result.key, null);
+  assert.match('reason' in before.result ? before.result.reason : '', /no tuned notes/);
+});
+
+test('speech-like sound, white and pink noise: no key under the low-band gate; with no threshold a key', () => {
+  const FS = RATE;
+  const inputs: [string, Float64Array][] = [
+    ['speech-like', speechLike(12, FS, 3)],
+    ['speech-like 2', speechLike(12, FS, 11)],
+    ['white noise', noise(FS * 8, 0.3, 5)],
+    ['pink noise', pinkNoise(FS * 8, 0.3, 6)],
+  ];
+  for (const [name, sig] of inputs) {
+    const x = Float32Array.from(sig);
+    const k = keyOf(x);
+    assert.equal(k.result.key, null, name);
+    assert.match('reason' in k.result ? k.result.reason : '', /below \d+ Hz above the bass are spread/, name);
+    // the gate is what refuses them: at threshold 0 each gets a key
+    assert.notEqual(keyOf(x, { minLowTuningConcentration: 0 }).result.key, null, `${name} at threshold 0`);
+  }
 });
 
 const EDGES =

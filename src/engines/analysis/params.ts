@@ -81,6 +81,20 @@ export const SPECTRAL_PARAMETERS = {
 export const CHROMA_PARAMETERS = {
   minHz: p(55, 'Hz', [20, 500], 'lowest spectral peak used for the pitch-class profile'),
   maxHz: p(5000, 'Hz', [1000, 10000], 'highest spectral peak used for the pitch-class profile'),
+  tuningGateMaxHz: p(
+    1500,
+    'Hz',
+    [500, 5000],
+    "highest spectral peak of the key's tuning-gate profile (gatePitchClass, KEY_PARAMETERS.lowBandTuningGate): " +
+      'broadband drums (ride and crash cymbals, brushes, shakers, congas) give many more spectral peaks per 10-cent ' +
+      'bin high up than low down, so over a busy kit a struck, decaying tuned instrument (fresh50: a vibraphone and ' +
+      'a bar bass) is outweighed in the full profile. Measured (h-kgate75, tuning concentration with the cut at ' +
+      '5000 / 2000 / 1500 / 1000 Hz): fresh50 bebop and two-feel vibraphone tunes 0.13–0.24 / 0.28–0.50 / ' +
+      '0.31–0.54 / 0.38–0.62, their drums alone 0.02–0.03 at every cut; speech at most 0.19 / 0.25 / 0.25 / 0.27; ' +
+      'GM drum-kit loops at most 0.40 / 0.33 / 0.28 / 0.32 (bench/results/key.md, h-kgate75; a first probe: the ' +
+      'peaks below the cut also set the 50 dB floor there). 1350 and 1650 Hz leave every tuning song and null file ' +
+      'on the same side of minLowTuningConcentration',
+  ),
   harmonics: p(1, 'harmonics', [1, 8], 'HPCP harmonic summation (1 = each peak counts for its own pitch class only)'),
 } as const;
 
@@ -1592,6 +1606,27 @@ export const TEMPO_PARAMETERS = {
 } as const;
 
 export const KEY_PARAMETERS = {
+  lowBandTuningGate: p(
+    1,
+    '',
+    [0, 1],
+    'which profile the tuning gate measures: 1 the spectral peaks below CHROMA_PARAMETERS.tuningGateMaxHz ' +
+      '(gatePitchClass) against minLowTuningConcentration, 0 the whole profile against minTuningConcentration (the ' +
+      'gate before h-kgate75); without a gate profile (a caller that passes none) the whole profile',
+  ),
+  minLowTuningConcentration: p(
+    0.4,
+    '',
+    [0, 1],
+    'evidence for a key (lowBandTuningGate 1): how tightly the strong peaks below tuningGateMaxHz above the bass ' +
+      'register sit on one tuning grid (peakTuningConcentration of gatePitchClass less the bass profile); below it ' +
+      'key is null. Measured (h-kgate75): speech (espeak-ng 5 voices, Festival 2, the speech-like fixture 5 seeds) ' +
+      'at most 0.25, white / pink / brown noise at most 0.02, GM drum-kit loops at most 0.30 (an 808 breakbeat), ' +
+      "the ground truth's 20 GM drum stems 0.13–0.19, fresh50's drum stems 0.02–0.03 (all ≤ 0.8 × 0.4); GM " +
+      'hand-percussion loops (congas, cowbells) 0.45–0.51 pass, as they passed the old gate; songs of eight tuning ' +
+      "sets 0.45 and above but fresh50's four mambo vibraphone tunes and one bebop one (0.14–0.32: their congas and " +
+      'cymbals still outweigh the vibraphone below the cut); ±10 % moves no tuning song or null file across',
+  ),
   minTuningConcentration: p(
     0.25,
     '',

@@ -23,7 +23,7 @@
  * No key (null, with the reason) when the profile's strong peaks above the bass register do not sit on one tuning
  * grid (peakTuningConcentration): speech and noise spread them over the semitone, tuned instruments hold them on it.
  */
-import { KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
+import { CHROMA_PARAMETERS, KEY_PARAMETERS, checkParameter } from '../analysis/params.js';
 import type { Decision } from '../../store/types.js';
 import { kthSmallest } from '../order.js';
 import {
@@ -123,6 +123,33 @@ export function peakTuningConcentration(profile120: ArrayLike<number>, bass120?:
   return gridResultant(w).concentration;
 }
 
+/**
+ * The key's tuned-notes gate: peakTuningConcentration of the low-band profile (the peaks below
+ * CHROMA_PARAMETERS.tuningGateMaxHz) against KEY_PARAMETERS.minLowTuningConcentration when lowBandTuningGate is 1 and
+ * the caller passes that profile, else of the whole profile against minTuningConcentration (the gate before
+ * h-kgate75). A busy kit's cymbals and brushes give many more peaks per 10-cent bin high up than a struck tuned
+ * instrument gives, and outweigh it in the whole profile; below the cut the notes' partials dominate.
+ */
+export function tuningGate(
+  profile120: ArrayLike<number>,
+  bass120: ArrayLike<number> | undefined,
+  gate120: ArrayLike<number> | undefined,
+  options: EstimateKeyOptions = {},
+): { concentration: number; min: number; band: string } {
+  const bass = bass120?.length === 120 ? bass120 : undefined;
+  if (param('lowBandTuningGate', options) >= 0.5 && gate120?.length === 120)
+    return {
+      concentration: peakTuningConcentration(gate120, bass),
+      min: param('minLowTuningConcentration', options),
+      band: `below ${CHROMA_PARAMETERS.tuningGateMaxHz.value} Hz `,
+    };
+  return {
+    concentration: peakTuningConcentration(profile120, bass),
+    min: param('minTuningConcentration', options),
+    band: '',
+  };
+}
+
 /** 120 × 12 weights folding a 10-cent profile to pitch classes at a tuning (cos² of the distance, ±50 cents). */
 function foldWeights(tuningCents: number): Float64Array {
   const w = new Float64Array(120 * 12);
@@ -201,6 +228,11 @@ export interface KeyBlocks {
   bass: ArrayLike<number>;
   /** Length of one block, seconds. */
   seconds: number;
+  /**
+   * The whole-file profile of the peaks below CHROMA_PARAMETERS.tuningGateMaxHz (the report's gatePitchClass, 120
+   * bins): the tuning gate's profile (KEY_PARAMETERS.lowBandTuningGate); absent, the gate reads the whole profile.
+   */
+  gate?: ArrayLike<number>;
 }
 
 export type KeyParameterName = keyof typeof KEY_PARAMETERS;
@@ -231,11 +263,13 @@ export function keyBlocks(r: {
   pitchClassBlocks: ArrayLike<number>;
   bassPitchClassBlocks: ArrayLike<number>;
   hopSeconds: number;
+  gatePitchClass?: ArrayLike<number>;
 }): KeyBlocks {
   return {
     full: r.pitchClassBlocks,
     bass: r.bassPitchClassBlocks,
     seconds: keyBlockFrames(r.hopSeconds) * r.hopSeconds,
+    ...(r.gatePitchClass?.length === 120 ? { gate: r.gatePitchClass } : {}),
   };
 }
 
@@ -899,7 +933,7 @@ function foldedRow(folded: Float64Array, b: number): number[] {
 /**
  * The key of a file from its pitch-class profiles (120 bins of 10 cents, C = bin 0), the bass profile and the
  * block profiles. No key (null with a reason) when the profile is empty (silence, unpitched noise below the peak
- * threshold) or its peaks are not on one tuning grid (KEY_PARAMETERS.minTuningConcentration).
+ * threshold) or its peaks are not on one tuning grid (tuningGate).
  */
 export function analyzeKey(
   profile120: ArrayLike<number>,
@@ -911,12 +945,11 @@ export function analyzeKey(
   const { chroma, tuningCents } = tuningAwareChroma(profile120);
   const total = chroma.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return none('no pitched content (silence, or sound without spectral peaks)');
-  const minConcentration = param('minTuningConcentration', options);
-  const concentration = peakTuningConcentration(profile120, bass120?.length === 120 ? bass120 : undefined);
-  if (concentration < minConcentration)
+  const gate = tuningGate(profile120, bass120, blocks?.gate, options);
+  if (gate.concentration < gate.min)
     return none(
-      `no tuned notes: the strong spectral peaks above the bass are spread over the semitone (tuning concentration ` +
-        `${concentration.toFixed(2)} < ${minConcentration}), as in speech or noise`,
+      `no tuned notes: the strong spectral peaks ${gate.band}above the bass are spread over the semitone (tuning ` +
+        `concentration ${gate.concentration.toFixed(2)} < ${gate.min}), as in speech or noise`,
     );
   if (Math.max(...chroma) - Math.min(...chroma) <= 1e-12 * total)
     return none('all twelve pitch classes equally strong: no tonal centre');

@@ -80,6 +80,7 @@ export function createFeatureExtractor(
     rolloffFraction: SPECTRAL_PARAMETERS.rolloffFraction.value,
     chromaMinHz: CHROMA_PARAMETERS.minHz.value,
     chromaMaxHz: CHROMA_PARAMETERS.maxHz.value,
+    tuningGateMaxHz: CHROMA_PARAMETERS.tuningGateMaxHz.value,
     chromaHarmonics: CHROMA_PARAMETERS.harmonics.value,
     pitchClassBlockFrames: which.spectrum ? keyBlockFrames(hopSamples / format.sampleRate) : 0,
     activeFloorDbfs: STFT_PARAMETERS.activeFloorDbfs.value,
