@@ -233,7 +233,7 @@
  * glockenspiel, celesta, kalimba, music box, steel pan, tubular bells), half on a parallel formant synthesizer; A4 =
  * 432, 437, 440, 443, 446 Hz and 22.05, 32, 44.1, 48 kHz crossed with both halves, seeds 114000 + i).
  * `--why` (seventy-fifth round) adds to each `--verbose` line the song's tuning concentration (the no-key gate's
- * measure, peakTuningConcentration) and, when the engine returns no key, its reason.
+ * measure, tuningGate: the low band's since h-kgate75) and, when the engine returns no key, its reason.
  * `--first-chords` (thirty-seventh
  * round) counts, per set, the songs whose decision's first chord has the root of the written first chord (the Roman
  * numeral in the song's name). `--misses`
@@ -310,8 +310,8 @@ import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import {
   analyzeKey,
   keyBlockFrames,
-  peakTuningConcentration,
   tuningAwareChroma,
+  tuningGate,
   type EstimateKeyOptions,
   type KeyBlocks,
   type KeyParameterName,
@@ -1088,15 +1088,15 @@ async function main() {
       const rel = chroma.map((_, d) => chroma[(it.key.tonic + d) % 12]! / top);
       console.error(`  chroma from the true tonic ${rel.map((x) => x.toFixed(2)).join(' ')}`);
     }
-  // --why (round 75, h-kset75): each verbose line adds the song's tuning concentration (the gate's measure) and, when
-  // the engine returns no key, its reason
+  // --why (round 75, h-kset75): each verbose line adds the song's tuning concentration (the gate's measure:
+  // tuningGate, the low band's since h-kgate75) and, when the engine returns no key, its reason
   const WHY = process.argv.includes('--why');
   if (VERBOSE)
     for (const it of items) {
       const p = profiles.get(it.file)!;
       const est = shubKey(p, { params: PARAMS });
       const why = () => {
-        const conc = peakTuningConcentration(p.pitchClass, p.bassPitchClass);
+        const conc = tuningGate(p.pitchClass, p.bassPitchClass, p.gatePitchClass, { params: PARAMS }).concentration;
         const r = est ? null : analyzeKey(p.pitchClass, p.bassPitchClass, defaultBlocks(p), { params: PARAMS }).result;
         return ` conc ${conc.toFixed(3)}${r && r.key === null ? ` why ${r.reason}` : ''}`;
       };
