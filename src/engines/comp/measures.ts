@@ -1015,6 +1015,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
     const breathWindow = Math.round(COMP_FRAME_PARAMETERS.breathWindowSeconds.value / hopS);
     const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
+    const pitchedSeconds = kind === 'consensus' ? 0 : COMP_MEASURE_PARAMETERS.noisePitchedSeconds.value;
+    const pitchedReach = Math.round(pitchedSeconds / hopS);
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -1113,8 +1115,10 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         // nor is a tail the other takes share here (a release or reverb every take has): no one's noise or extra
         if (tail[i - a] && sharedHere(k, i)) continue;
         gaps++;
-        gapDb.push(fr.db[i]!);
         if (at(fr.active, i)) extra++;
+        // with a guide, the take's own pitched voice in a rest is extra voice (counted above), not noise (h-comp75)
+        if (pitchedSeconds > 0 && at(fr.active, i) && pitchedNearby(t.f0, i, pitchedReach)) continue;
+        gapDb.push(fr.db[i]!);
       }
       // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
       // take's reading (expectShift), as its expected voice: a take in time sings the previous note over the first
@@ -1205,6 +1209,19 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   const onNotes =
     kind === 'midi' || (guideOffTone !== null && guideOffTone <= COMP_MEASURE_PARAMETERS.noteClockCents.value);
   const pitchShared = onNotes ? sharedPitchOffset(measures, signedBy) : null;
+  // noise: a take's floor over its own usual floor (the median over the song's sections), not only over the quietest
+  // take's (h-comp75): its room, its preamp, its breaths are the take's in every section, a burst is one section's
+  const ownFloorDb = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb.value;
+  if (ownFloorDb >= 0)
+    takes.forEach((_, k) => {
+      const usual = median(measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!])));
+      if (usual === null) return;
+      for (const row of measures) {
+        const m = row[k]!;
+        if (m.noiseExcessDb !== null && m.noiseFloorDbfs !== null)
+          m.noiseExcessDb = Math.min(m.noiseExcessDb, Math.max(0, m.noiseFloorDbfs - usual + ownFloorDb));
+      }
+    });
   // level: each take's voiced level per section against take + section effects (levelFit); the
   // residual is how far the take's level is off in that section (clipped sections not fitted)
   const L = measures.map((row) => row.map((m) => (m.clippedSamples === 0 ? m.voicedLufs : null)));
@@ -1281,6 +1298,12 @@ export function preferFit(first: OnsetGrid, others: OnsetGrid[]): OnsetGrid {
  * hold pitched voice somewhere: a consonant or breath next to the voice belongs to it, a burst apart
  * from it does not.
  */
+/** Whether the f0 track has pitch within `reach` frames of frame i. */
+function pitchedNearby(f0: Float32Array, i: number, reach: number): boolean {
+  for (let j = Math.max(0, i - reach); j <= Math.min(f0.length - 1, i + reach); j++) if (f0[j]! > 0) return true;
+  return false;
+}
+
 function voicedRun(active: Uint8Array, pitched: Uint8Array, hopS: number): Uint8Array {
   const bridge = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.soundBridgeSeconds.value / hopS));
   const n = active.length;
