@@ -1214,7 +1214,9 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   const ownFloorDb = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb.value;
   if (ownFloorDb >= 0)
     takes.forEach((_, k) => {
-      const usual = median(measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!])));
+      const usual = median(
+        measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!])),
+      );
       if (usual === null) return;
       for (const row of measures) {
         const m = row[k]!;
