@@ -1015,8 +1015,6 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
     const breathWindow = Math.round(COMP_FRAME_PARAMETERS.breathWindowSeconds.value / hopS);
     const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
-    const pitchedSeconds = kind === 'consensus' ? 0 : COMP_MEASURE_PARAMETERS.noisePitchedSeconds.value;
-    const pitchedReach = Math.round(pitchedSeconds / hopS);
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -1115,10 +1113,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         // nor is a tail the other takes share here (a release or reverb every take has): no one's noise or extra
         if (tail[i - a] && sharedHere(k, i)) continue;
         gaps++;
-        if (at(fr.active, i)) extra++;
-        // with a guide, the take's own pitched voice in a rest is extra voice (counted above), not noise (h-comp75)
-        if (pitchedSeconds > 0 && at(fr.active, i) && pitchedNearby(t.f0, i, pitchedReach)) continue;
         gapDb.push(fr.db[i]!);
+        if (at(fr.active, i)) extra++;
       }
       // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
       // take's reading (expectShift), as its expected voice: a take in time sings the previous note over the first
@@ -1300,12 +1296,6 @@ export function preferFit(first: OnsetGrid, others: OnsetGrid[]): OnsetGrid {
  * hold pitched voice somewhere: a consonant or breath next to the voice belongs to it, a burst apart
  * from it does not.
  */
-/** Whether the f0 track has pitch within `reach` frames of frame i. */
-function pitchedNearby(f0: Float32Array, i: number, reach: number): boolean {
-  for (let j = Math.max(0, i - reach); j <= Math.min(f0.length - 1, i + reach); j++) if (f0[j]! > 0) return true;
-  return false;
-}
-
 function voicedRun(active: Uint8Array, pitched: Uint8Array, hopS: number): Uint8Array {
   const bridge = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.soundBridgeSeconds.value / hopS));
   const n = active.length;

@@ -359,15 +359,6 @@ export const COMP_MEASURE_PARAMETERS = {
       "noise burst in one (a clean take's breaths and room read 18–42 dB over the quietest take's floor, h-comp75); " +
       '−1: off, the base (the floor against the quietest take only)',
   ),
-  noisePitchedSeconds: p(
-    0,
-    's',
-    [0, 0.1],
-    "noise floor, with a guide: a rest frame this close to the take's own pitched voice (f0 found) is voice, not " +
-      'noise: it still counts as extra voice, but not in the floor (a held last note past the guide, a phrase the ' +
-      "guide has not: read as noise 20–42 dB over the takes' floor on clean takes, h-comp75); without a guide such " +
-      'frames were left out already. 0: off, the base (every active rest frame in the floor)',
-  ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
   noiseRoomSlackDb: p(
