@@ -13,6 +13,7 @@ import path from 'node:path';
 import test from 'node:test';
 import * as EVAL from '../../bench/comp-eval.js';
 import { defectAmount, type TakeSet } from '../../fixtures/takes.js';
+import { mulberry32 } from '../../src/engines/random.js';
 
 interface Spec {
   seed?: number;
@@ -1759,3 +1760,176 @@ test('comp held-out-50: a delivered guide sags flat, slides with an overshoot, i
   assert.ok(over > 12 && over < 26, `overshoot ${over}`);
   assert.ok(settled > -17 && settled < -11, `settled ${settled}`);
 });
+
+// held-out-51 against every set before it (held-out-50 included)
+const set51 = sets.filter(([name]) => numberOf(name) === 51).flatMap(([, v]) => v);
+const before51 = sets.filter(([name]) => numberOf(name) < 51).flatMap(([, v]) => v);
+
+test('comp held-out-51: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before51.length, before50.length + set50.length, 'every earlier spec read, held-out-50 too');
+  // the Sound Blaster's DMA time constant, 1 MHz / (256 − TC) at TC 200, 210, 220: 17.857, 21.739, 27.778 kHz
+  songsMadeNew(
+    51,
+    [set51, before51],
+    ['sfgmbank', 'musescore', 'fluidr3', 'opl3'],
+    [17857, 21739, 27778],
+    [
+      [8.5, 3.75],
+      [15.5, 10.25],
+    ],
+    [0.53, 0.72],
+    [53],
+  );
+  // a session on every take and a person's guide on every spec (no set before had them), none of held-out-47's
+  // traits, 48's performer, 49's phrasing or 50's delivery
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  assert.equal(
+    set51.filter((s) => has(s, 'session') && has(s, 'guideSession') && !others.some((k) => has(s, k))).length,
+    12,
+  );
+  assert.equal(before51.filter((s) => has(s, 'session') || has(s, 'guideSession')).length, 0);
+  // the spoken takes render their detune (no set before did); every session a mains hum, no level raised
+  const spoken = set51.filter((s) => s.sentences);
+  assert.deepEqual(
+    spoken.map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+  assert.equal(before51.filter((s) => (s as { renderDetune?: boolean }).renderDetune).length, 0);
+  for (const s of set51) {
+    const p = (s as { session: EVAL.Session }).session;
+    assert.ok(p.humDb && p.humDb[1] <= -56, `${s.seed}: hum ${p.humDb}`);
+    for (const r of [p.levelDb, p.darkDb, p.offAxis!.highsDb, p.offAxis!.levelDb]) assert.ok(r[0] >= 0, `${s.seed}`);
+  }
+});
+
+test("comp held-out-51: sizes a mix of two spreads, edges other than 42's…50's; one faint kind in six", () => {
+  // 18 faint and 24 ordinary of the 42 (spec, kind) cells; two still songs
+  mixedSpreads(
+    set51,
+    [EVAL.FAINT_SPREAD_51, EVAL.ORDINARY_SPREAD_51],
+    spreadsBefore(51),
+    [18, 24],
+    { late: [2, 4], early: [3, 3], detune: [5, 7], level: [4, 6], noise: [3, 3], clip: [1, 1] },
+    [6803, 6806],
+  );
+  assert.deepEqual(
+    set51.filter((s) => faintKinds(s, EVAL.FAINT_SPREAD_51) === 1).map((s) => s.seed),
+    [6802, 6804, 6805, 6806, 6807, 6810],
+  );
+});
+
+// one section of two 0.4 s sine notes, A4 then B4, from 0.5 and 1.0 s in a 2 s section (120 bpm), a second section
+// of silence, three takes alike
+const sessionSet = (fs: number, take: (fs: number) => Float64Array) => {
+  const x = take(fs);
+  return {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: [
+      { name: 'A', startSeconds: 0, endSeconds: 2 },
+      { name: 'B', startSeconds: 2, endSeconds: 4 },
+    ],
+    melody: [
+      { beat: 1, lengthBeats: 0.8, pitch: 69, velocity: 100 },
+      { beat: 2, lengthBeats: 0.8, pitch: 71, velocity: 100 },
+    ],
+    takes: [x, Float64Array.from(x), Float64Array.from(x)],
+    defects: [],
+    best: [0, 0],
+    guide: Float64Array.from(x),
+    key: 'A major',
+  } as TakeSet;
+};
+const twoNotes = (fs: number) => {
+  let phase = 0;
+  return Float64Array.from({ length: 4 * fs }, (_, i) => {
+    const t = i / fs;
+    phase += (2 * Math.PI * 440 * (t < 0.95 ? 1 : 2 ** (2 / 12))) / fs;
+    return (t >= 0.5 && t < 0.9) || (t >= 1 && t < 1.4) ? 0.5 * Math.sin(phase) : 0;
+  });
+};
+
+test('comp held-out-51: a session tires its later takes (flatter, quieter), a rushing guide enters early', () => {
+  const fs = 16000;
+  const set = sessionSet(fs, twoNotes);
+  const tired = { flatCents: [20, 20], levelDb: [2, 2], darkDb: [0, 0] } as const;
+  const rush = { flatCents: [0, 0], levelDb: [0, 0], darkDb: [0, 0], rushMs: 1000, rushMaxMs: 10 } as const;
+  const out = EVAL.sessionTakes(set, { session: tired, guideSession: rush }, 5);
+  assert.equal(out.takes[0], set.takes[0], 'the first take fresh: untouched');
+  const rms = (x: Float64Array, a: number, b: number) => {
+    let e = 0;
+    for (let i = Math.round(a * fs); i < b * fs; i++) e += x[i]! ** 2;
+    return Math.sqrt(e / ((b - a) * fs));
+  };
+  // the pitch by upward zero crossings over [a, b) s, in cents from f
+  const cents = (x: Float64Array, a: number, b: number, f: number) => {
+    const ups: number[] = [];
+    for (let i = Math.round(a * fs); i < b * fs; i++) if (x[i - 1]! < 0 && x[i]! >= 0) ups.push(i);
+    return 1200 * Math.log2(((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!) / f);
+  };
+  const b4 = 440 * 2 ** (2 / 12);
+  // B4 over 1.15–1.35 s of a 4 s take: the last take (tired 1) 20 × 1.25 / 4 = 6.25 cents flat and 0.625 dB quieter,
+  // the middle one (tired 0.5) half of both
+  for (const [k, share] of [
+    [2, 1],
+    [1, 0.5],
+  ] as const) {
+    const c = cents(out.takes[k]!, 1.15, 1.35, b4);
+    assert.ok(Math.abs(c + 6.25 * share) < 0.8, `take ${k}: ${c} cents`);
+    const db = 20 * Math.log10(rms(out.takes[k]!, 1.15, 1.35) / rms(set.takes[k]!, 1.15, 1.35));
+    assert.ok(Math.abs(db + 0.625 * share) < 0.06, `take ${k}: ${db} dB`);
+  }
+  // the guide's person: B4 entered 10 ms early, its pitch unmoved
+  const onset = (x: Float64Array, from: number) => {
+    let i = Math.round(from * fs);
+    while (Math.abs(x[i]!) < 0.05) i++;
+    return i / fs;
+  };
+  const early = onset(set.guide, 0.95) - onset(out.guide, 0.95);
+  assert.ok(Math.abs(early - 0.01) < 0.0015, `entered ${early * 1000} ms early`);
+  assert.ok(Math.abs(cents(out.guide, 1.1, 1.3, b4)) < 0.5, 'the guide in tune');
+});
+
+test('comp held-out-51: darker, off-axis phrases raise no sample and spare a clipped section; the hum', () => {
+  const fs = 16000;
+  const r = mulberry32(51);
+  const set = sessionSet(fs, (n) => Float64Array.from({ length: 4 * n }, () => 0.9 * (2 * r() - 1)));
+  set.defects.push({ take: 2, section: 1, kind: 'clip', amount: 8 });
+  const dark = {
+    flatCents: [0, 0],
+    levelDb: [1, 1],
+    darkDb: [6, 6],
+    offAxis: { share: 1, highsDb: [9, 9], levelDb: [1, 1] },
+    humDb: [-40, -40],
+  } as const;
+  const out = EVAL.sessionTakes(set, { session: dark }, 9);
+  const peak = (x: Float64Array, a = 0, b = x.length) => x.subarray(a, b).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  for (const k of [1, 2]) assert.ok(peak(out.takes[k]!) <= peak(set.takes[k]!) + 1e-12, `take ${k} raised`);
+  // the off-axis phrase (0.44–1.46 s) of the first take — fresh, so no fatigue — 1 dB down and its highs further
+  const db = 20 * Math.log10(rms51(out.takes[0]!, fs, 0.6, 1.3) / rms51(set.takes[0]!, fs, 0.6, 1.3));
+  assert.ok(db < -2 && db > -8, `off axis ${db} dB`);
+  // the clipped section of the last take (2–4 s, ramps of 50 ms) untouched
+  let most = 0;
+  for (let i = 2.05 * fs; i < 4 * fs; i++) most = Math.max(most, Math.abs(out.takes[2]![i]! - set.takes[2]![i]!));
+  assert.ok(most < 1e-12, `clipped section moved by ${most}`);
+  // the hum: −40 dBFS RMS on silence, 50 or 60 Hz
+  const silent = sessionSet(fs, (n) => new Float64Array(4 * n));
+  const hum = EVAL.humTakes(silent, { session: dark }, 9).takes[1]!;
+  const level = 20 * Math.log10(rms51(hum, fs, 0, 4));
+  assert.ok(Math.abs(level + 40) < 0.1, `hum ${level} dBFS`);
+  const at = (f: number) => {
+    let [c, s] = [0, 0];
+    for (let i = 0; i < hum.length; i++)
+      [c, s] = [c + hum[i]! * Math.cos((2 * Math.PI * f * i) / fs), s + hum[i]! * Math.sin((2 * Math.PI * f * i) / fs)];
+    return Math.hypot(c, s);
+  };
+  assert.ok(Math.max(at(50), at(60)) > 20 * Math.min(at(50), at(60)), 'one mains frequency');
+  assert.equal(EVAL.humTakes(silent, { session: dark }, 9).guide, silent.guide, 'no hum on the guide');
+});
+const rms51 = (x: Float64Array, fs: number, a: number, b: number) => {
+  let e = 0;
+  for (let i = Math.round(a * fs); i < b * fs; i++) e += x[i]! ** 2;
+  return Math.sqrt(e / ((b - a) * fs));
+};
