@@ -1210,9 +1210,9 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   const ownFloorDb = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb.value;
   if (ownFloorDb >= 0)
     takes.forEach((_, k) => {
-      const usual = median(
-        measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!])),
-      );
+      const floors = measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!]));
+      const q = COMP_MEASURE_PARAMETERS.noiseOwnFloorQuantile.value;
+      const usual = q === 0.5 ? median(floors) : (quantile(floors, q) ?? null);
       if (usual === null) return;
       for (const row of measures) {
         const m = row[k]!;
