@@ -365,7 +365,8 @@ export const COMP_MEASURE_PARAMETERS = {
     [0, 1],
     "noise (noiseOwnFloorDb): the take's usual floor is this quantile of its floors over the song's sections (lower " +
       'rank; 0.5: their median): a take noisy in most sections has a high median, and a burst under it hides (found ' +
-      'after the judge, h-comp75: 0.25 with 6 dB read +10 on held-out-42…50 with no clearly-best section lost; not judged)',
+      'after the judge, h-comp75: 0.25 with 6 dB read +10 on held-out-42…50 with no clearly-best section lost; not ' +
+      'judged)',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
