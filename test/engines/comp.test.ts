@@ -1124,6 +1124,55 @@ test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as
   }
 });
 
+test("noise (noiseOwnFloorDb): the clean take's breath before each phrase and room tail after it are its own", () => {
+  // four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB); the takes' rests are silent (−90 dB)
+  // but take 2's: it breathes before every phrase (0.2–0.37 s, unpitched, −52 dB) and its room rings on after every
+  // note (1.62–1.9 s, unpitched, −56 dB), both under the activity range (no extra voice). Take 0 enters 60 ms late
+  // in section 0 and sings 30 cents sharp after it, takes 1 and 3 sing 30 cents flat and sharp in every section;
+  // take 1 also carries a noise burst in section 3 (1.65–1.8 s, −45 dB). Off (−1, the base) take 2's
+  // breaths read as noise 38 dB over the quietest take's floor in every section and it is never chosen; at 0 its floor
+  // stands at its own usual floor (no noise) and it is chosen in every section, while take 1's burst still reads 45
+  // dB over (its usual floor is its silence).
+  const take = (k: number): TakeFeatures => {
+    const cents = (s: number) => (k === 1 ? -30 : k === 3 || (k === 0 && s > 0) ? 30 : 0);
+    const { ms, f0 } = notesAt((s) => 220 * 2 ** (cents(s) / 1200));
+    if (k === 0) {
+      ms.copyWithin(6, 0, 194);
+      f0.copyWithin(6, 0, 194);
+    }
+    for (let s = 0; s < 4; s++) {
+      if (k === 2) {
+        for (let i = 200 * s + 20; i < 200 * s + 37; i++) ms[i] = 10 ** (-52 / 10);
+        for (let i = 200 * s + 162; i < 200 * s + 190; i++) ms[i] = 10 ** (-56 / 10);
+      }
+      if (k === 1 && s === 3) for (let i = 200 * s + 165; i < 200 * s + 180; i++) ms[i] = 10 ** (-45 / 10);
+    }
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const O = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb;
+  const before = O.value;
+  try {
+    for (const own of [-1, 0]) {
+      O.value = own;
+      const out = fourUnderMidi(take, noteEach);
+      const chosen = chooseTakes(sections, out.measures, parseWeights(undefined).weights, ['a', 'b', 'c', 'd']).map(
+        (c) => c.chosen,
+      );
+      for (const row of out.measures) {
+        const x = row[2]!.noiseExcessDb!;
+        assert.ok(own < 0 ? x >= 35 : x <= 0.5, `${own}: the clean take's breath ${x} dB over`);
+      }
+      const burst = out.measures[3]![1]!.noiseExcessDb!;
+      assert.ok(burst >= 40, `${own}: the burst ${burst} dB over`);
+      if (own < 0) assert.ok(!chosen.includes(2), `off: chosen ${chosen}`);
+      else assert.deepEqual(chosen, [2, 2, 2, 2]);
+    }
+  } finally {
+    O.value = before;
+  }
+});
+
 test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {
   // three sections (0–2, 2–4, 4–6.4 s), two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), every note ringing
   // on 400 ms (−20 to −38 dB) as in the test above. The takes' lengths differ: takes 0 and 1 end at 5.62 s (at the

@@ -1205,6 +1205,21 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   const onNotes =
     kind === 'midi' || (guideOffTone !== null && guideOffTone <= COMP_MEASURE_PARAMETERS.noteClockCents.value);
   const pitchShared = onNotes ? sharedPitchOffset(measures, signedBy) : null;
+  // noise: a take's floor over its own usual floor (the median over the song's sections), not only over the quietest
+  // take's (h-comp75): its room, its preamp, its breaths are the take's in every section, a burst is one section's
+  const ownFloorDb = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb.value;
+  if (ownFloorDb >= 0)
+    takes.forEach((_, k) => {
+      const floors = measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!]));
+      const q = COMP_MEASURE_PARAMETERS.noiseOwnFloorQuantile.value;
+      const usual = q === 0.5 ? median(floors) : (quantile(floors, q) ?? null);
+      if (usual === null) return;
+      for (const row of measures) {
+        const m = row[k]!;
+        if (m.noiseExcessDb !== null && m.noiseFloorDbfs !== null)
+          m.noiseExcessDb = Math.min(m.noiseExcessDb, Math.max(0, m.noiseFloorDbfs - usual + ownFloorDb));
+      }
+    });
   // level: each take's voiced level per section against take + section effects (levelFit); the
   // residual is how far the take's level is off in that section (clipped sections not fitted)
   const L = measures.map((row) => row.map((m) => (m.clippedSamples === 0 ? m.voicedLufs : null)));
