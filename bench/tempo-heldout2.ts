@@ -229,150 +229,59 @@ import { run } from './proc.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
-const THIRD = process.argv.includes('--third');
-const FOURTH = process.argv.includes('--fourth');
-const FIFTH = process.argv.includes('--fifth');
-const SIXTH = process.argv.includes('--sixth');
-const SEVENTH = process.argv.includes('--seventh');
-const EIGHTH = process.argv.includes('--eighth');
-const NINTH = process.argv.includes('--ninth');
-const TENTH = process.argv.includes('--tenth');
-const ELEVENTH = process.argv.includes('--eleventh');
-const TWELFTH = process.argv.includes('--twelfth');
-const THIRTEENTH = process.argv.includes('--thirteenth');
-const FOURTEENTH = process.argv.includes('--fourteenth');
-const FIFTEENTH = process.argv.includes('--fifteenth');
-const SIXTEENTH = process.argv.includes('--sixteenth');
-const SEVENTEENTH = process.argv.includes('--seventeenth');
-const EIGHTEENTH = process.argv.includes('--eighteenth');
-const NINETEENTH = process.argv.includes('--nineteenth');
-const TWENTIETH = process.argv.includes('--twentieth');
-const TWENTY_FIRST = process.argv.includes('--twenty-first');
-const TWENTY_SECOND = process.argv.includes('--twenty-second');
-const TWENTY_THIRD = process.argv.includes('--twenty-third');
-const TWENTY_FOURTH = process.argv.includes('--twenty-fourth');
-const TWENTY_FIFTH = process.argv.includes('--twenty-fifth');
-const TWENTY_SIXTH = process.argv.includes('--twenty-sixth');
-const TWENTY_SEVENTH = process.argv.includes('--twenty-seventh');
-const TWENTY_EIGHTH = process.argv.includes('--twenty-eighth');
-const TWENTY_NINTH = process.argv.includes('--twenty-ninth');
-const THIRTIETH = process.argv.includes('--thirtieth');
-const THIRTY_FIRST = process.argv.includes('--thirty-first');
-const THIRTY_SECOND = process.argv.includes('--thirty-second');
-const THIRTY_THIRD = process.argv.includes('--thirty-third');
-const THIRTY_FOURTH = process.argv.includes('--thirty-fourth');
-const THIRTY_FIFTH = process.argv.includes('--thirty-fifth');
-const THIRTY_SIXTH = process.argv.includes('--thirty-sixth');
-const THIRTY_SEVENTH = process.argv.includes('--thirty-seventh');
-const THIRTY_EIGHTH = process.argv.includes('--thirty-eighth');
-const THIRTY_NINTH = process.argv.includes('--thirty-ninth');
-const FORTIETH = process.argv.includes('--fortieth');
-const FORTY_FIRST = process.argv.includes('--forty-first');
-const FORTY_SECOND = process.argv.includes('--forty-second');
-const FORTY_THIRD = process.argv.includes('--forty-third');
-const FORTY_FOURTH = process.argv.includes('--forty-fourth');
-const FORTY_FIFTH = process.argv.includes('--forty-fifth');
-const FORTY_SIXTH = process.argv.includes('--forty-sixth');
-const FORTY_SEVENTH = process.argv.includes('--forty-seventh');
-const FORTY_EIGHTH = process.argv.includes('--forty-eighth');
 /** --written-truth: the written tempo (before h-tempo26); by default rule A (ruleATruth, h-tempo72). */
 const WRITTEN_TRUTH = process.argv.includes('--written-truth');
-const DIR = path.join(
-  OUT,
-  FORTY_EIGHTH
-    ? 'tempo-heldout48'
-    : FORTY_SEVENTH
-      ? 'tempo-heldout47'
-      : FORTY_SIXTH
-        ? 'tempo-heldout46'
-        : FORTY_FIFTH
-          ? 'tempo-heldout45'
-          : FORTY_FOURTH
-            ? 'tempo-heldout44'
-            : FORTY_THIRD
-              ? 'tempo-heldout43'
-              : FORTY_SECOND
-                ? 'tempo-heldout42'
-                : FORTY_FIRST
-                  ? 'tempo-heldout41'
-                  : FORTIETH
-                    ? 'tempo-heldout40'
-                    : THIRTY_NINTH
-                      ? 'tempo-heldout39'
-                      : THIRTY_EIGHTH
-                        ? 'tempo-heldout38'
-                        : THIRTY_SEVENTH
-                          ? 'tempo-heldout37'
-                          : THIRTY_SIXTH
-                            ? 'tempo-heldout36'
-                            : THIRTY_FIFTH
-                              ? 'tempo-heldout35'
-                              : THIRTY_FOURTH
-                                ? 'tempo-heldout34'
-                                : THIRTY_THIRD
-                                  ? 'tempo-heldout33'
-                                  : THIRTY_SECOND
-                                    ? 'tempo-heldout32'
-                                    : THIRTY_FIRST
-                                      ? 'tempo-heldout31'
-                                      : THIRTIETH
-                                        ? 'tempo-heldout30'
-                                        : TWENTY_NINTH
-                                          ? 'tempo-heldout29'
-                                          : TWENTY_EIGHTH
-                                            ? 'tempo-heldout28'
-                                            : TWENTY_SEVENTH
-                                              ? 'tempo-heldout27'
-                                              : TWENTY_SIXTH
-                                                ? 'tempo-heldout26'
-                                                : TWENTY_FIFTH
-                                                  ? 'tempo-heldout25'
-                                                  : TWENTY_FOURTH
-                                                    ? 'tempo-heldout24'
-                                                    : TWENTY_THIRD
-                                                      ? 'tempo-heldout23'
-                                                      : TWENTY_SECOND
-                                                        ? 'tempo-heldout22'
-                                                        : TWENTY_FIRST
-                                                          ? 'tempo-heldout21'
-                                                          : TWENTIETH
-                                                            ? 'tempo-heldout20'
-                                                            : NINETEENTH
-                                                              ? 'tempo-heldout19'
-                                                              : EIGHTEENTH
-                                                                ? 'tempo-heldout18'
-                                                                : SEVENTEENTH
-                                                                  ? 'tempo-heldout17'
-                                                                  : SIXTEENTH
-                                                                    ? 'tempo-heldout16'
-                                                                    : FIFTEENTH
-                                                                      ? 'tempo-heldout15'
-                                                                      : FOURTEENTH
-                                                                        ? 'tempo-heldout14'
-                                                                        : THIRTEENTH
-                                                                          ? 'tempo-heldout13'
-                                                                          : TWELFTH
-                                                                            ? 'tempo-heldout12'
-                                                                            : ELEVENTH
-                                                                              ? 'tempo-heldout11'
-                                                                              : TENTH
-                                                                                ? 'tempo-heldout10'
-                                                                                : NINTH
-                                                                                  ? 'tempo-heldout9'
-                                                                                  : EIGHTH
-                                                                                    ? 'tempo-heldout8'
-                                                                                    : SEVENTH
-                                                                                      ? 'tempo-heldout7'
-                                                                                      : SIXTH
-                                                                                        ? 'tempo-heldout6'
-                                                                                        : FIFTH
-                                                                                          ? 'tempo-heldout5'
-                                                                                          : FOURTH
-                                                                                            ? 'tempo-heldout4'
-                                                                                            : THIRD
-                                                                                              ? 'tempo-heldout3'
-                                                                                              : 'tempo-heldout2',
-);
+/** The sets this script renders (the last named wins): switch, name in the report, folder below bench/out, maker. */
+const SETS: readonly { flag: string; name: string; dir: string; make: typeof tempo3Set }[] = [
+  { flag: '--third', name: 'third', dir: 'tempo-heldout3', make: tempo3Set },
+  { flag: '--fourth', name: 'fourth', dir: 'tempo-heldout4', make: tempo4Set },
+  { flag: '--fifth', name: 'fifth', dir: 'tempo-heldout5', make: tempo5Set },
+  { flag: '--sixth', name: 'sixth', dir: 'tempo-heldout6', make: tempo6Set },
+  { flag: '--seventh', name: 'seventh', dir: 'tempo-heldout7', make: tempo7Set },
+  { flag: '--eighth', name: 'eighth', dir: 'tempo-heldout8', make: tempo8Set },
+  { flag: '--ninth', name: 'ninth', dir: 'tempo-heldout9', make: tempo9Set },
+  { flag: '--tenth', name: 'tenth', dir: 'tempo-heldout10', make: tempo10Set },
+  { flag: '--eleventh', name: 'eleventh', dir: 'tempo-heldout11', make: tempo11Set },
+  { flag: '--twelfth', name: 'twelfth', dir: 'tempo-heldout12', make: tempo12Set },
+  { flag: '--thirteenth', name: 'thirteenth', dir: 'tempo-heldout13', make: tempo13Set },
+  { flag: '--fourteenth', name: 'fourteenth', dir: 'tempo-heldout14', make: tempo14Set },
+  { flag: '--fifteenth', name: 'fifteenth', dir: 'tempo-heldout15', make: tempo15Set },
+  { flag: '--sixteenth', name: 'sixteenth', dir: 'tempo-heldout16', make: tempo16Set },
+  { flag: '--seventeenth', name: 'seventeenth', dir: 'tempo-heldout17', make: tempo17Set },
+  { flag: '--eighteenth', name: 'eighteenth', dir: 'tempo-heldout18', make: tempo18Set },
+  { flag: '--nineteenth', name: 'nineteenth', dir: 'tempo-heldout19', make: tempo19Set },
+  { flag: '--twentieth', name: 'twentieth', dir: 'tempo-heldout20', make: tempo20Set },
+  { flag: '--twenty-first', name: 'twenty-first', dir: 'tempo-heldout21', make: tempo21Set },
+  { flag: '--twenty-second', name: 'twenty-second', dir: 'tempo-heldout22', make: tempo22Set },
+  { flag: '--twenty-third', name: 'twenty-third', dir: 'tempo-heldout23', make: tempo23Set },
+  { flag: '--twenty-fourth', name: 'twenty-fourth', dir: 'tempo-heldout24', make: tempo24Set },
+  { flag: '--twenty-fifth', name: 'twenty-fifth', dir: 'tempo-heldout25', make: tempo25Set },
+  { flag: '--twenty-sixth', name: 'twenty-sixth', dir: 'tempo-heldout26', make: tempo26Set },
+  { flag: '--twenty-seventh', name: 'twenty-seventh', dir: 'tempo-heldout27', make: tempo27Set },
+  { flag: '--twenty-eighth', name: 'twenty-eighth', dir: 'tempo-heldout28', make: tempo28Set },
+  { flag: '--twenty-ninth', name: 'twenty-ninth', dir: 'tempo-heldout29', make: tempo29Set },
+  { flag: '--thirtieth', name: 'thirtieth', dir: 'tempo-heldout30', make: tempo30Set },
+  { flag: '--thirty-first', name: 'thirty-first', dir: 'tempo-heldout31', make: tempo31Set },
+  { flag: '--thirty-second', name: 'thirty-second', dir: 'tempo-heldout32', make: tempo32Set },
+  { flag: '--thirty-third', name: 'thirty-third', dir: 'tempo-heldout33', make: tempo33Set },
+  { flag: '--thirty-fourth', name: 'thirty-fourth', dir: 'tempo-heldout34', make: tempo34Set },
+  { flag: '--thirty-fifth', name: 'thirty-fifth', dir: 'tempo-heldout35', make: tempo35Set },
+  { flag: '--thirty-sixth', name: 'thirty-sixth', dir: 'tempo-heldout36', make: tempo36Set },
+  { flag: '--thirty-seventh', name: 'thirty-seventh', dir: 'tempo-heldout37', make: tempo37Set },
+  { flag: '--thirty-eighth', name: 'thirty-eighth', dir: 'tempo-heldout38', make: tempo38Set },
+  { flag: '--thirty-ninth', name: 'thirty-ninth', dir: 'tempo-heldout39', make: tempo39Set },
+  { flag: '--fortieth', name: 'fortieth', dir: 'tempo-heldout40', make: tempo40Set },
+  { flag: '--forty-first', name: 'forty-first', dir: 'tempo-heldout41', make: tempo41Set },
+  { flag: '--forty-second', name: 'forty-second', dir: 'tempo-heldout42', make: tempo42Set },
+  { flag: '--forty-third', name: 'forty-third', dir: 'tempo-heldout43', make: tempo43Set },
+  { flag: '--forty-fourth', name: 'forty-fourth', dir: 'tempo-heldout44', make: tempo44Set },
+  { flag: '--forty-fifth', name: 'forty-fifth', dir: 'tempo-heldout45', make: tempo45Set },
+  { flag: '--forty-sixth', name: 'forty-sixth', dir: 'tempo-heldout46', make: tempo46Set },
+  { flag: '--forty-seventh', name: 'forty-seventh', dir: 'tempo-heldout47', make: tempo47Set },
+  { flag: '--forty-eighth', name: 'forty-eighth', dir: 'tempo-heldout48', make: tempo48Set },
+];
+const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
+const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
 const SHUB = path.join(ROOT, 'bin', 'shub.js');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 
@@ -480,194 +389,10 @@ function score(files: TruthFile[], est: (t: TruthFile) => Estimate) {
 }
 
 mkdirSync(DIR, { recursive: true });
-const { files, missing } = FORTY_EIGHTH
-  ? tempo48Set(DIR)
-  : FORTY_SEVENTH
-    ? tempo47Set(DIR)
-    : FORTY_SIXTH
-      ? tempo46Set(DIR)
-      : FORTY_FIFTH
-        ? tempo45Set(DIR)
-        : FORTY_FOURTH
-          ? tempo44Set(DIR)
-          : FORTY_THIRD
-            ? tempo43Set(DIR)
-            : FORTY_SECOND
-              ? tempo42Set(DIR)
-              : FORTY_FIRST
-                ? tempo41Set(DIR)
-                : FORTIETH
-                  ? tempo40Set(DIR)
-                  : THIRTY_NINTH
-                    ? tempo39Set(DIR)
-                    : THIRTY_EIGHTH
-                      ? tempo38Set(DIR)
-                      : THIRTY_SEVENTH
-                        ? tempo37Set(DIR)
-                        : THIRTY_SIXTH
-                          ? tempo36Set(DIR)
-                          : THIRTY_FIFTH
-                            ? tempo35Set(DIR)
-                            : THIRTY_FOURTH
-                              ? tempo34Set(DIR)
-                              : THIRTY_THIRD
-                                ? tempo33Set(DIR)
-                                : THIRTY_SECOND
-                                  ? tempo32Set(DIR)
-                                  : THIRTY_FIRST
-                                    ? tempo31Set(DIR)
-                                    : THIRTIETH
-                                      ? tempo30Set(DIR)
-                                      : TWENTY_NINTH
-                                        ? tempo29Set(DIR)
-                                        : TWENTY_EIGHTH
-                                          ? tempo28Set(DIR)
-                                          : TWENTY_SEVENTH
-                                            ? tempo27Set(DIR)
-                                            : TWENTY_SIXTH
-                                              ? tempo26Set(DIR)
-                                              : TWENTY_FIFTH
-                                                ? tempo25Set(DIR)
-                                                : TWENTY_FOURTH
-                                                  ? tempo24Set(DIR)
-                                                  : TWENTY_THIRD
-                                                    ? tempo23Set(DIR)
-                                                    : TWENTY_SECOND
-                                                      ? tempo22Set(DIR)
-                                                      : TWENTY_FIRST
-                                                        ? tempo21Set(DIR)
-                                                        : TWENTIETH
-                                                          ? tempo20Set(DIR)
-                                                          : NINETEENTH
-                                                            ? tempo19Set(DIR)
-                                                            : EIGHTEENTH
-                                                              ? tempo18Set(DIR)
-                                                              : SEVENTEENTH
-                                                                ? tempo17Set(DIR)
-                                                                : SIXTEENTH
-                                                                  ? tempo16Set(DIR)
-                                                                  : FIFTEENTH
-                                                                    ? tempo15Set(DIR)
-                                                                    : FOURTEENTH
-                                                                      ? tempo14Set(DIR)
-                                                                      : THIRTEENTH
-                                                                        ? tempo13Set(DIR)
-                                                                        : TWELFTH
-                                                                          ? tempo12Set(DIR)
-                                                                          : ELEVENTH
-                                                                            ? tempo11Set(DIR)
-                                                                            : TENTH
-                                                                              ? tempo10Set(DIR)
-                                                                              : NINTH
-                                                                                ? tempo9Set(DIR)
-                                                                                : EIGHTH
-                                                                                  ? tempo8Set(DIR)
-                                                                                  : SEVENTH
-                                                                                    ? tempo7Set(DIR)
-                                                                                    : SIXTH
-                                                                                      ? tempo6Set(DIR)
-                                                                                      : FIFTH
-                                                                                        ? tempo5Set(DIR)
-                                                                                        : FOURTH
-                                                                                          ? tempo4Set(DIR)
-                                                                                          : THIRD
-                                                                                            ? tempo3Set(DIR)
-                                                                                            : tempoHeldOut2Set(DIR);
+const { files, missing } = (CHOSEN?.make ?? tempoHeldOut2Set)(DIR);
 if (missing.length) console.log(`missing on this machine: ${missing.join('; ')}`);
 const songs = files.filter((f) => f.kind === 'song').length;
-const setName = FORTY_EIGHTH
-  ? 'forty-eighth'
-  : FORTY_SEVENTH
-    ? 'forty-seventh'
-    : FORTY_SIXTH
-      ? 'forty-sixth'
-      : FORTY_FIFTH
-        ? 'forty-fifth'
-        : FORTY_FOURTH
-          ? 'forty-fourth'
-          : FORTY_THIRD
-            ? 'forty-third'
-            : FORTY_SECOND
-              ? 'forty-second'
-              : FORTY_FIRST
-                ? 'forty-first'
-                : FORTIETH
-                  ? 'fortieth'
-                  : THIRTY_NINTH
-                    ? 'thirty-ninth'
-                    : THIRTY_EIGHTH
-                      ? 'thirty-eighth'
-                      : THIRTY_SEVENTH
-                        ? 'thirty-seventh'
-                        : THIRTY_SIXTH
-                          ? 'thirty-sixth'
-                          : THIRTY_FIFTH
-                            ? 'thirty-fifth'
-                            : THIRTY_FOURTH
-                              ? 'thirty-fourth'
-                              : THIRTY_THIRD
-                                ? 'thirty-third'
-                                : THIRTY_SECOND
-                                  ? 'thirty-second'
-                                  : THIRTY_FIRST
-                                    ? 'thirty-first'
-                                    : THIRTIETH
-                                      ? 'thirtieth'
-                                      : TWENTY_NINTH
-                                        ? 'twenty-ninth'
-                                        : TWENTY_EIGHTH
-                                          ? 'twenty-eighth'
-                                          : TWENTY_SEVENTH
-                                            ? 'twenty-seventh'
-                                            : TWENTY_SIXTH
-                                              ? 'twenty-sixth'
-                                              : TWENTY_FIFTH
-                                                ? 'twenty-fifth'
-                                                : TWENTY_FOURTH
-                                                  ? 'twenty-fourth'
-                                                  : TWENTY_THIRD
-                                                    ? 'twenty-third'
-                                                    : TWENTY_SECOND
-                                                      ? 'twenty-second'
-                                                      : TWENTY_FIRST
-                                                        ? 'twenty-first'
-                                                        : TWENTIETH
-                                                          ? 'twentieth'
-                                                          : NINETEENTH
-                                                            ? 'nineteenth'
-                                                            : EIGHTEENTH
-                                                              ? 'eighteenth'
-                                                              : SEVENTEENTH
-                                                                ? 'seventeenth'
-                                                                : SIXTEENTH
-                                                                  ? 'sixteenth'
-                                                                  : FIFTEENTH
-                                                                    ? 'fifteenth'
-                                                                    : FOURTEENTH
-                                                                      ? 'fourteenth'
-                                                                      : THIRTEENTH
-                                                                        ? 'thirteenth'
-                                                                        : TWELFTH
-                                                                          ? 'twelfth'
-                                                                          : ELEVENTH
-                                                                            ? 'eleventh'
-                                                                            : TENTH
-                                                                              ? 'tenth'
-                                                                              : NINTH
-                                                                                ? 'ninth'
-                                                                                : EIGHTH
-                                                                                  ? 'eighth'
-                                                                                  : SEVENTH
-                                                                                    ? 'seventh'
-                                                                                    : SIXTH
-                                                                                      ? 'sixth'
-                                                                                      : FIFTH
-                                                                                        ? 'fifth'
-                                                                                        : FOURTH
-                                                                                          ? 'fourth'
-                                                                                          : THIRD
-                                                                                            ? 'third'
-                                                                                            : 'second';
+const setName = CHOSEN?.name ?? 'second';
 console.log(`${setName} held-out set: ${songs} songs, ${files.length - songs} drum files`);
 if (process.argv.includes('--render-only')) process.exit(0);
 // --shard k/n (h-tempo7): only run the peers on the files whose index is k mod n, caching each estimate in
