@@ -1933,3 +1933,146 @@ const rms51 = (x: Float64Array, fs: number, a: number, b: number) => {
   for (let i = Math.round(a * fs); i < b * fs; i++) e += x[i]! ** 2;
   return Math.sqrt(e / ((b - a) * fs));
 };
+
+// held-out-52 against every set before it (held-out-51 included)
+const set52 = sets.filter(([name]) => numberOf(name) === 52).flatMap(([, v]) => v);
+const before52 = sets.filter(([name]) => numberOf(name) < 52).flatMap(([, v]) => v);
+
+test('comp held-out-52: 70 sections; seeds, rates, voices, languages, settings new; programs new to their bank', () => {
+  assert.equal(before52.length, before51.length + set51.length, 'every earlier spec read, held-out-51 too');
+  // the Amiga's Paula at PAL periods 190, 162, 146: 3 546 895 Hz / period = 18.668, 21.894, 24.294 kHz
+  songsMadeNew(
+    52,
+    [set52, before52],
+    ['timgm6mb', 'opl3', 'musescore', 'fluidr3'],
+    [18668, 21894, 24294],
+    [
+      [9.5, 4.25],
+      [13.5, 8.75],
+    ],
+    [0.44, 0.67],
+    [54],
+  );
+  // a recording on every take and a person's guide on every spec (no set before had them), none of held-out-47's
+  // traits, 48's performer, 49's phrasing, 50's delivery or 51's session
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = [
+    'ordinary',
+    'performer',
+    'guideSinger',
+    'phrasing',
+    'guidePhrasing',
+    'delivery',
+    'guideDelivery',
+    'session',
+    'guideSession',
+  ];
+  assert.equal(
+    set52.filter((s) => has(s, 'recording') && has(s, 'guideRecording') && !others.some((k) => has(s, k))).length,
+    12,
+  );
+  assert.equal(before52.filter((s) => has(s, 'recording') || has(s, 'guideRecording')).length, 0);
+  // spoken takes render their detune; each take its own room and chain, no spec-wide room or floor
+  assert.deepEqual(
+    set52.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+  for (const s of set52) {
+    const p = (s as { recording: EVAL.Recording }).recording;
+    assert.ok(p.rt60 && p.wet && p.chain, `${s.seed}: a room and a chain per take`);
+    assert.ok(p.chain.fanDb[1] >= -52 && p.chain.hissDb[0] <= -84, `${s.seed}: floors from quiet to noisy`);
+    assert.ok(p.hold[1] <= 1 && p.accentDb[0] >= 0 && p.breathDb[0] >= 14, `${s.seed}: nothing raised`);
+    for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.ok(!has(s, k), `${s.seed}: ${k}`);
+    const g = (s as { guideRecording: EVAL.Recording }).guideRecording;
+    assert.ok(g.tuneCents && g.tuneCents[0] >= 2 && !g.chain && !g.rt60, `${s.seed}: the guide's person`);
+  }
+});
+
+test("comp held-out-52: sizes a mix of two spreads, edges other than 42's…51's; bursts under a noisy floor", () => {
+  // 20 faint and 22 ordinary of the 42 (spec, kind) cells; a burst on every spec, faint on five; two still songs
+  mixedSpreads(
+    set52,
+    [EVAL.FAINT_SPREAD_52, EVAL.ORDINARY_SPREAD_52],
+    spreadsBefore(52),
+    [20, 22],
+    { late: [4, 2], early: [1, 4], detune: [5, 5], level: [3, 4], noise: [5, 7], clip: [2, 0] },
+    [6903, 6906],
+  );
+  assert.equal(set52.filter((s) => s.kinds!.includes('noise')).length, 12);
+  // the quietest faint burst under the noisiest chain's fan alone
+  assert.ok(EVAL.FAINT_SPREAD_52.noise[0] < CHAIN52.fanDb[1]);
+});
+const CHAIN52 = (set52[0] as { recording: EVAL.Recording }).recording.chain!;
+
+test('comp held-out-52: a take articulated and accented, a breath before its phrase, the guide tuned sharp', () => {
+  const fs = 16000;
+  const set = sessionSet(fs, twoNotes);
+  const take = { hold: [0.5, 0.5], accentDb: [6, 6], breathDb: [20, 20] } as const;
+  const guide = { hold: [1, 1], accentDb: [0, 0], breathDb: [60, 60], tuneCents: [8, 8] } as const;
+  const out = EVAL.recordTakes(set, { recording: take, guideRecording: guide }, 3);
+  const x = out.takes[1]!;
+  // A4 (beat 1, weak) 6 dB under, B4 (beat 2, strong) as it was; B4 let go at 1.2 s, silent from 1.23 s
+  const a4 = 20 * Math.log10(rms51(x, fs, 0.55, 0.65) / rms51(set.takes[1]!, fs, 0.55, 0.65));
+  assert.ok(Math.abs(a4 + 6) < 0.01, `A4 ${a4} dB`);
+  const b4 = 20 * Math.log10(rms51(x, fs, 1.05, 1.15) / rms51(set.takes[1]!, fs, 1.05, 1.15));
+  assert.ok(Math.abs(b4) < 0.01, `B4 ${b4} dB`);
+  assert.ok(rms51(x, fs, 1.235, 1.4) < 1e-12, 'B4 let go');
+  assert.ok(rms51(x, fs, 0.735, 0.98) < 1e-12, 'A4 let go');
+  // a breath before the phrase: 0.18–0.4 s ending 30–90 ms before 0.5 s, 20 dB under the phrase's RMS
+  const phrase = Math.hypot(rms51(x, fs, 0.5, 0.7), rms51(x, fs, 1, 1.2)) / Math.SQRT2;
+  const energy = rms51(x, fs, 0, 0.48) ** 2 * 0.48;
+  const under = -10 * Math.log10(energy / 0.29 / phrase ** 2);
+  assert.ok(under > 16 && under < 26, `breath ${under} dB under`);
+  assert.ok(rms51(x, fs, 0, 0.01) === 0 && rms51(x, fs, 0.475, 0.495) < 1e-12, 'the breath ends before');
+  // the guide's person 8 cents sharp on B4, its notes held
+  const ups: number[] = [];
+  for (let i = 1.1 * fs; i < 1.3 * fs; i++) if (out.guide[i - 1]! < 0 && out.guide[i]! >= 0) ups.push(i);
+  const cents = 1200 * Math.log2(((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!) / (440 * 2 ** (2 / 12)));
+  assert.ok(Math.abs(cents - 8) < 0.8, `guide ${cents} cents`);
+});
+
+test("comp held-out-52: a take's room (RT60, energy kept), its chain's floor; a clipped section spared", () => {
+  const fs = 16000;
+  const r = mulberry32(52);
+  const set = sessionSet(fs, (n) => Float64Array.from({ length: 4 * n }, () => 0.5 * (2 * r() - 1)));
+  set.defects.push({ take: 2, section: 1, kind: 'clip', amount: 8 });
+  const p = { hold: [0.5, 0.5], accentDb: [3, 3], breathDb: [20, 20] } as const;
+  const out = EVAL.recordTakes(set, { recording: p }, 4);
+  // the clipped section of the last take (2–4 s, ramps of 50 ms) untouched, the other take's let go
+  let most = 0;
+  for (let i = 2.05 * fs; i < 4 * fs; i++) most = Math.max(most, Math.abs(out.takes[2]![i]! - set.takes[2]![i]!));
+  assert.ok(most < 1e-12, `clipped section moved by ${most}`);
+  assert.ok(rms51(out.takes[1]!, fs, 2.5, 3.5) < 1e-12, 'take 1 silent after its last note');
+  // the room on a click at 1 s: 0.5 s RT60 → 30 dB down over 0.25 s; white noise's energy (1 − wet)² + wet² of
+  // its own (the reverb energy-normalised, uncorrelated with the dry signal): −2.37 dB at wet 0.3, no level raised
+  const room = { hold: [1, 1], accentDb: [0, 0], breathDb: [60, 60], rt60: [0.5, 0.5], wet: [0.3, 0.3] } as const;
+  const click = sessionSet(fs, (n) => Float64Array.from({ length: 4 * n }, (_, i) => (i === n ? 1 : 0)));
+  click.melody = [];
+  const tail = EVAL.recordTakes(click, { recording: room }, 6).takes[0]!;
+  const decay = 20 * Math.log10(rms51(tail, fs, 1.1, 1.2) / rms51(tail, fs, 1.35, 1.45));
+  assert.ok(decay > 24 && decay < 36, `decay ${decay} dB over 0.25 s`);
+  const noise = sessionSet(fs, (n) => Float64Array.from({ length: 4 * n }, () => 0.5 * (2 * r() - 1)));
+  noise.melody = [];
+  const wet = EVAL.recordTakes(noise, { recording: room }, 7).takes[0]!;
+  const kept = 20 * Math.log10(rms51(wet, fs, 0.5, 3.5) / rms51(noise.takes[0]!, fs, 0.5, 3.5));
+  assert.ok(Math.abs(kept - 10 * Math.log10(0.7 ** 2 + 0.3 ** 2)) < 0.5, `room ${kept} dB`);
+  // the chain: hiss alone at −50 dBFS on silence; every part at −50: −50…−44 dBFS, each take its own; none on the guide
+  const silent = () => sessionSet(fs, (n) => new Float64Array(4 * n));
+  const chain = (hiss: number, rest: number) =>
+    EVAL.chainTakes(
+      silent(),
+      {
+        recording: {
+          ...p,
+          chain: { hissDb: [hiss, hiss], humDb: [rest, rest], fanDb: [rest, rest], preampDb: [rest, rest] },
+        },
+      },
+      8,
+    );
+  for (const t of chain(-50, -300).takes) assert.ok(Math.abs(20 * Math.log10(rms51(t, fs, 0, 4)) + 50) < 0.05);
+  const all = chain(-50, -50);
+  const levels = all.takes.map((t) => 20 * Math.log10(rms51(t, fs, 0, 4)));
+  for (const l of levels) assert.ok(l >= -50.1 && l <= -43.9, `floor ${l} dBFS`);
+  assert.ok(all.takes[0]![100] !== all.takes[1]![100], 'each take its own floor');
+  assert.equal(all.guide[100], 0, 'no floor on the guide');
+});
