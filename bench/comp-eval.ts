@@ -13582,10 +13582,10 @@ export function humTakes(set: TakeSet, spec: SessionSpec, seed: number): TakeSet
  * damped combs of 29.7, 37.1, 41.1 and 43.7 ms scaled by 0.7–1.3, two all-passes of 5 and 1.7 ms at 0.7), RT60 in
  * `rt60` s and wet share in `wet` per take, energy-normalised (each comb by √(1 − g²) / 2), out = (1 − wet) · dry +
  * wet · reverb. The guide's person (`tuneCents`): the whole guide part tuned sharp by one draw (a guide instrument at
- * A 441–442.5 Hz), its own articulation and breaths, no room, no floor. Articulation, accents and breaths spare a
- * take's clipped and noise-burst sections (50 ms ramps; the defect's size kept); the room covers the whole take.
- * Speech: one note per sentence, no articulation or accent. Applied to the dry takes and guide before the latency;
- * the chain (Chain) after it.
+ * A 441–442.5 Hz; each note read from just before its onset, no onset moved), its own articulation and breaths, no
+ * room, no floor. Articulation, accents and breaths spare a take's clipped and noise-burst sections (50 ms ramps; the
+ * defect's size kept); the room covers the whole take. Speech: one note per sentence, no articulation or accent.
+ * Applied to the dry takes and guide before the latency; the chain (Chain) after it.
  */
 export interface Recording {
   hold: readonly [number, number];
@@ -13628,8 +13628,14 @@ function recordPart(
   const [hold, accent] = [between(p.hold), between(p.accentDb)];
   const tune = p.tuneCents ? between(p.tuneCents) : 0;
   let y = Float64Array.from(x);
-  if (tune !== 0)
-    y = spliceReadings(x, [{ at: 0, src: 0, cents: () => tune }], Math.round(0.006 * fs)) as Float64Array<ArrayBuffer>;
+  // the part tuned sharp, each note read from 15 ms before its onset (the splice's crossfade done by then), so the
+  // faster reading moves no onset (read from 0 on, 8 cents would run 0.46 % ahead: a second in a four-minute song)
+  if (tune !== 0) {
+    const lead = Math.round(0.015 * fs);
+    const at = [0, ...notes.map((m) => Math.round(m.on * fs) - lead)].filter((v, k, a) => k === 0 || v > a[k - 1]!);
+    const starts = at.map((v) => ({ at: v, src: v, cents: () => tune }));
+    y = spliceReadings(x, starts, Math.round(0.006 * fs)) as Float64Array<ArrayBuffer>;
+  }
   // where the level may change: not in a take's clipped or noise-burst sections (50 ms ramps)
   const ramp = 0.05 * fs;
   const free = Float64Array.from({ length: n }, () => 1);

@@ -2029,6 +2029,14 @@ test('comp held-out-52: a take articulated and accented, a breath before its phr
   for (let i = 1.1 * fs; i < 1.3 * fs; i++) if (out.guide[i - 1]! < 0 && out.guide[i]! >= 0) ups.push(i);
   const cents = 1200 * Math.log2(((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!) / (440 * 2 ** (2 / 12)));
   assert.ok(Math.abs(cents - 8) < 0.8, `guide ${cents} cents`);
+  // and B4 entered where it was (a reading sharp from 0 s on would enter it 4.6 ms early)
+  const onset = (y: Float64Array) => {
+    let i = Math.round(0.95 * fs);
+    while (Math.abs(y[i]!) < 0.05) i++;
+    return i / fs;
+  };
+  const moved = onset(set.guide) - onset(out.guide);
+  assert.ok(Math.abs(moved) < 0.001, `guide's B4 ${moved * 1000} ms early`);
 });
 
 test("comp held-out-52: a take's room (RT60, energy kept), its chain's floor; a clipped section spared", () => {
