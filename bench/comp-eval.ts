@@ -17,7 +17,7 @@
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
  *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-52]
- *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed
+ *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed [--param name=value]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14380,7 +14380,6 @@ async function speed(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--speed')) return speed();
   const verbose = process.argv.includes('--verbose');
   const tables: Record<string, ParameterSpec>[] = [
     COMP_CHOICE_PARAMETERS,
@@ -14396,6 +14395,8 @@ async function main(): Promise<void> {
     (spec as { value: number }).value = Number(value);
     console.log(`${name} = ${spec.value} ${spec.unit}`);
   });
+  // (`--speed` after the parameters: `--speed --param …` times the engine with them moved)
+  if (process.argv.includes('--speed')) return speed();
   const which = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'both';
   const ffmpeg = resolveFfmpeg(undefined, undefined, process.env, null);
   // `--traits`: h-comp69's own model of real takes' ordinary traits on the set's takes (ownTraits69; tuning only)

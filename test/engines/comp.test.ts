@@ -1173,6 +1173,53 @@ test("noise (noiseOwnFloorDb): the clean take's breath before each phrase and ro
   }
 });
 
+test('noise (noiseOwnFloorQuantile): a take noisy in most sections hides a burst under its median floor', () => {
+  // four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB); the rests silent (−90 dB) but take
+  // 1's: a steady room (unpitched, −58 dB, under the activity range) fills its rests in sections 0–2 and in section 2
+  // a burst (1.65–1.8 s, −54 dB: 4 dB over the room, 36 over the silence) rises over it; its section 3 is silent.
+  // Take 1 sings in tune everywhere, take 0 15 cents sharp in section 2 (30 flat elsewhere), takes 2 and 3 30 cents
+  // flat and sharp everywhere. In section 2 take 0 is right: a detune under the bench's ordinary size (19.5 cents)
+  // against a burst 36 dB over the other takes' floors. With noiseOwnFloorDb 6 and the median (0.5, the base form)
+  // take 1's usual floor is its room (−58; floors −90, −58, −58, −54): the burst reads 4 + 6 = 10 dB and take 1 keeps
+  // the section; with the lower quartile (0.25) its usual floor is its silent section (−90): the burst reads its 36
+  // dB over the silence, a defect, and take 0 is chosen. (The room itself reads 6 dB against the median, 32 dB — as
+  // in the base, where the quietest take's floor is the only reference — against the lower quartile.)
+  const take = (k: number): TakeFeatures => {
+    const cents = (s: number) => (k === 1 ? 0 : k === 3 ? 30 : k === 0 && s === 2 ? 15 : -30);
+    const { ms, f0 } = notesAt((s) => 220 * 2 ** (cents(s) / 1200));
+    if (k === 1)
+      for (let s = 0; s < 3; s++)
+        for (let i = 200 * s; i < 200 * s + 200; i++) {
+          if (i >= 200 * s + 50 && i < 200 * s + 150) continue;
+          ms[i] = 10 ** ((s === 2 && i >= 200 * s + 165 && i < 200 * s + 180 ? -54 : -58) / 10);
+        }
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const O = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb;
+  const Q = COMP_MEASURE_PARAMETERS.noiseOwnFloorQuantile;
+  const [o0, q0] = [O.value, Q.value];
+  try {
+    O.value = 6;
+    for (const q of [0.5, 0.25]) {
+      Q.value = q;
+      const out = fourUnderMidi(take, noteEach);
+      const chosen = chooseTakes(sections, out.measures, parseWeights(undefined).weights, ['a', 'b', 'c', 'd']).map(
+        (c) => c.chosen,
+      );
+      const read = out.measures.map((row) => row[1]!.noiseExcessDb!);
+      const want = q === 0.5 ? [6, 6, 10, 0] : [32, 32, 36, 0];
+      read.forEach((x, s) => assert.ok(Math.abs(x - want[s]!) <= 0.5, `${q} §${s}: take 1's noise ${x} dB over`));
+      for (const row of out.measures) for (const k of [0, 2, 3]) assert.ok(row[k]!.noiseExcessDb! <= 0.5);
+      assert.equal(chosen[2], q === 0.5 ? 1 : 0, `${q}: chosen ${chosen}`);
+      assert.equal(chosen[3], 1, `${q}: chosen ${chosen}`);
+    }
+  } finally {
+    O.value = o0;
+    Q.value = q0;
+  }
+});
+
 test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {
   // three sections (0–2, 2–4, 4–6.4 s), two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), every note ringing
   // on 400 ms (−20 to −38 dB) as in the test above. The takes' lengths differ: takes 0 and 1 end at 5.62 s (at the

@@ -354,19 +354,21 @@ export const COMP_MEASURE_PARAMETERS = {
     -1,
     'dB',
     [-1, 40],
-    "noise: a take's floor in a section costs no more than it stands over the take's own usual floor (its median " +
-      "over the song's sections), plus this: a take's room, preamp or breathing is in every section it sings, a " +
-      "noise burst in one (a clean take's breaths and room read 18–42 dB over the quietest take's floor, h-comp75); " +
-      '−1: off, the base (the floor against the quietest take only)',
+    "noise: a take's floor in a section costs no more than it stands over the take's own usual floor " +
+      "(noiseOwnFloorQuantile of its floors over the song's sections), plus this: a take's room, preamp or " +
+      "breathing is in every section it sings, a noise burst in one (a clean take's breaths and room read 18–42 dB " +
+      "over the quietest take's floor, h-comp75); with the lower quartile, 6 read held-out-42…51 +17 −5 sections, " +
+      'none clearly best lost, 5.4 and 6.6 alike, but a one-section song reads every burst as its own (h-comp76); ' +
+      '−1: off, the default (the floor against the quietest take only)',
   ),
   noiseOwnFloorQuantile: p(
     0.5,
     'ratio',
     [0, 1],
     "noise (noiseOwnFloorDb): the take's usual floor is this quantile of its floors over the song's sections (lower " +
-      'rank; 0.5: their median): a take noisy in most sections has a high median, and a burst under it hides (found ' +
-      'after the judge, h-comp75: 0.25 with 6 dB read +10 on held-out-42…50 with no clearly-best section lost; not ' +
-      'judged)',
+      'rank; 0.5: their median): a take noisy in most sections has a high median, and a burst under it hides (the ' +
+      'median lost 2 clearly-best sections on held-out-42…50, h-comp75; 0.25 with 6 dB: held-out-42…51 +17 −5, ' +
+      'none lost, 0.225 and 0.275 alike, h-comp76)',
   ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
