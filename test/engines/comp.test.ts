@@ -1254,7 +1254,25 @@ test("noise (noiseOwnFloorMinSections): a take's usual floor comes from its othe
       const want = min === 2 ? 50 : 6;
       assert.ok(Math.abs(burst - want) <= 0.5, `min ${min}: the one-section burst ${burst} dB over (want ${want})`);
     }
+    // (a′) two sections: take 1's rests carry a room (−58 dB) in section 0 and the burst (−40 dB) in section 1; each
+    // has one other section, under the 2 needed, so both read against the quietest take's floor: 32 and 50 dB (read
+    // from that one other section, or with the section itself among them, they would read 0 and 24)
     M.value = 2;
+    const two = measureTakes({
+      takes: [0, 1, 2, 3].map((k) => {
+        const { ms, f0 } = notesAt(() => 220);
+        if (k === 1) {
+          for (let i = 0; i < 200; i++) if (i < 50 || i >= 150) ms[i] = 10 ** -5.8;
+          burstAt(ms, 1, -40);
+        }
+        return framesOf(ms.slice(0, 400), f0.slice(0, 400));
+      }),
+      gains: [1, 1, 1, 1],
+      sections: [0, 1].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+      guide: { kind: 'midi', notes: noteEach.slice(0, 2) },
+    });
+    const twoRead = two.measures.map((row) => row[1]!.noiseExcessDb!);
+    [32, 50].forEach((w, s) => assert.ok(Math.abs(twoRead[s]! - w) <= 0.5, `two sections: take 1 ${twoRead}`));
     const take = (k: number): TakeFeatures => {
       const cents = (s: number) => (k === 1 ? 0 : k === 3 ? 30 : k === 0 && s === 2 ? 15 : -30);
       const { ms, f0 } = notesAt((s) => 220 * 2 ** (cents(s) / 1200));
