@@ -2084,3 +2084,145 @@ test("comp held-out-52: a take's room (RT60, energy kept), its chain's floor; a 
   assert.ok(all.takes[0]![100] !== all.takes[1]![100], 'each take its own floor');
   assert.equal(all.guide[100], 0, 'no floor on the guide');
 });
+
+// held-out-53 against every set before it (held-out-52 included)
+const set53 = sets.filter(([name]) => numberOf(name) === 53).flatMap(([, v]) => v);
+const before53 = sets.filter(([name]) => numberOf(name) < 53).flatMap(([, v]) => v);
+
+test('comp held-out-53: 74 sections, songs of 2 and 3; seeds, rates, voices, languages new; programs new to bank', () => {
+  assert.equal(before53.length, before52.length + set52.length, 'every earlier spec read, held-out-52 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 53).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 2, 6, 6 sections), 6 sung (6, 2, 6, 3, 6, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set53.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 2, 6, 6, 6, 2, 6, 3, 6, 6, 5, 5],
+  );
+  // programs new to their bank, as take and as guide (fluidsynth settings new with the rest below)
+  const synth = set53.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before53.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb', 'sfgmbank', 'musescore', 'opl3'],
+  );
+  assertNew(
+    set53.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before53,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before53,
+  );
+  const sung = set53.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['séga mezzo', 'gospel bass-baritone', 'dangdut soprano']);
+  // the Apple IIGS's DOC (26.32 kHz), the Mega Drive's YM2612 (53.267 kHz), the Neo Geo's YM2610 (55.556 kHz)
+  const songs = set53.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [26320, 53267, 55556]);
+  const old = new Set(before53.flatMap((s) => (s.sampleRate ? [s.sampleRate] : [])));
+  for (const s of songs) assert.ok(!old.has(s.sampleRate!), `${s.seed}: rate ${s.sampleRate} before`);
+  assert.deepEqual(
+    set53.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.75, 3.35],
+      [15.75, 10.35],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set53)) assert.ok(!shares(before53).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set53), [0.41, 0.73]);
+  assert.deepEqual(
+    set53.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [56],
+  );
+  // a performer's dynamics and the guide person's on every spec, none before; held-out-52's recording model under
+  // them (each take its own room and chain), none of 47's–51's models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const mine = ['dynamics', 'guideDynamics', 'recording', 'guideRecording'];
+  assert.equal(set53.filter((s) => mine.every((k) => has(s, k)) && !others.some((k) => has(s, k))).length, 15);
+  for (const k of ['session', 'guideSession']) assert.equal(set53.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before53.filter((s) => has(s, 'dynamics') || has(s, 'guideDynamics')).length, 0);
+  assert.deepEqual(
+    set53.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+  for (const s of set53) {
+    const p = (s as { recording: EVAL.Recording }).recording;
+    assert.ok(p.rt60 && p.wet && p.chain, `${s.seed}: a room and a chain per take`);
+    assert.ok(p.chain.fanDb[1] >= -52 && p.chain.hissDb[0] <= -86, `${s.seed}: floors from quiet to noisy`);
+    for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.ok(!has(s, k), `${s.seed}: ${k}`);
+    const g = (s as { guideRecording: EVAL.Recording }).guideRecording;
+    assert.ok(g.tuneCents && g.tuneCents[1] <= -2 && !g.chain && !g.rt60, `${s.seed}: the guide's person flat`);
+    const d = (s as { dynamics: EVAL.Dynamics }).dynamics;
+    assert.ok(d.swellDb[0] >= 1 && d.swellDb[1] <= 5 && d.swayDb[1] <= 2, `${s.seed}: dynamics`);
+  }
+});
+
+test("comp held-out-53: sizes a mix of two spreads, edges other than 42's…52's; bursts under a noisy floor", () => {
+  // 23 faint and 29 ordinary of the 52 (spec, kind) cells; a burst on every spec, faint on seven; two still songs
+  mixedSpreads(
+    set53,
+    [EVAL.FAINT_SPREAD_53, EVAL.ORDINARY_SPREAD_53],
+    spreadsBefore(53),
+    [23, 29],
+    { late: [3, 5], early: [4, 3], detune: [4, 6], level: [3, 6], noise: [7, 8], clip: [2, 1] },
+    [7004, 7009],
+  );
+  assert.equal(set53.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set53[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_53.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_53.noise[0] < chain.humDb[1]);
+});
+
+test('comp held-out-53: a phrase swells and falls back, the mic sways, a clip spared; the guide flat, unmoved', () => {
+  const fs = 16000;
+  const set = sessionSet(fs, (n) => Float64Array.from({ length: 4 * n }, (_, i) => 0.5 * Math.sin(i / 7)));
+  set.defects.push({ take: 2, section: 1, kind: 'clip', amount: 8 });
+  // one phrase per section (notes 0.5–0.9 s and 1–1.4 s; 2.5–2.9 and 3–3.4 s), a hairpin 6 dB deep peaking at 0.25
+  set.melody.push(
+    { beat: 5, lengthBeats: 0.8, pitch: 69, velocity: 100 },
+    { beat: 6, lengthBeats: 0.8, pitch: 71, velocity: 100 },
+  );
+  const hairpin = { swellDb: [6, 6], peakAt: [0.25, 0.25], swayDb: [0, 0], swayHz: [0.1, 0.1] } as const;
+  const plain = { hold: [1, 1], accentDb: [0, 0], breathDb: [200, 200] } as const;
+  const out = EVAL.recordTakes(set, { recording: plain, dynamics: hairpin }, 3);
+  const gainDb = (k: number, a: number, b: number) =>
+    20 * Math.log10(rms51(out.takes[k]!, fs, a, b) / rms51(set.takes[k]!, fs, a, b));
+  // the phrase's span 0.5–1.4 s: −6 dB at its onset, 0 at 0.725 s, 4.2 dB under at 1.4 s (0.7 of the swell)
+  assert.ok(Math.abs(gainDb(0, 0.5, 0.505) + 6) < 0.2, `onset ${gainDb(0, 0.5, 0.505)}`);
+  assert.ok(Math.abs(gainDb(0, 0.72, 0.73)) < 0.05, `peak ${gainDb(0, 0.72, 0.73)}`);
+  assert.ok(Math.abs(gainDb(0, 1.395, 1.4) + 4.2) < 0.2, `end ${gainDb(0, 1.395, 1.4)}`);
+  // the clipped section of take 2 (2–4 s, 50 ms ramps) untouched, take 1's shaped
+  let most = 0;
+  for (let i = 2.05 * fs; i < 4 * fs; i++) most = Math.max(most, Math.abs(out.takes[2]![i]! - set.takes[2]![i]!));
+  assert.ok(most < 1e-12, `clipped section moved by ${most}`);
+  assert.ok(gainDb(1, 2.5, 2.505) < -5.5, 'take 1 shaped');
+  // the sway alone (no notes: no hairpin): 2 dB deep, never over 0 dB, at 0.25–0.3 Hz over 4 s
+  const sway = { swellDb: [0, 0], peakAt: [0.5, 0.5], swayDb: [2, 2], swayHz: [0.25, 0.3] } as const;
+  const swayed = EVAL.dynamicsPart(set.takes[0]!, fs, [], sway, 4, []);
+  let [lo, hi] = [0, -Infinity];
+  for (let t = 0; t < 3.9; t += 0.05) {
+    const g = 20 * Math.log10(rms51(swayed, fs, t, t + 0.05) / rms51(set.takes[0]!, fs, t, t + 0.05));
+    [lo, hi] = [Math.min(lo, g), Math.max(hi, g)];
+  }
+  assert.ok(hi <= 0.01 && hi > -0.1 && lo < -1.9 && lo >= -2.01, `sway ${lo}…${hi} dB`);
+  // the guide's person 8 cents flat on B4 and B4 entered where it was (no drift from the slower reading)
+  const notes = sessionSet(fs, twoNotes);
+  const guide = { hold: [1, 1], accentDb: [0, 0], breathDb: [60, 60], tuneCents: [-8, -8] } as const;
+  const g = EVAL.recordTakes(notes, { guideRecording: guide, guideDynamics: hairpin }, 5).guide;
+  const ups: number[] = [];
+  for (let i = 1.1 * fs; i < 1.3 * fs; i++) if (g[i - 1]! < 0 && g[i]! >= 0) ups.push(i);
+  const cents = 1200 * Math.log2(((ups.length - 1) * fs) / (ups.at(-1)! - ups[0]!) / (440 * 2 ** (2 / 12)));
+  assert.ok(Math.abs(cents + 8) < 0.8, `guide ${cents} cents`);
+  const onset = (y: Float64Array) => {
+    let i = Math.round(0.95 * fs);
+    while (Math.abs(y[i]!) < 0.02) i++;
+    return i / fs;
+  };
+  const moved = onset(notes.guide) - onset(g);
+  assert.ok(Math.abs(moved) < 0.001, `guide's B4 ${moved * 1000} ms early`);
+});
