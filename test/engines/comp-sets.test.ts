@@ -2089,7 +2089,7 @@ test("comp held-out-52: a take's room (RT60, energy kept), its chain's floor; a 
 const set53 = sets.filter(([name]) => numberOf(name) === 53).flatMap(([, v]) => v);
 const before53 = sets.filter(([name]) => numberOf(name) < 53).flatMap(([, v]) => v);
 
-test('comp held-out-53: 74 sections, songs of 2 and 3; seeds, rates, voices, languages new; programs new to bank', () => {
+test('comp held-out-53: 74 sections, songs of 2 and 3; seeds, rates, voices, languages, programs by bank new', () => {
   assert.equal(before53.length, before52.length + set52.length, 'every earlier spec read, held-out-52 too');
   assert.equal(sets.filter(([name]) => numberOf(name) === 53).length, 2, 'songs and speech');
   // 7 played songs (6, 6, 3, 6, 2, 6, 6 sections), 6 sung (6, 2, 6, 3, 6, 6), 2 × 5 sentences
