@@ -1220,6 +1220,81 @@ test('noise (noiseOwnFloorQuantile): a take noisy in most sections hides a burst
   }
 });
 
+test("noise (noiseOwnFloorMinSections): a take's usual floor comes from its other sections, none from one", () => {
+  // Candidate E of h-comp77: noiseOwnFloorDb 6, noiseOwnFloorQuantile 0.25, the usual floor read from the take's
+  // other sections (at least 2). (a) One 2 s section (MIDI 57, 0.5–1.5 s, −20 dB), four takes, the rests silent
+  // (−90 dB) but take 1's burst (1.65–1.8 s, −40 dB): it has no other section, so no usual floor, and the burst reads
+  // its 50 dB over the quietest take's floor; read from the song's sections (the section itself among them, −1) its
+  // usual floor is the burst's own floor and it reads 0 + 6 dB. (b) Four sections: take 1 sings in tune with a steady
+  // room (−58 dB, unpitched) in every rest and a burst (−40 dB, 18 over the room) in section 2; take 0 is 15 cents
+  // sharp in section 2 (30 flat elsewhere), takes 2 and 3 30 cents flat and sharp. E reads take 1's room 6 dB over
+  // (its other sections' lower quartile, −58) and its burst 18 + 6 = 24: take 1 keeps sections 0, 1 and 3.
+  const O = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb;
+  const Q = COMP_MEASURE_PARAMETERS.noiseOwnFloorQuantile;
+  const M = COMP_MEASURE_PARAMETERS.noiseOwnFloorMinSections;
+  const [o0, q0, m0] = [O.value, Q.value, M.value];
+  const burstAt = (ms: Float32Array, s: number, db: number) => {
+    for (let i = 200 * s + 165; i < 200 * s + 180; i++) ms[i] = 10 ** (db / 10);
+  };
+  try {
+    [O.value, Q.value] = [6, 0.25];
+    for (const min of [2, -1]) {
+      M.value = min;
+      const one = measureTakes({
+        takes: [0, 1, 2, 3].map((k) => {
+          const { ms, f0 } = notesAt(() => 220);
+          if (k === 1) burstAt(ms, 0, -40);
+          return framesOf(ms.slice(0, 200), f0.slice(0, 200));
+        }),
+        gains: [1, 1, 1, 1],
+        sections: [{ name: 'S', startSeconds: 0, endSeconds: 2 }],
+        guide: { kind: 'midi', notes: noteEach.slice(0, 1) },
+      });
+      const burst = one.measures[0]![1]!.noiseExcessDb!;
+      const want = min === 2 ? 50 : 6;
+      assert.ok(Math.abs(burst - want) <= 0.5, `min ${min}: the one-section burst ${burst} dB over (want ${want})`);
+    }
+    // (a′) two sections: take 1's rests carry a room (−58 dB) in section 0 and the burst (−40 dB) in section 1; each
+    // has one other section, under the 2 needed, so both read against the quietest take's floor: 32 and 50 dB (read
+    // from that one other section, or with the section itself among them, they would read 0 and 24)
+    M.value = 2;
+    const two = measureTakes({
+      takes: [0, 1, 2, 3].map((k) => {
+        const { ms, f0 } = notesAt(() => 220);
+        if (k === 1) {
+          for (let i = 0; i < 200; i++) if (i < 50 || i >= 150) ms[i] = 10 ** -5.8;
+          burstAt(ms, 1, -40);
+        }
+        return framesOf(ms.slice(0, 400), f0.slice(0, 400));
+      }),
+      gains: [1, 1, 1, 1],
+      sections: [0, 1].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+      guide: { kind: 'midi', notes: noteEach.slice(0, 2) },
+    });
+    const twoRead = two.measures.map((row) => row[1]!.noiseExcessDb!);
+    [32, 50].forEach((w, s) => assert.ok(Math.abs(twoRead[s]! - w) <= 0.5, `two sections: take 1 ${twoRead}`));
+    const take = (k: number): TakeFeatures => {
+      const cents = (s: number) => (k === 1 ? 0 : k === 3 ? 30 : k === 0 && s === 2 ? 15 : -30);
+      const { ms, f0 } = notesAt((s) => 220 * 2 ** (cents(s) / 1200));
+      if (k === 1)
+        for (let s = 0; s < 4; s++) {
+          for (let i = 200 * s; i < 200 * s + 200; i++) if (i < 200 * s + 50 || i >= 200 * s + 150) ms[i] = 10 ** -5.8;
+          if (s === 2) burstAt(ms, s, -40);
+        }
+      return framesOf(ms, f0);
+    };
+    const out = fourUnderMidi(take, noteEach);
+    const read = out.measures.map((row) => row[1]!.noiseExcessDb!);
+    [6, 6, 24, 6].forEach((w, s) => assert.ok(Math.abs(read[s]! - w) <= 0.5, `§${s}: take 1's noise ${read}`));
+    const sections = [0, 1, 2, 3].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+    const chosen = chooseTakes(sections, out.measures, parseWeights(undefined).weights, ['a', 'b', 'c', 'd']);
+    const picks = chosen.map((c) => c.chosen);
+    assert.deepEqual([picks[0], picks[1], picks[3]], [1, 1, 1], `chosen ${picks}`);
+  } finally {
+    [O.value, Q.value, M.value] = [o0, q0, m0];
+  }
+});
+
 test("extra voice and noise: a last release past the other takes' ends is no one's; a burst after it is", () => {
   // three sections (0–2, 2–4, 4–6.4 s), two legato notes from 0.5 to 1.5 s in each (MIDI 57, 60), every note ringing
   // on 400 ms (−20 to −38 dB) as in the test above. The takes' lengths differ: takes 0 and 1 end at 5.62 s (at the

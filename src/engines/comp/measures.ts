@@ -1208,17 +1208,27 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
   // noise: a take's floor over its own usual floor (the median over the song's sections), not only over the quietest
   // take's (h-comp75): its room, its preamp, its breaths are the take's in every section, a burst is one section's
   const ownFloorDb = COMP_MEASURE_PARAMETERS.noiseOwnFloorDb.value;
+  // (h-comp77: with noiseOwnFloorMinSections ≥ 1 the usual floor in a section is read from the take's OTHER sections,
+  // and with fewer than that many of them there is none: a one-section song's burst is no take's own)
+  const minOthers = COMP_MEASURE_PARAMETERS.noiseOwnFloorMinSections.value;
   if (ownFloorDb >= 0)
     takes.forEach((_, k) => {
-      const floors = measures.flatMap((row) => (row[k]!.noiseFloorDbfs === null ? [] : [row[k]!.noiseFloorDbfs!]));
       const q = COMP_MEASURE_PARAMETERS.noiseOwnFloorQuantile.value;
-      const usual = q === 0.5 ? median(floors) : (quantile(floors, q) ?? null);
-      if (usual === null) return;
-      for (const row of measures) {
+      const usualOf = (xs: number[]) => (q === 0.5 ? median(xs) : (quantile(xs, q) ?? null));
+      const floorAt = (row: TakeSectionMeasures[]) => row[k]!.noiseFloorDbfs;
+      const floors = measures.flatMap((row) => (floorAt(row) === null ? [] : [floorAt(row)!]));
+      const whole = minOthers < 1 ? usualOf(floors) : null;
+      measures.forEach((row, s) => {
         const m = row[k]!;
-        if (m.noiseExcessDb !== null && m.noiseFloorDbfs !== null)
-          m.noiseExcessDb = Math.min(m.noiseExcessDb, Math.max(0, m.noiseFloorDbfs - usual + ownFloorDb));
-      }
+        if (m.noiseExcessDb === null || m.noiseFloorDbfs === null) return;
+        let usual = whole;
+        if (minOthers >= 1) {
+          const others = measures.flatMap((r, t) => (t === s || floorAt(r) === null ? [] : [floorAt(r)!]));
+          usual = others.length >= minOthers ? usualOf(others) : null;
+        }
+        if (usual === null) return;
+        m.noiseExcessDb = Math.min(m.noiseExcessDb, Math.max(0, m.noiseFloorDbfs - usual + ownFloorDb));
+      });
     });
   // level: each take's voiced level per section against take + section effects (levelFit); the
   // residual is how far the take's level is off in that section (clipped sections not fitted)

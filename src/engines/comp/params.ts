@@ -370,6 +370,16 @@ export const COMP_MEASURE_PARAMETERS = {
       'median lost 2 clearly-best sections on held-out-42…50, h-comp75; 0.25 with 6 dB: held-out-42…51 +17 −5, ' +
       'none lost, 0.225 and 0.275 alike, h-comp76)',
   ),
+  noiseOwnFloorMinSections: p(
+    -1,
+    'sections',
+    [-1, 20],
+    "noise (noiseOwnFloorDb): the take's usual floor in a section is read from its floors in its other sections, " +
+      'and with fewer than this many of them (with a floor) there is none, the section read against the quietest ' +
+      "take only: a one-section song's burst is no take's own room; with 2 (6 dB, 0.25) held-out-42…52 read +19 " +
+      "−7, one clearly-best section lost (h-comp77); −1: the song's sections, the section itself among them " +
+      '(h-comp75/76), the default',
+  ),
   levelToleranceLu: p(2, 'LU', [0, 12], 'level: a section this close to the consensus level costs nothing'),
   noiseToleranceDb: p(3, 'dB', [0, 20], "noise: a floor this close to the takes' common floor costs nothing"),
   noiseRoomSlackDb: p(
