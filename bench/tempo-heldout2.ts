@@ -14,7 +14,7 @@
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
- *      | --forty-seventh | --forty-eighth] [--written-truth]
+ *      | --forty-seventh | --forty-eighth | --forty-ninth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -161,7 +161,15 @@
  * kick-and-crash pushes, a break, a stop and an ending after a ritardando or a fade-out, the tempo stepping phrase by
  * phrase; truth by rule A; two kit families, half the songs each: a ModFM kit with xoshiro128** noise and a
  * saturated-resonator kit with JSF32 noise; reed-organ chords and a bent-pluck bass, a pocket drummer with hyperbolic
- * secant timing, the cymbal hand ahead and Kumaraswamy velocities; a chorus ensemble and a DJ's filter intro).
+ * secant timing, the cymbal hand ahead and Kumaraswamy velocities; a chorus ensemble and a DJ's filter intro);
+ * --forty-ninth: fixtures/tempo49.ts, h-tset78 (the next tempo change's judge, a realistic repertoire from a seventh
+ * corpus: the RWC Popular Music Database's 1990s J-pop and 1980s American songs, twelve styles at their tempi with
+ * J-rock two-beats at 184–224, R&B and power-ballad half-time grooves, slow ballads and a 6/8 ballad, a shuffle, every
+ * bar written fresh, songs with a rubato or a pickup-fill intro, tom-run and snare-build fills, a kime, a stop and a
+ * cold ending, a ritardando or a fade-out, live takes lifting the last chorus; truth by rule A; two kit families, half
+ * the songs each: a ladder-ping kit with Lehmer noise and a Hertzian-mallet kit with sfc32 noise; reed electric piano
+ * chords and a picked bass, a desk drummer with Gumbel timing, a phrase arc and Irwin–Hall velocities; a plate and an
+ * unmatched noise-reduction encode).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -224,6 +232,7 @@ import { tempo45Set } from '../fixtures/tempo45.js';
 import { tempo46Set } from '../fixtures/tempo46.js';
 import { tempo47Set } from '../fixtures/tempo47.js';
 import { tempo48Set } from '../fixtures/tempo48.js';
+import { tempo49Set } from '../fixtures/tempo49.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -279,6 +288,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--forty-sixth', name: 'forty-sixth', dir: 'tempo-heldout46', make: tempo46Set },
   { flag: '--forty-seventh', name: 'forty-seventh', dir: 'tempo-heldout47', make: tempo47Set },
   { flag: '--forty-eighth', name: 'forty-eighth', dir: 'tempo-heldout48', make: tempo48Set },
+  { flag: '--forty-ninth', name: 'forty-ninth', dir: 'tempo-heldout49', make: tempo49Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

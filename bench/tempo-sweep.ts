@@ -70,6 +70,7 @@ import { tempo45Set } from '../fixtures/tempo45.js';
 import { tempo46Set } from '../fixtures/tempo46.js';
 import { tempo47Set } from '../fixtures/tempo47.js';
 import { tempo48Set } from '../fixtures/tempo48.js';
+import { tempo49Set } from '../fixtures/tempo49.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -130,6 +131,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-46', label: 'held-out 46', dir: 'tempo-heldout46', make: tempo46Set },
   { flag: '--held-out-47', label: 'held-out 47', dir: 'tempo-heldout47', make: tempo47Set },
   { flag: '--held-out-48', label: 'held-out 48', dir: 'tempo-heldout48', make: tempo48Set },
+  { flag: '--held-out-49', label: 'held-out 49', dir: 'tempo-heldout49', make: tempo49Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
