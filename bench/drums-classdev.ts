@@ -38,6 +38,7 @@
  * --held-out-49, --held-out-49t: fixtures/drumclass49.ts, drumclass49t.ts, h-dxset73;
  * --held-out-50, --held-out-50t: fixtures/drumclass50.ts, drumclass50t.ts, h-dxset74;
  * --held-out-51, --held-out-51t: fixtures/drumclass51.ts, drumclass51t.ts, h-dxset75;
+ * --held-out-52, --held-out-52t: fixtures/drumclass52.ts, drumclass52t.ts, h-dxset78;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -109,6 +110,8 @@ import { heldOut50DrumSpecs } from '../fixtures/drumclass50.js';
 import { heldOut50tDrumSpecs } from '../fixtures/drumclass50t.js';
 import { heldOut51DrumSpecs } from '../fixtures/drumclass51.js';
 import { heldOut51tDrumSpecs } from '../fixtures/drumclass51t.js';
+import { heldOut52DrumSpecs } from '../fixtures/drumclass52.js';
+import { heldOut52tDrumSpecs } from '../fixtures/drumclass52t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -259,6 +262,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-50t', heldOut50tDrumSpecs], // drumclass50t.ts, h-dxset74: taiko, timbales, jazz kicks, snares off
   ['held-out-51', heldOut51DrumSpecs], // drumclass51.ts, h-dxset75: Lotka–Volterra, Brusselator kits; jungle, songo
   ['held-out-51t', heldOut51tDrumSpecs], // drumclass51t.ts, h-dxset75: timbales 140–170 Hz, snares off, Bo Diddley
+  ['held-out-52', heldOut52DrumSpecs], // drumclass52.ts, h-dxset78: Morse kits, recorded djembe/rumpf one-shots
+  ['held-out-52t', heldOut52tDrumSpecs], // drumclass52t.ts, h-dxset78: kickless kuku, toms 120–170 Hz, unison
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
