@@ -45,8 +45,9 @@ function withModel<T>(on: boolean, f: () => T): T {
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's four after them
-  assert.equal(LEVEL_FEATURES.length, 126);
+  // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's six after them;
+  // h-tempo78: the fold readings' three
+  assert.equal(LEVEL_FEATURES.length, 129);
   assert.deepEqual(LEVEL_FEATURES.slice(118, 120), ['swing slow', 'swing fast']);
   assert.deepEqual(LEVEL_FEATURES.slice(120), [
     'fold backbeat slow',
@@ -55,6 +56,9 @@ test("the engine's preset is lr56: the code's first 83 features (log-ratios, own
     'fold offbeat fast',
     'fold alternation slow',
     'fold alternation fast',
+    'fold reading slow',
+    'fold reading fast',
+    'fold reading fast − slow',
   ]);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
@@ -236,6 +240,30 @@ test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold 
   const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
   assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
+});
+
+test("lr78 (levelModelPreset 78): lr73's form and the fold readings at both levels, tempo35–47, λ 1", () => {
+  const m = levelModel(78);
+  assert.equal(m.name, 'tempo-level-lr78');
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(120, 129)]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo35', 'tempo43', 'tempo46', 'tempo47', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo48'), 'tempo48 is its judge');
+  assert.ok(!sets.includes('tempo34'), 'its sets are tempo35–47 and the plain grooves');
+  assert.equal(m.provenance.lambda, 1);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--fold --fold-reading|--fold.*--fold-reading/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the readings' weights are not zero: its rows through lr78 differ from the same rows with the readings missing
+  const noReading = (x: number[]) => x.map((v, j) => (j >= 89 ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noReading(c.x)) - ps[i]!) > 0.01));
+  // not lr73 (the same rows' first 89 columns through lr73 give other probabilities)
+  const lr73 = levelModel(73);
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr73, c.x.slice(0, 89)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(78), { profile: false, twoFeel: false, swing: false, fold: true });
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
