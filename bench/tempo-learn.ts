@@ -16,8 +16,9 @@
  *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
  *   node dist/bench/tempo-learn.js --rich --plain --first 28 --tempo-free --prior 1 --lambda 3 --margin 0.2 --export
  *                                             lr68 (h-tempo68: no BPM term, a 1-octave prior; tempo43 its judge)
- *   node dist/bench/tempo-learn.js --rich --plain --fold --fold-reading --first 35 --last 47 --lambda 1 --margin 0.2
- *     --export --name tempo-level-lr78 --dump-dir /tmp/h-tempo78/dump   lr78 (h-tempo78; tempo48 its judge)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --first 35 --last 47 --lambda 1 --margin 0.2 --export
+ *     --name tempo-level-lr78 --dump-dir /tmp/h-tempo78/dump   lr78 (h-tempo78, the default; tempo48 its judge;
+ *                                             --fold-reading: the fold readings too, tried, not shipped)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
@@ -543,7 +544,8 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         `${FOLD_ONLY ? ` --fold-only ${FOLD_ONLY}` : ''}` +
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
-        `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}${READING_COLUMNS.length ? ' --fold-reading' : ''}` +
+        `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
+        `${READING_COLUMNS.length ? ' --fold-reading' : ''}` +
         `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
         `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +
