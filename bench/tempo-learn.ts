@@ -16,6 +16,9 @@
  *   node dist/bench/tempo-learn.js --rich --profile --plain --lambda 1 --margin 0.1 --export   lr59
  *   node dist/bench/tempo-learn.js --rich --plain --first 28 --tempo-free --prior 1 --lambda 3 --margin 0.2 --export
  *                                             lr68 (h-tempo68: no BPM term, a 1-octave prior; tempo43 its judge)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --first 35 --last 47 --lambda 1 --margin 0.2 --export
+ *     --name tempo-level-lr78 --dump-dir /tmp/h-tempo78/dump   lr78 (h-tempo78, the default; tempo48 its judge;
+ *                                             --fold-reading: the fold readings too, tried, not shipped)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
@@ -63,7 +66,7 @@ import { fMeasure, matchEvents, tempoAcc2 } from './metrics.js';
 import { trainNewtonLogistic } from './learn.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo73/dump');
+const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo78/dump');
 /**
  * tempo21–39 (h-tempo59: 38 and 39, lr56's two judges, read now), and with --plain the plain grooves' rows
  * (fixtures/tempoplain.ts, h-tlevel56).
@@ -281,6 +284,11 @@ const FOLD_USED = FOLD
  */
 const PRIOR_WIDTH = Number(argOfEarly('--prior', '0'));
 const TEMPO_FREE = process.argv.includes('--tempo-free');
+/** --fold-reading (h-tempo78): each level's fold reading and their difference (levelFoldReading), after the others. */
+const READING_COLUMNS = process.argv.includes('--fold-reading')
+  ? ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'].map((f) => LEVEL_FEATURES.indexOf(f))
+  : [];
+
 /** The model's columns of LEVEL_FEATURES. */
 const COLUMNS = (() => {
   const base = [
@@ -288,6 +296,7 @@ const COLUMNS = (() => {
     ...TWO_FEEL_COLUMNS,
     ...SWING_COLUMNS,
     ...FOLD_USED,
+    ...READING_COLUMNS,
   ];
   if (!TEMPO_FREE) return base;
   const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
@@ -536,6 +545,7 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
+        `${READING_COLUMNS.length ? ' --fold-reading' : ''}` +
         `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
         `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +

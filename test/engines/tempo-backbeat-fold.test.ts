@@ -17,7 +17,9 @@ import {
   LEVEL_FOLD,
   bandRise,
   levelBackbeatFold,
+  levelFoldReading,
   levelPairFeatures,
+  type LevelRow,
 } from '../../src/engines/tempo/level-model.js';
 import { HAT, HOP, KICK, SECONDS, SNARE, bandEnergy, groove, type Hit, type Piece } from '../helpers/grooves.js';
 
@@ -101,8 +103,8 @@ function foldAt(input: ReturnType<typeof stem>, writtenBpm: number, levelBpm: nu
   const w = TEMPO_PARAMETERS.levelFoldWindowBeats.value;
   return levelBackbeatFold({ low, mid, high, kick, snare }, beats, w);
 }
-/** The flux fold's reading of a level: the backbeat less the brightness between its beats (where above beat 2). */
-const reading = (f: (number | null)[]) => f[0]! - Math.max(0, f[1]!);
+/** The flux fold's reading of a level (levelFoldReading): the backbeat less the brightness between its beats. */
+const reading = (fold: (number | null)[]) => levelFoldReading({ bpm: 0, fold } as unknown as LevelRow)!;
 /** The margins rule A's level leads its double and half by (they on both phases): flux reading, alternation. */
 const MARGIN = 0.5;
 const MARGIN_ALTERNATION = 0.4;
@@ -148,5 +150,21 @@ test('backbeat fold: null without a band or with fewer than 8 beats; the pair fe
   assert.equal(at('fold offbeat fast'), 0.2);
   assert.equal(at('fold alternation slow'), 0.9);
   assert.equal(at('fold alternation fast'), 0.1);
-  assert.ok(Number.isNaN(levelPairFeatures(row([null, null, null], 150), row([0.1, 0.1, 0.1], 300)).at(-6)));
+  assert.ok(Number.isNaN(levelPairFeatures(row([null, null, null], 150), row([0.1, 0.1, 0.1], 300)).at(-9)));
+});
+
+test('fold reading (h-tempo78): backbeat − max(0, offbeat) at each level and their difference as pair features', () => {
+  const level = (bpm: number, fold: (number | null)[]) => ({ bpm, fold }) as unknown as LevelRow;
+  assert.equal(levelFoldReading(level(100, [0.8, -0.2, 0.9])), 0.8);
+  assert.ok(Math.abs(levelFoldReading(level(100, [0.05, 0.3, 0.1]))! - (0.05 - 0.3)) < 1e-12);
+  assert.equal(levelFoldReading(level(100, [null, 0.1, 0.5])), null);
+  assert.equal(levelFoldReading({ bpm: 100 } as unknown as LevelRow), null);
+  const x = levelPairFeatures(level(75, [0.05, 0.3, 0.1]), level(150, [0.8, -0.2, 0.9]));
+  const at = (name: string) => x[LEVEL_FEATURES.indexOf(name)]!;
+  assert.ok(Math.abs(at('fold reading slow') - -0.25) < 1e-12);
+  assert.equal(at('fold reading fast'), 0.8);
+  assert.ok(Math.abs(at('fold reading fast − slow') - 1.05) < 1e-12);
+  const y = levelPairFeatures(level(75, [null, null, null]), level(150, [0.8, -0.2, 0.9]));
+  assert.ok(Number.isNaN(y[LEVEL_FEATURES.indexOf('fold reading slow')]!));
+  assert.ok(Number.isNaN(y[LEVEL_FEATURES.indexOf('fold reading fast − slow')]!));
 });

@@ -45,8 +45,9 @@ function withModel<T>(on: boolean, f: () => T): T {
 test("the engine's preset is lr56: the code's first 83 features (log-ratios, own terms, evidence, flags, BPM)", () => {
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
-  // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's four after them
-  assert.equal(LEVEL_FEATURES.length, 126);
+  // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's six after them;
+  // h-tempo78: the fold readings' three
+  assert.equal(LEVEL_FEATURES.length, 129);
   assert.deepEqual(LEVEL_FEATURES.slice(118, 120), ['swing slow', 'swing fast']);
   assert.deepEqual(LEVEL_FEATURES.slice(120), [
     'fold backbeat slow',
@@ -55,6 +56,9 @@ test("the engine's preset is lr56: the code's first 83 features (log-ratios, own
     'fold offbeat fast',
     'fold alternation slow',
     'fold alternation fast',
+    'fold reading slow',
+    'fold reading fast',
+    'fold reading fast − slow',
   ]);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
@@ -192,8 +196,7 @@ test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the rea
   assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false, fold: false });
 });
 
-test("lr72 (levelModelPreset 72, the default): lr56's form retrained on tempo25–45 under rule A's truth", () => {
-  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 72);
+test("lr72 (levelModelPreset 72, the default before lr78): lr56's form retrained on tempo25–45 under rule A", () => {
   const m = levelModel(72);
   assert.equal(m.name, 'tempo-level-lr72');
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
@@ -236,6 +239,33 @@ test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold 
   const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
   assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
+});
+
+test("lr78 (levelModelPreset 78, the default): lr73's form retrained on tempo35–47 and the plain grooves, λ 1", () => {
+  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 78);
+  const m = levelModel(78);
+  assert.equal(m.name, 'tempo-level-lr78');
+  // lr72's 83 and the backbeat fold's six at both levels (not the fold readings: tried, h-tempo78)
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 83), ...LEVEL_FEATURES.slice(120, 126)]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo35', 'tempo43', 'tempo46', 'tempo47', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo48'), 'tempo48 is its judge');
+  assert.ok(!sets.includes('tempo34'), 'its sets are tempo35–47 and the plain grooves');
+  assert.equal(m.provenance.lambda, 1);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--fold /);
+  assert.doesNotMatch(String(m.provenance.command), /--fold-reading|--realistic-weight|--convention-truth/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the fold's weights are not zero: its rows through lr78 differ from the same rows with the fold missing
+  const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
+  // not lr73 (the same form: the same rows through lr73 give other probabilities)
+  const lr73 = levelModel(73);
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr73, c.x) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(78), { profile: false, twoFeel: false, swing: false, fold: true });
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {

@@ -901,9 +901,9 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModelPreset: p(
-    72,
+    78,
     'round',
-    [56, 73],
+    [56, 78],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
       'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
       "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
@@ -917,9 +917,11 @@ export const TEMPO_PARAMETERS = {
       'lr56 0.775, drum files 0.775 vs 0.800 — not the default), 72 tempo-level-lr72.json (h-tempo72, ' +
       "lr56's form retrained on tempo25–45 and the plain grooves under rule A's truth: the tapped beat is the " +
       "level at which the groove's backbeat falls on every second beat, fixtures/tempotruth.ts beatLevelFactor; " +
-      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default), 73 ' +
+      'judged on tempo46: songs 0.875 vs lr56 0.750, drum files 0.700 vs 0.675 — the default until h-tempo78), 73 ' +
       "tempo-level-lr73.json (h-tempo73, lr72's form and the backbeat fold at both levels, levelBackbeatFold, on " +
-      'tempo25–46 and the plain grooves under rule A)',
+      "tempo25–46 and the plain grooves under rule A), 78 tempo-level-lr78.json (h-tempo78, lr73's form retrained on " +
+      'tempo35–47 and the plain grooves under rule A, λ 1; LOSO by set 502 + 516 of 604 + 604 songs + drum files vs ' +
+      "497 + 513 for lr72's form — the default by h-tempo78's switch rule)",
     true,
   ),
   levelFoldWindowBeats: p(

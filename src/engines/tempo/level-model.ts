@@ -440,6 +440,10 @@ export const LEVEL_FEATURES: readonly string[] = [
   'swing fast',
   // h-tempo73: each level's backbeat fold (levelBackbeatFold)
   ...LEVEL_FOLD.flatMap((k) => [`fold ${k} slow`, `fold ${k} fast`]),
+  // h-tempo78: each level's fold reading (levelFoldReading: backbeat − max(0, offbeat)) and their difference
+  'fold reading slow',
+  'fold reading fast',
+  'fold reading fast − slow',
 ];
 /** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
 export const LEVEL_TEMPO_FEATURES: readonly string[] = [
@@ -476,6 +480,9 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     slow.swing ?? NaN,
     fast.swing ?? NaN,
     ...LEVEL_FOLD.flatMap((_, j) => [foldOf(slow, j), foldOf(fast, j)]),
+    levelFoldReading(slow) ?? NaN,
+    levelFoldReading(fast) ?? NaN,
+    (levelFoldReading(fast) ?? NaN) - (levelFoldReading(slow) ?? NaN),
   ];
 }
 /** A level's backbeat-fold number j (NaN: missing, or a row dumped without them). */
@@ -564,6 +571,18 @@ export function levelMove(m: LevelModel, rows: readonly Readonly<LevelRow>[], ma
 }
 
 /**
+ * A level's fold reading (h-tempo78): levelBackbeatFold's backbeat − max(0, offbeat) — large where kick and snare
+ * alternate on the level's beats (rule A's level), small or negative at its double (a beat against its "and") and its
+ * half (the snare between its beats); null where missing.
+ */
+export function levelFoldReading(r: Readonly<LevelRow>): number | null {
+  const [backbeat, offbeat] = r.fold ?? [];
+  return backbeat === null || backbeat === undefined || offbeat === null || offbeat === undefined
+    ? null
+    : backbeat - Math.max(0, offbeat);
+}
+
+/**
  * The beats at the moved level: as they are (1); the midpoints added (2); every other beat on the parity of the
  * first downbeat's index (½; 0 when there is none).
  */
@@ -592,9 +611,11 @@ export interface LevelModelPreset extends LevelModel {
  * lr68 (h-tempo68, the tempo-free form with its broad prior), lr69 (h-tempo69, retrained with tempo43's ballroom
  * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted),
  * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor),
- * lr73 (h-tempo73, lr72's form and the backbeat fold, levelBackbeatFold, on tempo25–46).
+ * lr73 (h-tempo73, lr72's form and the backbeat fold, levelBackbeatFold, on tempo25–46), lr78 (h-tempo78, lr73's form
+ * retrained on tempo35–47 and the plain grooves, λ 1; the default). The fold readings (levelFoldReading) are columns
+ * no preset reads (tried by h-tempo78: better on LOSO, but a 6/4 test groove halved).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
@@ -611,6 +632,10 @@ export const FOLD_COLUMNS = LEVEL_FOLD.flatMap((k) => [
   LEVEL_FEATURES.indexOf(`fold ${k} slow`),
   LEVEL_FEATURES.indexOf(`fold ${k} fast`),
 ]);
+/** The columns of the fold readings (h-tempo78) in LEVEL_FEATURES. */
+const READING_COLUMNS = ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'].map((f) =>
+  LEVEL_FEATURES.indexOf(f),
+);
 /**
  * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115), the
  * swing numbers (h-tempo71) or the backbeat fold (h-tempo73).
@@ -621,7 +646,7 @@ export function levelModelReads(round: number): { profile: boolean; twoFeel: boo
     profile: index.some((i) => i >= 83 && i < 113),
     twoFeel: index.some((i) => i >= 113 && i < 116),
     swing: index.some((i) => SWING_COLUMNS.includes(i)),
-    fold: index.some((i) => FOLD_COLUMNS.includes(i)),
+    fold: index.some((i) => FOLD_COLUMNS.includes(i) || READING_COLUMNS.includes(i)),
   };
 }
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
