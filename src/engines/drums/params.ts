@@ -1409,3 +1409,49 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
   ),
   snareLowShare: p(0.3, 'of the added energy', [0, 1], '…and whose low band adds less than this'),
 } as const;
+
+/**
+ * A stem with no kick (h-dx78, stem-model.ts applyKicklessStem; after the model): a kit played without its bass drum
+ * (toms or timbales alone, taiko) has its lowest drum read as the kick. A kick's head, struck hard by a beater, falls
+ * in pitch as it rings (a kick's sweep); a tom's or a timbale's holds its pitch. When the hits the model read as kick
+ * hold their pitch — their body partial's median fall from the first bodyMs to the second (bodyHz to bodyLateHz,
+ * STEM_PARAMETERS) is under kicklessFallSt — the stem has no kick: they are toms. Measured on the tuning sets'
+ * re-dumps (41 … 50t, h-dx78): a stem's true kicks fall 0.9–6.7 semitones, the toms read as kick of a kickless stem
+ * 0.2–0.7.
+ */
+export const STEM_KICKLESS_PARAMETERS = {
+  kicklessFallSt: p(
+    0,
+    'semitones',
+    [0, 12],
+    "the stem's hits read as kick are toms when their body partial falls by less than this (the median over them, " +
+      'from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+  ),
+  kicklessMinHits: p(
+    3,
+    'hits',
+    [1, 50],
+    'the rule reads a stem only when at least this many of its reported hits read as kick have a body partial',
+  ),
+  snarePitchSt: p(
+    0,
+    'semitones',
+    [0, 12],
+    "a hit read as tom whose body partial lies within this of the median of the stem's hits read as snare is that " +
+      'snare (a ghost note, or a snare with its wires off, rings at its own pitch); 0: off',
+  ),
+  snarePitchMaxPeak: p(
+    0.3,
+    "× the snares' peak",
+    [0, 10],
+    "…and whose peak is at most this times the median peak of the stem's hits read as snare (a ghost note: a tom " +
+      "tuned to the snare's pitch is struck as loud as it)",
+  ),
+  snarePitchMinHits: p(
+    3,
+    'hits',
+    [1, 50],
+    "the snare's pitch is read only when at least this many of the stem's reported hits read as snare have a body " +
+      'partial',
+  ),
+} as const;

@@ -31,6 +31,7 @@ import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 import {
   DETECT_PARAMETERS,
+  STEM_KICKLESS_PARAMETERS,
   STEM_MODEL_CLUSTER_PARAMETERS as CL,
   STEM_MODEL_PARAMETERS,
   STEM_MODEL_PRESETS,
@@ -646,4 +647,54 @@ export function applyStemModel(
     h.cls = cls;
     h.confidence = Math.round(100 * prob[best]!) / 100;
   });
+}
+
+/**
+ * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
+ * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
+ * pitch — their body partial's median fall from the first bodyMs window to the second under kicklessFallSt
+ * semitones — they are the stem's lowest tom (a beater's kick falls in pitch as it rings, a tom holds): each becomes
+ * a tom, its reason saying why. Off at kicklessFallSt 0.
+ */
+export function applyKicklessStem(hits: StemHit[]): void {
+  const limit = STEM_KICKLESS_PARAMETERS.kicklessFallSt.value;
+  if (!(limit > 0)) return;
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+  const kicks = hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
+  const falls = kicks
+    .map((h) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN)))
+    .filter((x) => Number.isFinite(x));
+  if (falls.length < STEM_KICKLESS_PARAMETERS.kicklessMinHits.value) return;
+  const fall = median(falls);
+  if (!(fall < limit)) return;
+  for (const h of kicks) {
+    h.cls = 'tom';
+    h.reason = `${h.reason}; but the stem's kicks hold their pitch (median fall ${fall.toFixed(2)} st < ${limit}): no kick, a tom`;
+  }
+}
+
+/**
+ * A tom at the snare's pitch (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model and applyKicklessStem: a
+ * reported hit read as tom whose body partial lies within snarePitchSt semitones of the median body partial of the
+ * stem's hits read as snare (at least snarePitchMinHits of them) is struck on that snare — a ghost note, or a snare
+ * with its wires off, whose wires add too little for the model — and becomes a snare, its reason saying why. Off at
+ * snarePitchSt 0.
+ */
+export function applySnarePitch(hits: StemHit[]): void {
+  const limit = STEM_KICKLESS_PARAMETERS.snarePitchSt.value;
+  if (!(limit > 0)) return;
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+  const kept = hits.filter((h) => !h.secondary && h.peak >= floor && h.peak > 0);
+  const snares = kept.filter((h) => h.cls === 'snare' && (h.features.bodyHz ?? NaN) > 0);
+  if (snares.length < STEM_KICKLESS_PARAMETERS.snarePitchMinHits.value) return;
+  const snareHz = median(snares.map((h) => h.features.bodyHz!));
+  const peak = STEM_KICKLESS_PARAMETERS.snarePitchMaxPeak.value * median(snares.map((h) => h.peak));
+  for (const h of kept) {
+    const off = Math.abs(12 * Math.log2((h.features.bodyHz ?? NaN) / snareHz));
+    if (h.cls !== 'tom' || !(off <= limit) || h.peak > peak) continue;
+    h.cls = 'snare';
+    h.reason = `${h.reason}; but at the stem's snare pitch (${off.toFixed(2)} st from ${snareHz.toFixed(0)} Hz): a snare`;
+  }
 }

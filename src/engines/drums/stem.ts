@@ -52,7 +52,7 @@ import {
   STEM_MODEL_PARAMETERS,
   STEM_MEMBRANE_PARAMETERS as M,
 } from './params.js';
-import { applyStemModel, modelReadsMembrane } from './stem-model.js';
+import { applyKicklessStem, applySnarePitch, applyStemModel, modelReadsMembrane } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -800,7 +800,11 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         secondary: true,
       });
   });
-  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) applyStemModel(hits, undefined, rate);
+  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) {
+    applyStemModel(hits, undefined, rate);
+    applyKicklessStem(hits);
+    applySnarePitch(hits);
+  }
   return hits;
 }
 
