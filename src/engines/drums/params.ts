@@ -1447,6 +1447,13 @@ export const STEM_KICKLESS_PARAMETERS = {
     "…and whose peak is at most this times the median peak of the stem's hits read as snare (a ghost note: a tom " +
       "tuned to the snare's pitch is struck as loud as it)",
   ),
+  snareWiresOffShare: p(
+    0,
+    'of the added energy',
+    [0, 1],
+    "…any peak when the stem's snares are struck with their wires off: the median wires-band share of its hits read " +
+      'as snare under this (a tom at its pitch is that drum; 0: never)',
+  ),
   snarePitchMinHits: p(
     3,
     'hits',

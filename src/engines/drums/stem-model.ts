@@ -677,9 +677,11 @@ export function applyKicklessStem(hits: StemHit[]): void {
 /**
  * A tom at the snare's pitch (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model and applyKicklessStem: a
  * reported hit read as tom whose body partial lies within snarePitchSt semitones of the median body partial of the
- * stem's hits read as snare (at least snarePitchMinHits of them) is struck on that snare — a ghost note, or a snare
- * with its wires off, whose wires add too little for the model — and becomes a snare, its reason saying why. Off at
- * snarePitchSt 0.
+ * stem's hits read as snare (at least snarePitchMinHits of them) is struck on that snare, and becomes a snare (its
+ * reason says why), when it is soft — its peak at most snarePitchMaxPeak of their median peak: a ghost note, whose
+ * wires add too little for the model (a tom tuned to the snare's pitch is struck as loud as it) — or at any peak when
+ * the stem's snares have their wires off (their median wires-band share under snareWiresOffShare: the same drum,
+ * nothing to tell it from a tom at its pitch). Off at snarePitchSt 0.
  */
 export function applySnarePitch(hits: StemHit[]): void {
   const limit = STEM_KICKLESS_PARAMETERS.snarePitchSt.value;
@@ -690,7 +692,11 @@ export function applySnarePitch(hits: StemHit[]): void {
   const snares = kept.filter((h) => h.cls === 'snare' && (h.features.bodyHz ?? NaN) > 0);
   if (snares.length < STEM_KICKLESS_PARAMETERS.snarePitchMinHits.value) return;
   const snareHz = median(snares.map((h) => h.features.bodyHz!));
-  const peak = STEM_KICKLESS_PARAMETERS.snarePitchMaxPeak.value * median(snares.map((h) => h.peak));
+  const wiresOff =
+    median(snares.map((h) => h.features.share[2] ?? NaN)) < STEM_KICKLESS_PARAMETERS.snareWiresOffShare.value;
+  const peak = wiresOff
+    ? Infinity
+    : STEM_KICKLESS_PARAMETERS.snarePitchMaxPeak.value * median(snares.map((h) => h.peak));
   for (const h of kept) {
     const off = Math.abs(12 * Math.log2((h.features.bodyHz ?? NaN) / snareHz));
     if (h.cls !== 'tom' || !(off <= limit) || h.peak > peak) continue;
