@@ -1412,53 +1412,44 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
 
 /**
  * A stem with no kick (h-dx78, stem-model.ts applyKicklessStem; after the model): a kit played without its bass drum
- * (toms or timbales alone, taiko) has its lowest drum read as the kick. A kick's head, struck hard by a beater, falls
- * in pitch as it rings (a kick's sweep); a tom's or a timbale's holds its pitch. When the hits the model read as kick
- * hold their pitch — their body partial's median fall from the first bodyMs to the second (bodyHz to bodyLateHz,
- * STEM_PARAMETERS) is under kicklessFallSt — the stem has no kick: they are toms. Measured on the tuning sets'
- * re-dumps (41 … 50t, h-dx78): a stem's true kicks fall 0.9–6.7 semitones, the toms read as kick of a kickless stem
- * 0.2–0.7.
+ * (toms or timbales alone, taiko) has its lowest drum read as the kick. A kick's head, struck by a beater, clicks and
+ * falls in pitch as it rings (a kick's sweep, nothing peaked between its harmonics); a tom's or a timbale's holds its
+ * pitch, is struck by a stick and rings at a drum head's inharmonic modes. When the hits the model read as kick hold
+ * their pitch (their body partial's median fall from the first bodyMs to the second, bodyHz to bodyLateHz,
+ * STEM_PARAMETERS, under kicklessFallSt), peak at the head's second mode (the median modePeakDb, STEM_MEMBRANE_PARAMETERS,
+ * over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the stem has no kick: they
+ * are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the tuning sets' re-dumps
+ * (41 … 50t and older, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB at the
+ * second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
+ * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
+ * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 39 / 39t −0.009.
  */
 export const STEM_KICKLESS_PARAMETERS = {
   kicklessFallSt: p(
-    0,
+    0.9,
     'semitones',
     [0, 12],
     "the stem's hits read as kick are toms when their body partial falls by less than this (the median over them, " +
       'from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+  ),
+  kicklessModePeakDb: p(
+    1.5,
+    'dB',
+    [-60, 60],
+    "…and their membrane cue's second mode stands this far over the gaps beside it (the median modePeakDb: a drum " +
+      "head's mode; a kick's sweep is flat there)…",
+  ),
+  kicklessClickDb: p(
+    -19,
+    'dB',
+    [-60, 20],
+    "…and their click (the median clickDb: the wires and top bands' first clickMs against the body's attack) is " +
+      "under this (a beater's click is broadband and loud)",
   ),
   kicklessMinHits: p(
     3,
     'hits',
     [1, 50],
     'the rule reads a stem only when at least this many of its reported hits read as kick have a body partial',
-  ),
-  snarePitchSt: p(
-    0,
-    'semitones',
-    [0, 12],
-    "a hit read as tom whose body partial lies within this of the median of the stem's hits read as snare is that " +
-      'snare (a ghost note, or a snare with its wires off, rings at its own pitch); 0: off',
-  ),
-  snarePitchMaxPeak: p(
-    0.3,
-    "× the snares' peak",
-    [0, 10],
-    "…and whose peak is at most this times the median peak of the stem's hits read as snare (a ghost note: a tom " +
-      "tuned to the snare's pitch is struck as loud as it)",
-  ),
-  snareWiresOffShare: p(
-    0,
-    'of the added energy',
-    [0, 1],
-    "…any peak when the stem's snares are struck with their wires off: the median wires-band share of its hits read " +
-      'as snare under this (a tom at its pitch is that drum; 0: never)',
-  ),
-  snarePitchMinHits: p(
-    3,
-    'hits',
-    [1, 50],
-    "the snare's pitch is read only when at least this many of the stem's reported hits read as snare have a body " +
-      'partial',
   ),
 } as const;

@@ -620,6 +620,14 @@ export function modelReadsMembrane(): boolean {
   );
 }
 
+/** Whether the first pass measures the membrane cue: the model reads it, or the kickless rule is on (h-dx78). */
+export function stemReadsMembrane(): boolean {
+  return (
+    modelReadsMembrane() ||
+    (STEM_MODEL_PARAMETERS.useModel.value >= 0.5 && STEM_KICKLESS_PARAMETERS.kicklessFallSt.value > 0)
+  );
+}
+
 /**
  * The model's classes for a stem's classified hits, in place (the last step of classifyStemHits): each primary hit
  * over the floor takes the model's family; its reason adds the model's family and probability beside the rules'
@@ -653,11 +661,13 @@ export function applyStemModel(
  * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
  * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
  * pitch — their body partial's median fall from the first bodyMs window to the second under kicklessFallSt
- * semitones — they are the stem's lowest tom (a beater's kick falls in pitch as it rings, a tom holds): each becomes
- * a tom, its reason saying why. Off at kicklessFallSt 0.
+ * semitones — ring at a drum head's second mode (median modePeakDb over kicklessModePeakDb) and click little (median
+ * clickDb under kicklessClickDb), they are the stem's lowest tom (a beater's kick clicks and falls in pitch, a tom
+ * holds): each becomes a tom, its reason saying why. Off at kicklessFallSt 0.
  */
 export function applyKicklessStem(hits: StemHit[]): void {
-  const limit = STEM_KICKLESS_PARAMETERS.kicklessFallSt.value;
+  const K = STEM_KICKLESS_PARAMETERS;
+  const limit = K.kicklessFallSt.value;
   if (!(limit > 0)) return;
   const loudest = Math.max(0, ...hits.map((h) => h.peak));
   const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
@@ -665,42 +675,15 @@ export function applyKicklessStem(hits: StemHit[]): void {
   const falls = kicks
     .map((h) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN)))
     .filter((x) => Number.isFinite(x));
-  if (falls.length < STEM_KICKLESS_PARAMETERS.kicklessMinHits.value) return;
+  if (falls.length < K.kicklessMinHits.value) return;
   const fall = median(falls);
-  if (!(fall < limit)) return;
+  const mode = median(kicks.map((h) => h.features.modePeakDb ?? NaN));
+  const click = median(kicks.map((h) => h.features.clickDb ?? NaN));
+  if (!(fall < limit) || !(mode > K.kicklessModePeakDb.value) || !(click < K.kicklessClickDb.value)) return;
   for (const h of kicks) {
     h.cls = 'tom';
-    h.reason = `${h.reason}; but the stem's kicks hold their pitch (median fall ${fall.toFixed(2)} st < ${limit}): no kick, a tom`;
-  }
-}
-
-/**
- * A tom at the snare's pitch (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model and applyKicklessStem: a
- * reported hit read as tom whose body partial lies within snarePitchSt semitones of the median body partial of the
- * stem's hits read as snare (at least snarePitchMinHits of them) is struck on that snare, and becomes a snare (its
- * reason says why), when it is soft — its peak at most snarePitchMaxPeak of their median peak: a ghost note, whose
- * wires add too little for the model (a tom tuned to the snare's pitch is struck as loud as it) — or at any peak when
- * the stem's snares have their wires off (their median wires-band share under snareWiresOffShare: the same drum,
- * nothing to tell it from a tom at its pitch). Off at snarePitchSt 0.
- */
-export function applySnarePitch(hits: StemHit[]): void {
-  const limit = STEM_KICKLESS_PARAMETERS.snarePitchSt.value;
-  if (!(limit > 0)) return;
-  const loudest = Math.max(0, ...hits.map((h) => h.peak));
-  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
-  const kept = hits.filter((h) => !h.secondary && h.peak >= floor && h.peak > 0);
-  const snares = kept.filter((h) => h.cls === 'snare' && (h.features.bodyHz ?? NaN) > 0);
-  if (snares.length < STEM_KICKLESS_PARAMETERS.snarePitchMinHits.value) return;
-  const snareHz = median(snares.map((h) => h.features.bodyHz!));
-  const wiresOff =
-    median(snares.map((h) => h.features.share[2] ?? NaN)) < STEM_KICKLESS_PARAMETERS.snareWiresOffShare.value;
-  const peak = wiresOff
-    ? Infinity
-    : STEM_KICKLESS_PARAMETERS.snarePitchMaxPeak.value * median(snares.map((h) => h.peak));
-  for (const h of kept) {
-    const off = Math.abs(12 * Math.log2((h.features.bodyHz ?? NaN) / snareHz));
-    if (h.cls !== 'tom' || !(off <= limit) || h.peak > peak) continue;
-    h.cls = 'snare';
-    h.reason = `${h.reason}; but at the stem's snare pitch (${off.toFixed(2)} st from ${snareHz.toFixed(0)} Hz): a snare`;
+    h.reason =
+      `${h.reason}; but the stem's kicks hold their pitch (median fall ${fall.toFixed(2)} st), ring at a head's ` +
+      `mode (${mode.toFixed(1)} dB) and click little (${click.toFixed(1)} dB): no kick, a tom`;
   }
 }
