@@ -1,10 +1,11 @@
 /**
  * A stem with no kick (issue 13, h-dx78; stem-model.ts applyKicklessStem, STEM_KICKLESS_PARAMETERS): toms alone, the
- * lowest read as the kick by the model; a kick's head falls in pitch as it rings, a tom's holds. An analytic kit as
- * drums-model.test.ts's (16ths at 100 bpm, four bars): a floor tom (a drum head's four modes holding their pitch,
- * ringing 0.25 s, a 2 ms stick click) where the kick was, three toms at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats
- * of differentiated noise; beside it the same kit with its kick (a sine falling from 200 to 50 Hz with a beater click).
- * Truth is where each stroke was placed. Each reading names kicklessFallSt's value (the engine's default aside).
+ * lowest read as the kick by the model; a kick's head clicks and falls in pitch as it rings, a tom's holds and rings
+ * at a drum head's modes. An analytic kit as drums-model.test.ts's (16ths at 100 bpm, four bars): a floor tom (a drum
+ * head's four modes holding their pitch, ringing 0.25 s, a 2 ms stick click) where the kick was, toms of the same
+ * make at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats of differentiated noise; beside it the
+ * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
+ * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

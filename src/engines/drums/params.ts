@@ -1416,9 +1416,9 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * falls in pitch as it rings (a kick's sweep, nothing peaked between its harmonics); a tom's or a timbale's holds its
  * pitch, is struck by a stick and rings at a drum head's inharmonic modes. When the hits the model read as kick hold
  * their pitch (their body partial's median fall from the first bodyMs to the second, bodyHz to bodyLateHz,
- * STEM_PARAMETERS, under kicklessFallSt), peak at the head's second mode (the median modePeakDb, STEM_MEMBRANE_PARAMETERS,
- * over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the stem has no kick: they
- * are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the tuning sets' re-dumps
+ * STEM_PARAMETERS, under kicklessFallSt), peak at the head's second mode (the median modePeakDb,
+ * STEM_MEMBRANE_PARAMETERS, over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the
+ * stem has no kick: they are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the tuning sets' re-dumps
  * (41 … 50t and older, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB at the
  * second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
  * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
