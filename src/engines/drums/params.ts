@@ -1416,7 +1416,7 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * falls in pitch as it rings (a kick's sweep, nothing peaked between its harmonics); a tom's or a timbale's holds its
  * pitch, is struck by a stick and rings at a drum head's inharmonic modes. When the hits the model read as kick hold
  * their pitch (their body partial's median fall from the first bodyMs to the second, bodyHz to bodyLateHz,
- * STEM_PARAMETERS, under kicklessFallSt), peak at the head's second mode (the median modePeakDb,
+ * STEM_PARAMETERS, within kicklessFallSt either way), peak at the head's second mode (the median modePeakDb,
  * STEM_MEMBRANE_PARAMETERS, over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the
  * stem has no kick: they are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the tuning sets' re-dumps
  * (41 … 50t and older, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB at the
@@ -1429,8 +1429,8 @@ export const STEM_KICKLESS_PARAMETERS = {
     0.9,
     'semitones',
     [0, 12],
-    "the stem's hits read as kick are toms when their body partial falls by less than this (the median over them, " +
-      'from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+    "the stem's hits read as kick are toms when their body partial moves by less than this either way (the median " +
+      'fall over them, from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
   ),
   kicklessModePeakDb: p(
     1.5,
