@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { STEM_KICKLESS_PARAMETERS as K } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
-import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
+import { fallingKick, placeStrokes, synthStroke, tallyStem } from '../../fixtures/stemtally.js';
 import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
@@ -21,34 +21,21 @@ const rate = 44100;
 const MODES = [1, 1.594, 2.136, 2.296];
 type Piece = 'kick' | 'floor' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
-/** One stroke, 0.6 s; the floor tom at `floorHz`. */
+/** One stroke, 0.6 s; the floor tom at `floorHz`; a tom a drum head: the circular membrane's modes (h-dx72's
+ * analytic heads), the higher ones softer and shorter, with a 2 ms stick click. */
 function stroke(piece: Piece, r: () => number, floorHz: number): Float64Array {
-  const n = Math.round(0.6 * rate);
-  const x = new Float64Array(n);
-  let last = 0;
   const hz = { floor: floorHz, tom1: 200, tom2: 160, tom3: 130 } as Record<Piece, number>;
-  for (let i = 0; i < n; i++) {
-    const t = i / rate;
-    const w = r();
-    const hp = w - last;
-    last = w;
-    if (piece === 'kick') {
-      const phase = 2 * Math.PI * (50 * t + 150 * 0.02 * (1 - Math.exp(-t / 0.02)));
-      x[i] = Math.sin(phase) * Math.exp(-t / 0.3) + 0.05 * hp * Math.exp(-t / 0.001);
-    } else if (piece === 'snare')
-      x[i] = 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08);
-    else if (piece === 'hat') x[i] = 0.3 * hp * Math.exp(-t / 0.02);
-    else {
-      // a drum head: the circular membrane's modes (h-dx72's analytic heads), the higher ones softer and shorter
-      const f0 = hz[piece];
-      const head = MODES.reduce(
-        (a, m, k) => a + (Math.sin(2 * Math.PI * m * f0 * t) * Math.exp(-t / (0.25 / (1 + k)))) / (1 + k),
-        0,
-      );
-      x[i] = 0.6 * head + 0.1 * hp * Math.exp(-t / 0.002);
-    }
-  }
-  return x;
+  const head = (f0: number, t: number) =>
+    MODES.reduce((a, m, k) => a + (Math.sin(2 * Math.PI * m * f0 * t) * Math.exp(-t / (0.25 / (1 + k)))) / (1 + k), 0);
+  return synthStroke(0.6, rate, r, (t, w, hp) =>
+    piece === 'kick'
+      ? fallingKick(t, hp)
+      : piece === 'snare'
+        ? 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08)
+        : piece === 'hat'
+          ? 0.3 * hp * Math.exp(-t / 0.02)
+          : 0.6 * head(hz[piece], t) + 0.1 * hp * Math.exp(-t / 0.002),
+  );
 }
 
 /** Four bars of a groove and a tom run, `low` on the kick's beats: per piece struck, how many hits read as each. */
