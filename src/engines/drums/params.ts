@@ -1418,11 +1418,11 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * their pitch (their body partial's median fall from the first bodyMs to the second, bodyHz to bodyLateHz,
  * STEM_PARAMETERS, within kicklessFallSt either way), peak at the head's second mode (the median modePeakDb,
  * STEM_MEMBRANE_PARAMETERS, over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the
- * stem has no kick: they are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the tuning sets' re-dumps
- * (41 … 50t and older, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB at the
- * second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
+ * stem has no kick: they are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the
+ * tuning sets' re-dumps (33 … 50t, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB
+ * at the second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
  * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
- * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 39 / 39t −0.009.
+ * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 33 … 40t within −0.009.
  */
 export const STEM_KICKLESS_PARAMETERS = {
   kicklessFallSt: p(

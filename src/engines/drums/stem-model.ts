@@ -661,9 +661,10 @@ export function applyStemModel(
  * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
  * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
  * pitch — their body partial's median fall from the first bodyMs window to the second within kicklessFallSt
- * semitones either way (a rise of several is a partial that jumped, not a held pitch) — ring at a drum head's second mode (median modePeakDb over kicklessModePeakDb) and click little (median
- * clickDb under kicklessClickDb), they are the stem's lowest tom (a beater's kick clicks and falls in pitch, a tom
- * holds): each becomes a tom, its reason saying why. Off at kicklessFallSt 0.
+ * semitones either way (a rise of several is a partial that jumped, not a held pitch) — ring at a drum head's
+ * second mode (median modePeakDb over kicklessModePeakDb) and click little (median clickDb under kicklessClickDb),
+ * they are the stem's lowest tom (a beater's kick clicks and falls in pitch, a tom holds): each becomes a tom, its
+ * reason saying why. Off at kicklessFallSt 0.
  */
 export function applyKicklessStem(hits: StemHit[]): void {
   const K = STEM_KICKLESS_PARAMETERS;
