@@ -134,8 +134,9 @@ test("kickless stem: the model's kicks holding their pitch, at a head's mode, cl
   declared(() => applyKicklessStem(hits));
   assert.equal(classes(hits), 'tom tom tom tom tom');
   assert.match(hits[0]!.reason, /no kick, a tom/);
-  // each condition alone keeps the kicks: a fall of 2 semitones (a beater's sweep), a rise of 7, a flat second mode (0 dB: a
-  // sweep's), a loud click (−10 dB: a beater's); off (kicklessFallSt 0); two kicks (under kicklessMinHits 3)
+  // each condition alone keeps the kicks: a fall of 2 semitones (a beater's sweep), a rise of 7, a flat second
+  // mode (0 dB: a sweep's), a loud click (−10 dB: a beater's); off (kicklessFallSt 0); two kicks (under
+  // kicklessMinHits 3)
   for (const [why, kicks] of [
     ['falling', stem([2, 2, 2])],
     ['jumped up 7 semitones (a partial that jumped, not a held pitch)', stem([-7, -7, -7])],

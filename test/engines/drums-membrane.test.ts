@@ -85,7 +85,7 @@ test('membrane cue: on a spectrum of known bins, each ratio reads the power at i
 
 // h-dx73: the engine's first pass measures the cue only for a model that reads it (gbm72's 167 features), so a model
 // that does not (gbm66, the rules) pays nothing for it; every other feature is the same either way
-test('membrane cue: measured when the model reads it (72) or the kickless rule is on (h-dx78), not at 66 without', () => {
+test('membrane cue: measured when the model reads it (72) or the kickless rule is on (h-dx78), not at 66 off', () => {
   const head = membrane(150, 0.3);
   const at = (model: number, useModel = 1, kickless = 0) =>
     withParameterValue(STEM_KICKLESS_PARAMETERS.kicklessFallSt, kickless, () =>
