@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { StemAnalyzer, membraneCue } from '../../src/engines/drums/stem.js';
 import type { StemFeatures } from '../../src/engines/drums/classify.js';
 import { noiseSource } from '../../fixtures/signals.js';
-import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
+import { STEM_KICKLESS_PARAMETERS, STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 
 const rate = 44100;
@@ -85,25 +85,34 @@ test('membrane cue: on a spectrum of known bins, each ratio reads the power at i
 
 // h-dx73: the engine's first pass measures the cue only for a model that reads it (gbm72's 167 features), so a model
 // that does not (gbm66, the rules) pays nothing for it; every other feature is the same either way
-test('membrane cue: measured only when the chosen model reads it (model 72), not at 66 nor with the model off', () => {
+test('membrane cue: measured when the model reads it (72) or the kickless rule is on (h-dx78), not at 66 off', () => {
   const head = membrane(150, 0.3);
-  const at = (model: number, useModel = 1) =>
-    withParameterValue(STEM_MODEL_PARAMETERS.useModel, useModel, () =>
-      withParameterValue(STEM_MODEL_PARAMETERS.model, model, () => read(head, true)),
+  const at = (model: number, useModel = 1, kickless = 0) =>
+    withParameterValue(STEM_KICKLESS_PARAMETERS.kicklessFallSt, kickless, () =>
+      withParameterValue(STEM_MODEL_PARAMETERS.useModel, useModel, () =>
+        withParameterValue(STEM_MODEL_PARAMETERS.model, model, () => read(head, true)),
+      ),
     );
-  const [m66, m72, off] = [at(66), at(72), at(72, 0)];
+  // the kickless rule at its declared value (on by default) asks for the cue; with the model off it does not
+  const kickless = STEM_KICKLESS_PARAMETERS.kicklessFallSt.value;
+  const [m66, m72, off, rule, ruleOff] = [at(66), at(72), at(72, 0), at(66, 1, kickless), at(66, 0, kickless)];
   const cue = ['modeDb', 'modePeakDb', 'upperModeDb', 'decayPeriods', 'clickDb'] as const;
   const why = JSON.stringify([m66[0], m72[0]]);
-  for (const f of [m66, m72, off]) assert.equal(f.length, 4, why);
+  assert.ok(kickless > 0);
+  for (const f of [m66, m72, off, rule, ruleOff]) assert.equal(f.length, 4, why);
   for (const k of cue) {
-    assert.ok(m66.every((f) => f[k] === undefined) && off.every((f) => f[k] === undefined), `${k} ${why}`);
     assert.ok(
-      m72.every((f) => Number.isFinite(f[k])),
+      [m66, off, ruleOff].every((g) => g.every((f) => f[k] === undefined)),
+      `${k} ${why}`,
+    );
+    assert.ok(
+      [m72, rule].every((g) => g.every((f) => Number.isFinite(f[k]))),
       `${k} ${why}`,
     );
   }
   const rest = (f: StemFeatures) => JSON.stringify({ ...f, ...Object.fromEntries(cue.map((k) => [k, undefined])) });
   assert.deepEqual(m66.map(rest), m72.map(rest));
+  assert.deepEqual(rule, m72);
   assert.deepEqual(
     m72.map((f) => f.modePeakDb),
     read(head).map((f) => f.modePeakDb),

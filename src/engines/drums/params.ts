@@ -1409,3 +1409,47 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
   ),
   snareLowShare: p(0.3, 'of the added energy', [0, 1], '…and whose low band adds less than this'),
 } as const;
+
+/**
+ * A stem with no kick (h-dx78, stem-model.ts applyKicklessStem; after the model): a kit played without its bass drum
+ * (toms or timbales alone, taiko) has its lowest drum read as the kick. A kick's head, struck by a beater, clicks and
+ * falls in pitch as it rings (a kick's sweep, nothing peaked between its harmonics); a tom's or a timbale's holds its
+ * pitch, is struck by a stick and rings at a drum head's inharmonic modes. When the hits the model read as kick hold
+ * their pitch (their body partial's median fall from the first bodyMs to the second, bodyHz to bodyLateHz,
+ * STEM_PARAMETERS, within kicklessFallSt either way), peak at the head's second mode (the median modePeakDb,
+ * STEM_MEMBRANE_PARAMETERS, over kicklessModePeakDb) and click little (the median clickDb under kicklessClickDb), the
+ * stem has no kick: they are toms. The first pass measures the membrane cue whenever the rule is on. Measured on the
+ * tuning sets' re-dumps (33 … 50t, h-dx78): the kickless stems' kick clusters fall −0.2…0.8 semitones, peak 2.5…42 dB
+ * at the second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
+ * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
+ * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 33 … 40t within −0.009.
+ */
+export const STEM_KICKLESS_PARAMETERS = {
+  kicklessFallSt: p(
+    0.9,
+    'semitones',
+    [0, 12],
+    "the stem's hits read as kick are toms when their body partial moves by less than this either way (the median " +
+      'fall over them, from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+  ),
+  kicklessModePeakDb: p(
+    1.5,
+    'dB',
+    [-60, 60],
+    "…and their membrane cue's second mode stands this far over the gaps beside it (the median modePeakDb: a drum " +
+      "head's mode; a kick's sweep is flat there)…",
+  ),
+  kicklessClickDb: p(
+    -19,
+    'dB',
+    [-60, 20],
+    "…and their click (the median clickDb: the wires and top bands' first clickMs against the body's attack) is " +
+      "under this (a beater's click is broadband and loud)",
+  ),
+  kicklessMinHits: p(
+    3,
+    'hits',
+    [1, 50],
+    'the rule reads a stem only when at least this many of its reported hits read as kick have a body partial',
+  ),
+} as const;

@@ -31,6 +31,7 @@ import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 import {
   DETECT_PARAMETERS,
+  STEM_KICKLESS_PARAMETERS,
   STEM_MODEL_CLUSTER_PARAMETERS as CL,
   STEM_MODEL_PARAMETERS,
   STEM_MODEL_PRESETS,
@@ -619,6 +620,14 @@ export function modelReadsMembrane(): boolean {
   );
 }
 
+/** Whether the first pass measures the membrane cue: the model reads it, or the kickless rule is on (h-dx78). */
+export function stemReadsMembrane(): boolean {
+  return (
+    modelReadsMembrane() ||
+    (STEM_MODEL_PARAMETERS.useModel.value >= 0.5 && STEM_KICKLESS_PARAMETERS.kicklessFallSt.value > 0)
+  );
+}
+
 /**
  * The model's classes for a stem's classified hits, in place (the last step of classifyStemHits): each primary hit
  * over the floor takes the model's family; its reason adds the model's family and probability beside the rules'
@@ -646,4 +655,36 @@ export function applyStemModel(
     h.cls = cls;
     h.confidence = Math.round(100 * prob[best]!) / 100;
   });
+}
+
+/**
+ * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
+ * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
+ * pitch — their body partial's median fall from the first bodyMs window to the second within kicklessFallSt
+ * semitones either way (a rise of several is a partial that jumped, not a held pitch) — ring at a drum head's
+ * second mode (median modePeakDb over kicklessModePeakDb) and click little (median clickDb under kicklessClickDb),
+ * they are the stem's lowest tom (a beater's kick clicks and falls in pitch, a tom holds): each becomes a tom, its
+ * reason saying why. Off at kicklessFallSt 0.
+ */
+export function applyKicklessStem(hits: StemHit[]): void {
+  const K = STEM_KICKLESS_PARAMETERS;
+  const limit = K.kicklessFallSt.value;
+  if (!(limit > 0)) return;
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+  const kicks = hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
+  const falls = kicks
+    .map((h) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN)))
+    .filter((x) => Number.isFinite(x));
+  if (falls.length < K.kicklessMinHits.value) return;
+  const fall = median(falls);
+  const mode = median(kicks.map((h) => h.features.modePeakDb ?? NaN));
+  const click = median(kicks.map((h) => h.features.clickDb ?? NaN));
+  if (!(Math.abs(fall) < limit) || !(mode > K.kicklessModePeakDb.value) || !(click < K.kicklessClickDb.value)) return;
+  for (const h of kicks) {
+    h.cls = 'tom';
+    h.reason =
+      `${h.reason}; but the stem's kicks hold their pitch (median fall ${fall.toFixed(2)} st), ring at a head's ` +
+      `mode (${mode.toFixed(1)} dB) and click little (${click.toFixed(1)} dB): no kick, a tom`;
+  }
 }

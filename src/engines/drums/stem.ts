@@ -52,7 +52,7 @@ import {
   STEM_MODEL_PARAMETERS,
   STEM_MEMBRANE_PARAMETERS as M,
 } from './params.js';
-import { applyStemModel, modelReadsMembrane } from './stem-model.js';
+import { applyKicklessStem, applyStemModel, stemReadsMembrane } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -346,11 +346,12 @@ export class StemAnalyzer {
 
   /**
    * `membrane`: measure the membrane cue (h-dx72's, two more spectra per hit; h-dx73: only when the chosen model reads
-   * it, unless asked — the tuning dumps ask, so every model can be trained on them).
+   * it, unless asked — the tuning dumps ask, so every model can be trained on them; h-dx78: or the kickless rule is
+   * on, STEM_KICKLESS_PARAMETERS).
    */
   constructor(
     readonly rate: number,
-    readonly membrane = modelReadsMembrane(),
+    readonly membrane = stemReadsMembrane(),
   ) {
     const lp = (hz: number) => Biquad.of('lp', hz, rate);
     const hp = (hz: number) => Biquad.of('hp', hz, rate);
@@ -800,7 +801,10 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
         secondary: true,
       });
   });
-  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) applyStemModel(hits, undefined, rate);
+  if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) {
+    applyStemModel(hits, undefined, rate);
+    applyKicklessStem(hits);
+  }
   return hits;
 }
 

@@ -1,0 +1,156 @@
+/**
+ * A stem with no kick (issue 13, h-dx78; stem-model.ts applyKicklessStem, STEM_KICKLESS_PARAMETERS): toms alone, the
+ * lowest read as the kick by the model; a kick's head clicks and falls in pitch as it rings, a tom's holds and rings
+ * at a drum head's modes. An analytic kit as drums-model.test.ts's (16ths at 100 bpm, four bars): a floor tom (a drum
+ * head's four modes holding their pitch, ringing 0.25 s, a 2 ms stick click) where the kick was, toms of the same
+ * make at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats of differentiated noise; beside it the
+ * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
+ * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STEM_KICKLESS_PARAMETERS as K } from '../../src/engines/drums/params.js';
+import { withParameterValue } from '../../src/engines/analysis/params.js';
+import { noiseSource } from '../../fixtures/signals.js';
+import { fallingKick, placeStrokes, synthStroke, tallyStem } from '../../fixtures/stemtally.js';
+import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
+import type { StemHit } from '../../src/engines/drums/stem.js';
+
+const rate = 44100;
+/** A circular membrane's modes against its fundamental (Bessel-function zeros). */
+const MODES = [1, 1.594, 2.136, 2.296];
+type Piece = 'kick' | 'floor' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
+
+/** One stroke, 0.6 s; the floor tom at `floorHz`; a tom a drum head: the circular membrane's modes (h-dx72's
+ * analytic heads), the higher ones softer and shorter, with a 2 ms stick click. */
+function stroke(piece: Piece, r: () => number, floorHz: number): Float64Array {
+  const hz = { floor: floorHz, tom1: 200, tom2: 160, tom3: 130 } as Record<Piece, number>;
+  const head = (f0: number, t: number) =>
+    MODES.reduce((a, m, k) => a + (Math.sin(2 * Math.PI * m * f0 * t) * Math.exp(-t / (0.25 / (1 + k)))) / (1 + k), 0);
+  return synthStroke(0.6, rate, r, (t, w, hp) =>
+    piece === 'kick'
+      ? fallingKick(t, hp)
+      : piece === 'snare'
+        ? 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08)
+        : piece === 'hat'
+          ? 0.3 * hp * Math.exp(-t / 0.02)
+          : 0.6 * head(hz[piece], t) + 0.1 * hp * Math.exp(-t / 0.002),
+  );
+}
+
+/** Four bars of a groove and a tom run, `low` on the kick's beats: per piece struck, how many hits read as each. */
+function tally(low: 'kick' | 'floor', floorHz: number, fallSt: number): Record<string, number> {
+  const bar = `${low} hat snare hat ${low} hat snare hat ${low} tom1 tom2 tom3 ${low} tom1 tom2 tom3`.split(
+    ' ',
+  ) as Piece[];
+  const u = noiseSource(78);
+  const r = () => 2 * u() - 1;
+  const step = Math.round((15 / 100) * rate);
+  const { x, truth } = placeStrokes(
+    bar,
+    bar.length * 4,
+    step,
+    rate,
+    (piece) => stroke(piece, r, floorHz),
+    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
+  );
+  return withParameterValue(K.kicklessFallSt, fallSt, () => tallyStem(x, truth, rate).got);
+}
+
+const ALL_RIGHT = { 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 };
+/** Without the rule (kicklessFallSt 0): what the model reads (measured, h-dx78). */
+const OFF: Record<number, Record<string, number>> = {
+  85: { ...ALL_RIGHT, 'floor->kick': 10, 'floor->tom': 6, 'tom3->kick': 3, 'tom3->tom': 5 },
+  100: { ...ALL_RIGHT, 'floor->kick': 15, 'floor->tom': 1, 'tom3->kick': 5, 'tom3->tom': 3 },
+};
+
+for (const floorHz of [85, 100])
+  test(`kickless stem: a ${floorHz} Hz floor tom and its toms, all toms with the rule; without it kicks`, () => {
+    const got = tally('floor', floorHz, 0.9);
+    const off = tally('floor', floorHz, 0);
+    const why = `${JSON.stringify(got)} off ${JSON.stringify(off)}`;
+    assert.deepEqual(got, { 'floor->tom': 16, ...ALL_RIGHT }, why);
+    assert.deepEqual(OFF[floorHz], off, why);
+  });
+
+test('kickless stem: a 70 Hz floor tom stays a kick (its second mode masked: median modePeakDb −37 dB)', () => {
+  const got = tally('floor', 70, 0.9);
+  assert.equal(got['floor->kick'], 16, JSON.stringify(got));
+});
+
+test('kickless stem: the same kit with its falling kick: the rule changes nothing, every kick a kick', () => {
+  // (the model reads 15 of the 16 toms at 160 and 130 Hz as kicks here, the rule or not: they sit by the kick's
+  // falling pitch, and the stem has a kick that falls)
+  const off = tally('kick', 0, 0);
+  for (const v of [0.9, 1.2]) {
+    const got = tally('kick', 0, v);
+    assert.deepEqual(got, off, `${v}: ${JSON.stringify(got)}`);
+    assert.equal(got['kick->kick'], 16, `${v}: ${JSON.stringify(got)}`);
+  }
+});
+
+/** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane
+ * cue's second mode `modePeakDb` over the gaps beside it and its click `clickDb`. */
+function hitOf(
+  start: number,
+  cls: StemHit['cls'],
+  hz: number,
+  lateHz: number,
+  modePeakDb = 10,
+  clickDb = -25,
+): StemHit {
+  return {
+    start,
+    peak: 0.5,
+    rise: 20,
+    cls,
+    confidence: 0.5,
+    reason: '',
+    secondary: false,
+    features: {
+      share: [0.5, 0.5, 0, 0],
+      addedDb: [-20, -20, -20, -20],
+      decayMs: [100, 50, 20, 20],
+      bodyHz: hz,
+      bodyLateHz: lateHz,
+      modePeakDb,
+      clickDb,
+    },
+  };
+}
+const classes = (hits: StemHit[]) => hits.map((h) => h.cls).join(' ');
+/** The rule at its declared values (kicklessFallSt 0.9 st, kicklessModePeakDb 1.5 dB, kicklessClickDb −19 dB). */
+const declared = <T>(f: () => T) =>
+  withParameterValue(K.kicklessFallSt, 0.9, () =>
+    withParameterValue(K.kicklessModePeakDb, 1.5, () => withParameterValue(K.kicklessClickDb, -19, f)),
+  );
+const stem = (falls: number[], modePeakDb = 10, clickDb = -25) =>
+  falls.map((st, i) => hitOf(1000 * i, 'kick', 80, 80 / 2 ** (st / 12), modePeakDb, clickDb));
+
+test("kickless stem: the model's kicks holding their pitch, at a head's mode, clicking little become toms", () => {
+  // falls 0, 0.5, 1.0, 0.3 semitones: median (the lower of the two middle ones) 0.3 < 0.9; mode 10 > 1.5 dB; click
+  // −25 < −19 dB; the tom stays a tom
+  const hits = [...stem([0, 0.5, 1, 0.3]), hitOf(4000, 'tom', 120, 120)];
+  declared(() => applyKicklessStem(hits));
+  assert.equal(classes(hits), 'tom tom tom tom tom');
+  assert.match(hits[0]!.reason, /no kick, a tom/);
+  // each condition alone keeps the kicks: a fall of 2 semitones (a beater's sweep), a rise of 7, a flat second
+  // mode (0 dB: a sweep's), a loud click (−10 dB: a beater's); off (kicklessFallSt 0); two kicks (under
+  // kicklessMinHits 3)
+  for (const [why, kicks] of [
+    ['falling', stem([2, 2, 2])],
+    ['jumped up 7 semitones (a partial that jumped, not a held pitch)', stem([-7, -7, -7])],
+    ['no mode', stem([0, 0, 0], 0)],
+    ['click', stem([0, 0, 0], 10, -10)],
+    ['two', stem([0, 0])],
+  ] as const) {
+    declared(() => applyKicklessStem(kicks));
+    assert.ok(
+      kicks.every((h) => h.cls === 'kick'),
+      why,
+    );
+  }
+  const off = stem([0, 0, 0]);
+  withParameterValue(K.kicklessFallSt, 0, () => applyKicklessStem(off));
+  assert.equal(classes(off), 'kick kick kick');
+});
