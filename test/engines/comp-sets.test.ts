@@ -1981,7 +1981,7 @@ test('comp held-out-52: 70 sections; seeds, rates, voices, languages, settings n
     const p = (s as { recording: EVAL.Recording }).recording;
     assert.ok(p.rt60 && p.wet && p.chain, `${s.seed}: a room and a chain per take`);
     assert.ok(p.chain.fanDb[1] >= -52 && p.chain.hissDb[0] <= -84, `${s.seed}: floors from quiet to noisy`);
-    assert.ok(p.hold[1] <= 1 && p.accentDb[0] >= 0 && p.breathDb[0] >= 14, `${s.seed}: nothing raised`);
+    assert.ok(p.hold[1] <= 1 && p.accentDb[0] >= 0 && p.breathDb![0] >= 14, `${s.seed}: nothing raised`);
     for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.ok(!has(s, k), `${s.seed}: ${k}`);
     const g = (s as { guideRecording: EVAL.Recording }).guideRecording;
     assert.ok(g.tuneCents && g.tuneCents[0] >= 2 && !g.chain && !g.rt60, `${s.seed}: the guide's person`);
@@ -2225,4 +2225,198 @@ test('comp held-out-53: a phrase swells and falls back, the mic sways, a clip sp
   };
   const moved = onset(notes.guide) - onset(g);
   assert.ok(Math.abs(moved) < 0.001, `guide's B4 ${moved * 1000} ms early`);
+});
+
+// held-out-54 against every set before it (held-out-53 included)
+const set54 = sets.filter(([name]) => numberOf(name) === 54).flatMap(([, v]) => v);
+const before54 = sets.filter(([name]) => numberOf(name) < 54).flatMap(([, v]) => v);
+
+test('comp held-out-54: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before54.length, before53.length + set53.length, 'every earlier spec read, held-out-53 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 54).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 6, 2, 6 sections), 6 sung (6, 6, 6, 3, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set54.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 6, 2, 6, 6, 6, 6, 3, 2, 6, 5, 5],
+  );
+  const synth = set54.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before54.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set54.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before54,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before54,
+  );
+  const sung = set54.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['kundiman soprano', 'mbalax bass', 'huapango falsetto']);
+  // the Game Boy Advance's mixing rates (18 157, 26 758, 36 314 Hz)
+  const songs = set54.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [18157, 26758, 36314]);
+  // tonics and tempi no set used (tempi of half beats per minute)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm']) {
+    const old = new Set(before54.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  for (const s of songs) assert.equal(field(s, 'bpm')! % 1, 0.5, `${s.seed}: half a beat per minute`);
+  assert.deepEqual(
+    set54.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [4.75, 2.65],
+      [18.25, 11.65],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set54)) assert.ok(!shares(before54).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set54), [0.46, 0.77]);
+  assert.deepEqual(
+    set54.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [57],
+  );
+  // the performer's breathing and the bursts' shapes on every spec, none before; held-out-52's room and chain under
+  // them; none of 47's–53's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  for (const k of [...others, 'session', 'guideSession', 'dynamics', 'guideDynamics', 'soxReverb', 'irRoom', 'floorDb'])
+    assert.equal(set54.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before54.filter((s) => has(s, 'bursts')).length, 0, 'no bursts of shapes before');
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  assert.equal(before54.filter((s) => has(s, 'recording') && rec(s, 'recording').breathing).length, 0);
+  for (const s of set54) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -52 && p.chain.hissDb[0] <= -88, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const kinds = (s as { bursts: EVAL.Bursts }).bursts.kinds;
+    assert.deepEqual([...kinds].sort(), ['bump', 'cough', 'creak', 'hiss', 'pop', 'rustle', 'throat']);
+  }
+  assert.deepEqual(
+    set54.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-54: sizes a mix of two spreads, edges other than 42's…53's; bursts under a noisy floor", () => {
+  // 23 faint and 29 ordinary of the 52 (spec, kind) cells; a burst on every spec, faint on six; two still songs
+  mixedSpreads(
+    set54,
+    [EVAL.FAINT_SPREAD_54, EVAL.ORDINARY_SPREAD_54],
+    spreadsBefore(54),
+    [23, 29],
+    { late: [4, 4], early: [2, 5], detune: [4, 6], level: [5, 4], noise: [6, 9], clip: [2, 1] },
+    [7104, 7109],
+  );
+  assert.equal(set54.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set54[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_54.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_54.noise[0] < chain.humDb[1]);
+  // the fixture's own burst silenced on a spec with shapes; a spec without them untouched
+  const s = set54[0]!;
+  assert.deepEqual((EVAL.quietBursts(s).defectSizes as { noise: number[] }).noise, [-300, -300]);
+  assert.equal(EVAL.quietBursts(set53[0]!), set53[0]);
+});
+
+const loudest54 = (x: Float64Array, fs: number) => {
+  const w = Math.round(0.05 * fs);
+  let most = 0;
+  for (let a = 0; a + w <= x.length; a += Math.round(0.01 * fs)) {
+    let e = 0;
+    for (let i = a; i < a + w; i++) e += x[i]! ** 2;
+    most = Math.max(most, e / w);
+  }
+  return Math.sqrt(most);
+};
+
+test('comp held-out-54: bursts of seven shapes in the rests at their size; a performer breathes before phrases', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const spec = { bursts: { kinds: ['cough', 'throat', 'rustle', 'creak', 'bump', 'pop', 'hiss'] as const } };
+  const sized = { ...spec, defectSizes: { noise: [-40, -30] as const } };
+  const { defects, bursts } = EVAL.planBursts(set, sized, 9);
+  assert.deepEqual(bursts.map((b) => b.kind).sort(), ['bump', 'cough', 'creak', 'hiss', 'pop', 'rustle', 'throat']);
+  for (const b of bursts) {
+    const d = defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    assert.ok(d.amount >= -40 && d.amount <= -30, `${b.kind}: ${d.amount} dBFS`);
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    // in the rest: from 0.05 s after the note (1 s) or 1.35 beats before the end (1.325 s), to 0.25 beat before it
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'bump' || b.kind === 'pop', b.kind);
+  }
+  // through recordTakes (no room, no breaths): the bursts on take 1, the clean take 0 and the guide untouched
+  const plain = { hold: [1, 1], accentDb: [0, 0] } as const;
+  const out = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, ...sized }, 9);
+  assert.deepEqual(out.defects, defects);
+  assert.ok(out.takes[0]!.every((v, i) => v === tone[i]));
+  assert.ok(out.guide.every((v, i) => v === tone[i]));
+  const added = Float64Array.from(out.takes[1]!, (v, i) => v - tone[i]!);
+  for (const b of bursts) {
+    const at = Math.round(b.at + b.x.length / 2);
+    assert.ok(Math.abs(added[at]! - b.x[at - b.at]!) < 1e-12, `${b.kind} on take 1`);
+  }
+  assert.ok(
+    added.subarray(14 * fs).every((v) => v === 0),
+    'nothing in the section without a burst',
+  );
+  // breathing: an inhale 0.3 s long ending 0.1 s before each phrase, 20 dB under it, nothing else
+  const notes = set.melody.map((m, q) => ({ on: m.beat / 2, off: (m.beat + m.lengthBeats) / 2, phrase: q }));
+  const breath = (mouth: number, exhale: number) => ({
+    mouthShare: [mouth, mouth] as const,
+    inhaleSeconds: [0.3, 0.3] as const,
+    gapSeconds: [0.1, 0.1] as const,
+    inhaleDb: [20, 20] as const,
+    exhaleShare: exhale,
+    exhaleDb: [30, 30] as const,
+  });
+  const breathed = (mouth: number, exhale: number) => {
+    const y = Float64Array.from(tone);
+    EVAL.breathePart(y, fs, notes, breath(mouth, exhale), 5);
+    return Float64Array.from(y, (v, i) => v - tone[i]!);
+  };
+  const mouth = breathed(1, 0);
+  const phrase = rms51(tone, fs, 0.25, 1);
+  for (let s = 1; s < 8; s++) {
+    const db = 20 * Math.log10(rms51(mouth, fs, 2 * s - 0.15, 2 * s + 0.15) / phrase);
+    assert.ok(Math.abs(db + 20) < 0.15, `inhale ${s}: ${db} dB`);
+  }
+  for (let i = 0; i < mouth.length; i++) {
+    const t = (i / fs) % 2;
+    if (t < 1.85 && t > 0.15 + 1 / fs) assert.equal(mouth[i], 0, `${i / fs} s`);
+  }
+  // through the nose: higher (more zero crossings) than through the mouth
+  const crossings = (x: Float64Array) => x.reduce((c, v, i) => c + (i > 0 && v * x[i - 1]! < 0 ? 1 : 0), 0);
+  assert.ok(crossings(breathed(0, 0)) > 1.5 * crossings(mouth), 'the nose brighter');
+  // an exhale after every phrase, 30 dB under it, from 40–160 ms after the note
+  const out2 = breathed(1, 1);
+  const ex = 20 * Math.log10(rms51(out2, fs, 1.04, 1.6) / phrase);
+  assert.ok(ex < -30 && ex > -42, `exhale ${ex} dB`);
+  assert.ok(rms51(out2, fs, 1, 1.04) === 0, 'nothing in the first 40 ms');
 });
