@@ -2074,7 +2074,7 @@ test('phrase level, note starts against the other takes (h-comp72): a shared swe
     }
 });
 
-test("noise (edgeOverFloorDb): a clean take's breaths and room tails are the phrase's edges, a faint burst is not", () => {
+test("noise (edgeOverFloorDb): a clean take's breaths and room tails are its phrases' edges, a faint burst not", () => {
   // four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), the rests at a room floor of −80 dB.
   // Take 2 sings in tune and its rests carry the phrase's edges: a breath before every phrase (0.22–0.42 s, unpitched,
   // rising to −48 dB and falling, ending 80 ms before the note) and its room's tail after every note (−30 dB at the
