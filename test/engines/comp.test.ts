@@ -2073,3 +2073,64 @@ test('phrase level, note starts against the other takes (h-comp72): a shared swe
       assert.ok(Math.abs(m.onsetLagMs! - lag) <= 1, `section ${s} take ${k}: note starts ${m.onsetLagMs} ms`);
     }
 });
+
+test("noise (edgeOverFloorDb): a clean take's breaths and room tails are its phrases' edges, a faint burst not", () => {
+  // four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), the rests at a room floor of −80 dB.
+  // Take 2 sings in tune and its rests carry the phrase's edges: a breath before every phrase (0.22–0.42 s, unpitched,
+  // rising to −48 dB and falling, ending 80 ms before the note) and its room's tail after every note (−30 dB at the
+  // note's end, falling 1 dB per 10 ms frame to the floor). Take 1 sings in tune too, its rests silent but in section
+  // 3 a faint burst (1.75–1.85 s, −58 dB: quieter than take 2's breath and tail). Take 3 carries take 2's tail in
+  // section 1 with a burst rising out of it (1.7–1.8 s, −40 dB: 18 dB over the tail there), take 0 a burst in section
+  // 2's first rest ending 0.33 s before the note (0.07–0.17 s, −50 dB); takes 0 and 3 sing 30 cents sharp and flat.
+  // Off (−1, the base) take 2's floor reads its tail and breath, 32 dB over the quietest take's, the faint burst 22:
+  // the burst take (1) is chosen in every section, section 3 too; at 6 dB take 2's edges are left out (its floor the
+  // room's, 2 dB over: under noiseToleranceDb, the tail's last frames under the 6 dB), the faint burst still reads 22
+  // and take 2 is chosen in section 3; the bursts out of the tail and apart from the phrase read 40 and 30 both ways.
+  const floor = 10 ** (-80 / 10);
+  const take = (k: number): TakeFeatures => {
+    const cents = k === 0 ? 30 : k === 3 ? -30 : 0;
+    const { ms, f0 } = notesAt(() => 220 * 2 ** (cents / 1200));
+    for (let i = 0; i < ms.length; i++) if (ms[i]! < floor) ms[i] = floor;
+    const tail = (s: number) => {
+      for (let i = 200 * s + 150; i < 200 * s + 200; i++)
+        ms[i] = Math.max(floor, 10 ** ((-30 - (i - 200 * s - 150)) / 10));
+    };
+    for (let s = 0; s < 4; s++) {
+      if (k === 2) {
+        for (let i = 200 * s + 22; i < 200 * s + 42; i++)
+          ms[i] = Math.max(floor, 10 ** (-48 / 10) * Math.sin((Math.PI * (i - 200 * s - 21)) / 21) ** 2);
+        tail(s);
+      }
+      if (k === 3 && s === 1) {
+        tail(s);
+        for (let i = 200 * s + 170; i < 200 * s + 180; i++) ms[i] = 10 ** (-40 / 10);
+      }
+    }
+    if (k === 1) for (let i = 775; i < 785; i++) ms[i] = 10 ** (-58 / 10);
+    if (k === 0) for (let i = 407; i < 417; i++) ms[i] = 10 ** (-50 / 10);
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const E = COMP_FRAME_PARAMETERS.edgeOverFloorDb;
+  const before = E.value;
+  try {
+    for (const edge of [-1, 6]) {
+      E.value = edge;
+      const out = fourUnderMidi(take, noteEach);
+      const chosen = chooseTakes(sections, out.measures, parseWeights(undefined).weights, ['a', 'b', 'c', 'd']).map(
+        (c) => c.chosen,
+      );
+      for (const [s, row] of out.measures.entries()) {
+        const x = row[2]!.noiseExcessDb!;
+        assert.ok(edge < 0 ? x >= 30 : x <= 3, `${edge} §${s}: the clean take's edges ${x} dB over`);
+      }
+      const faint = out.measures[3]![1]!.noiseExcessDb!;
+      assert.ok(faint >= 20, `${edge}: the faint burst ${faint} dB over`);
+      assert.equal(chosen[3], edge < 0 ? 1 : 2, `${edge}: chosen ${chosen}`);
+      assert.ok(out.measures[1]![3]!.noiseExcessDb! >= 30, `${edge}: the burst out of the tail`);
+      assert.ok(out.measures[2]![0]!.noiseExcessDb! >= 30, `${edge}: the burst apart from the phrase`);
+    }
+  } finally {
+    E.value = before;
+  }
+});

@@ -635,6 +635,62 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
   return null;
 }
 
+/**
+ * The rest frames the noise floor reads, less a phrase's own edges (h-comp78, edgeOverFloorDb): frames joined to
+ * the voice the reference expects (`expect`) through frames all `overDb` or more over the take's floor in these
+ * rests (their lowest tenth). Before a phrase's start: the loud runs ending at most `breathGap` before it, at most
+ * `breathFrames` back (a breath ends just before the phrase). After a phrase's end: the frames on from it while the
+ * level does not rise `riseDb` over the lowest it has reached since (a room's tail decays; a burst rising out of it
+ * does not), the guard's frames joined whatever their level. A burst apart from the phrase edges stays; where every
+ * frame is an edge, the rests' floor alone.
+ */
+export function phraseEdges(
+  db: Float32Array,
+  expect: (i: number) => number | undefined,
+  gapDb: number[],
+  gapAt: number[],
+  a: number,
+  b: number,
+  guard: number,
+  overDb: number,
+  breathFrames: number,
+  breathGap: number,
+  riseDb: number,
+): number[] {
+  if (gapDb.length === 0) return gapDb;
+  const low = percentile(gapDb, 0.1)!;
+  const loud = (i: number) => i >= 0 && i < db.length && db[i]! >= low + overDb;
+  const edge = new Uint8Array(b - a);
+  // breaths: back from each phrase start in the section or just past its end, the loud runs that end at most
+  // `breathGap` before it (a breath ends just before the phrase, often a short silence between; the take's own
+  // voice may start early), at most `breathFrames` back; a run ending further off (a burst) ends the search
+  for (let s = a + 1; s < b + breathFrames; s++) {
+    if (!expect(s) || expect(s - 1)) continue;
+    const first = Math.max(0, s - breathFrames);
+    for (let i = s - 1; i >= first && !expect(i);) {
+      if (!loud(i)) {
+        i--;
+        continue;
+      }
+      if (s - 1 - i > breathGap) break;
+      for (; i >= first && !expect(i) && loud(i); i--) if (i >= a && i < b) edge[i - a] = 1;
+    }
+  }
+  // tails: on from each phrase end in the section or before it, while the level decays
+  for (let e = Math.max(1, a - 4 * breathFrames); e < b; e++) {
+    if (!expect(e - 1) || expect(e)) continue;
+    let lowest = Infinity;
+    for (let i = e; i < b; i++) {
+      const d = i < db.length ? db[i]! : -200;
+      if (expect(i) || (i - e >= guard && (!loud(i) || d > lowest + riseDb))) break;
+      lowest = Math.min(lowest, d);
+      if (i >= a) edge[i - a] = 1;
+    }
+  }
+  const kept = gapDb.filter((_, j) => !edge[gapAt[j]! - a]);
+  return kept.length ? kept : [low];
+}
+
 export function measureTakes(input: MeasureInput): MeasureOutput {
   // each take analysed once, for the measures and the pooled measures alike (the frames are only read)
   const analysed = input.takes.map((t, k) => analyseTake(t, input.gains[k]!));
@@ -1015,6 +1071,10 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const shareDb = COMP_FRAME_PARAMETERS.extraSharedDb.value;
     const breathWindow = Math.round(COMP_FRAME_PARAMETERS.breathWindowSeconds.value / hopS);
     const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
+    const edgeDb = COMP_FRAME_PARAMETERS.edgeOverFloorDb.value;
+    const edgeBreath = Math.round(COMP_FRAME_PARAMETERS.edgeBreathSeconds.value / hopS);
+    const edgeBreathGap = Math.round(COMP_FRAME_PARAMETERS.edgeBreathGapSeconds.value / hopS);
+    const edgeRise = COMP_FRAME_PARAMETERS.edgeRiseDb.value;
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -1059,6 +1119,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         gaps = 0,
         extra = 0;
       const gapDb: number[] = [];
+      const gapAt: number[] = [];
       let lastActive = -1e9;
       const nextActive = new Int32Array(b - a + 1).fill(1e9);
       for (let i = b - 1; i >= a; i--) nextActive[i - a] = re(i) ? i : nextActive[i - a + 1]!;
@@ -1114,8 +1175,13 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         if (tail[i - a] && sharedHere(k, i)) continue;
         gaps++;
         gapDb.push(fr.db[i]!);
+        gapAt.push(i);
         if (at(fr.active, i)) extra++;
       }
+      const noiseDb =
+        edgeDb >= 0
+          ? phraseEdges(fr.db, re, gapDb, gapAt, a, b, guard, edgeDb, edgeBreath, edgeBreathGap, edgeRise)
+          : gapDb;
       // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
       // take's reading (expectShift), as its expected voice: a take in time sings the previous note over the first
       // frames of each note-on (a latency plus the note's rise, up to 280 ms here), and against the notes as written a
@@ -1155,7 +1221,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // the level the loudest noiseSpanSeconds of the rests reach (at most their loudest tenth): a burst as
       // short in a long rest is still seen
       const span = COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / hopS;
-      const floor = percentile(gapDb, 1 - Math.min(0.1, span / Math.max(1, gapDb.length)));
+      const floor = percentile(noiseDb, 1 - Math.min(0.1, span / Math.max(1, noiseDb.length)));
       return {
         pitchMedianCents: percentile(errs, 0.5),
         pitchP90Cents: percentile(errs, 0.9),

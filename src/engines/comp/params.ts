@@ -44,6 +44,38 @@ export const COMP_FRAME_PARAMETERS = {
     "a breath (breathWindowSeconds) is at least this far under the take's median voiced level in the section: " +
       'louder sound before a phrase is read as noise or extra voice as before',
   ),
+  edgeOverFloorDb: p(
+    -1,
+    'dB',
+    [-1, 40],
+    "noise: a phrase's own edges are no noise — a rest frame joined to the voice the reference expects through " +
+      "frames all at least this far over the take's floor in the section's rests (their lowest tenth): the breath " +
+      "that runs into a phrase's start (within edgeBreathSeconds) and the room's tail that decays from its end " +
+      '(until it rises edgeRiseDb over its lowest level since), while a burst apart from the phrase, or one rising ' +
+      'out of the tail, stays; at 6 held-out-42…53 read +51 sections (faint bursts chosen 133 → 97) but 14 ' +
+      'clearly-best sections lost, held-out-54 128 against 127 of 212 (h-comp78); −1: off, the default',
+  ),
+  edgeBreathSeconds: p(
+    0.6,
+    's',
+    [0.1, 2],
+    "noise (edgeOverFloorDb): a breath's frames reach at most this far before the phrase's expected start (a singer " +
+      'breathes 0.15–0.5 s, ending just before the phrase)',
+  ),
+  edgeBreathGapSeconds: p(
+    0.2,
+    's',
+    [0, 1],
+    "noise (edgeOverFloorDb): a breath's last loud frame lies at most this far before the phrase's expected start " +
+      '(a breath ends just before the phrase, a dip of silence between them; a burst ends further off)',
+  ),
+  edgeRiseDb: p(
+    6,
+    'dB',
+    [0, 40],
+    "noise (edgeOverFloorDb): a phrase's tail ends where its level rises this far over the lowest level it has " +
+      'reached since the phrase ended: a room decays, a burst in it rises',
+  ),
   extraSharedShare: p(
     0.5,
     'of the other takes',
