@@ -938,8 +938,8 @@ export const TEMPO_PARAMETERS = {
     'Hz',
     [100, 300],
     "learned octave move, the backbeat fold's alternation (h-tempo73, level-model.ts bandRise): the kick's band " +
-      'energies are those centred below this, the snare group from this up to levelFoldSnareHz. Not robust on held-out ' +
-      'material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775 against 0.850 / 0.825 (h-tempo78)',
+      'energies are those centred below this, the snare group from this up to levelFoldSnareHz. Not robust on ' +
+      'held-out material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775, not 0.850 / 0.825 (h-tempo78)',
   ),
   levelFoldSnareHz: p(
     5000,
