@@ -268,6 +268,30 @@ test("lr78 (levelModelPreset 78, the default): lr73's form retrained on tempo35�
   assert.deepEqual(levelModelReads(78), { profile: false, twoFeel: false, swing: false, fold: true });
 });
 
+test("lr79 (levelModelPreset 79, selectable): lr78's form, the beat profiles and the fold readings, tempo35–48", () => {
+  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 78, 'lr79 is not the default');
+  const m = levelModel(79);
+  assert.equal(m.name, 'tempo-level-lr79');
+  // lr72's 83, the beat profiles (lr59's 30), the fold's six and the fold readings' three
+  assert.deepEqual(m.features, [...LEVEL_FEATURES.slice(0, 113), ...LEVEL_FEATURES.slice(120, 129)]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo35', 'tempo43', 'tempo47', 'tempo48', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo49'), 'tempo49 is its judge');
+  assert.ok(!sets.includes('tempo34'), 'its sets are tempo35–48 and the plain grooves');
+  assert.equal(m.provenance.lambda, 2);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--profile .*--fold .*--fold-reading/);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the profiles' and readings' weights are not zero: the rows differ with them missing
+  const without = (x: number[], from: number, to: number) => x.map((v, j) => (j >= from && j < to ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 83, 113)) - ps[i]!) > 0.01));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 119, 122)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(79), { profile: true, twoFeel: false, swing: false, fold: true });
+});
+
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {
   const m = levelModel(56);
   assert.ok(m.checks.length >= 6, `${m.checks.length} rows`);

@@ -612,10 +612,11 @@ export interface LevelModelPreset extends LevelModel {
  * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted),
  * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor),
  * lr73 (h-tempo73, lr72's form and the backbeat fold, levelBackbeatFold, on tempo25–46), lr78 (h-tempo78, lr73's form
- * retrained on tempo35–47 and the plain grooves, λ 1; the default). The fold readings (levelFoldReading) are columns
- * no preset reads (tried by h-tempo78: better on LOSO, but a 6/4 test groove halved).
+ * retrained on tempo35–47 and the plain grooves, λ 1; the default), lr79 (h-tempo79, lr78's form, the beat profiles
+ * and the fold readings, levelFoldReading, retrained on tempo35–48 and the plain grooves, λ 2; selectable, not the
+ * default: it did not meet h-tempo79's switch rule on LOSO).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78, 79] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
