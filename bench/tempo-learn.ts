@@ -19,6 +19,9 @@
  *   node dist/bench/tempo-learn.js --rich --plain --fold --first 35 --last 47 --lambda 1 --margin 0.2 --export
  *     --name tempo-level-lr78 --dump-dir /tmp/h-tempo78/dump   lr78 (h-tempo78, the default; tempo48 its judge;
  *                                             --fold-reading: the fold readings too, tried, not shipped)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --first 35 --last 48 --lambda 2
+ *     --margin 0.2 --export --name tempo-level-lr79 --dump-dir /tmp/h-tempo78/dump   lr79 (h-tempo79, selectable;
+ *                                             tempo49 its judge)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
