@@ -77,18 +77,19 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo78/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '48')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '49')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '49';
+const JUDGE_SET = '50';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
- * Hainsworth's genres, tempo47 the Beatles' catalogue, tempo48 the Harmonix Set's genres (h-tempo78's judge, read);
- * tempo49, the RWC Popular Music Database's J-pop and 1980s American pop (h-tset78), is the judge).
+ * Hainsworth's genres, tempo47 the Beatles' catalogue, tempo48 the Harmonix Set's genres (h-tempo78's judge, read),
+ * tempo49 the RWC Popular Music Database's J-pop and 1980s American pop (h-tset78; h-tempo79's judge, read); tempo50,
+ * not made yet, is the next judge).
  */
-const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45', '46', '47', '48']);
+const REALISTIC_SETS: ReadonlySet<string> = new Set(['43', '44', '45', '46', '47', '48', '49']);
 /**
  * --realistic-weight W (h-tempo71): each training pair of a realistic set counted W times (an integer: the pair
  * repeated, so the trainer's means, scales and Newton steps weigh it W times), the judge being a realistic set.
