@@ -14,7 +14,7 @@
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
- *      | --forty-seventh | --forty-eighth | --forty-ninth] [--written-truth]
+ *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -170,6 +170,14 @@
  * the songs each: a ladder-ping kit with Lehmer noise and a Hertzian-mallet kit with sfc32 noise; reed electric piano
  * chords and a picked bass, a desk drummer with Gumbel timing, a phrase arc and Irwin–Hall velocities; a plate and an
  * unmatched noise-reduction encode).
+ * --fiftieth: fixtures/tempo50.ts, h-tset79 (the next tempo change's judge, a realistic repertoire from an eighth
+ * corpus: the ACM Mirum tempo set's kit-driven pop, rock, urban and electronic tracks, twelve styles at their tempi
+ * with punk two-beats at 186–224, hip-hop and trap half-time grooves, soul ballads and a 6/8 folk ballad, a blues
+ * shuffle, every bar written fresh, songs with a rubato or a pickup-fill intro, triplet and kick-snare fills, a kime, a
+ * stop and a cold ending, a ritardando or a fade-out, live takes lifting the last chorus; truth by rule A; two kit
+ * families, half the songs each: a Sallen-Key ping kit with PCG32 noise and a Minnaert bubble kit with middle-square
+ * Weyl noise; a session drummer with Rayleigh timing, a downbeat lean and Weibull velocities; a spring reverb and an
+ * optical compressor).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -233,6 +241,7 @@ import { tempo46Set } from '../fixtures/tempo46.js';
 import { tempo47Set } from '../fixtures/tempo47.js';
 import { tempo48Set } from '../fixtures/tempo48.js';
 import { tempo49Set } from '../fixtures/tempo49.js';
+import { tempo50Set } from '../fixtures/tempo50.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -289,6 +298,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--forty-seventh', name: 'forty-seventh', dir: 'tempo-heldout47', make: tempo47Set },
   { flag: '--forty-eighth', name: 'forty-eighth', dir: 'tempo-heldout48', make: tempo48Set },
   { flag: '--forty-ninth', name: 'forty-ninth', dir: 'tempo-heldout49', make: tempo49Set },
+  { flag: '--fiftieth', name: 'fiftieth', dir: 'tempo-heldout50', make: tempo50Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
