@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-54]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-55]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed [--param name=value]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13230,6 +13230,428 @@ export const HELD_OUT_54_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] =
   },
 ];
 
+/** Voices of held-out-55 (in no set before it): a benga tenor, a mento contralto, a khoomei bass. */
+const BENGA_TENOR: VoiceStyle = {
+  name: 'benga tenor',
+  formantScale: 1.035,
+  vibratoHz: 5.85,
+  vibratoCents: 17,
+  vibratoDelaySeconds: 0.23,
+  driftCents: 3.5,
+  breath: 0.085,
+  openPhase: 0.57,
+  closePhase: 0.13,
+};
+const MENTO_CONTRALTO: VoiceStyle = {
+  name: 'mento contralto',
+  formantScale: 0.985,
+  vibratoHz: 5.15,
+  vibratoCents: 22,
+  vibratoDelaySeconds: 0.36,
+  driftCents: 5.5,
+  breath: 0.105,
+  openPhase: 0.63,
+  closePhase: 0.11,
+};
+const KHOOMEI_BASS: VoiceStyle = {
+  name: 'khoomei bass',
+  formantScale: 0.875,
+  vibratoHz: 4.95,
+  vibratoCents: 13,
+  vibratoDelaySeconds: 0.31,
+  driftCents: 7.5,
+  breath: 0.065,
+  openPhase: 0.53,
+  closePhase: 0.17,
+};
+/**
+ * held-out-55's two spreads of defect size, every edge other than held-out-42's to 54's: FAINT_SPREAD_55 (late
+ * 18.7–24.1 ms, early 16.9–23.65 ms, detunes 11.3–16.4 cents, level drops 2.41–3.52 dB, bursts −60.7…−46.3 dBFS — the
+ * quietest under the noisiest chains' floors —, clipping 1.95–3.05 dB) and ORDINARY_SPREAD_55 (inside defectAmount's
+ * own ranges: late 42.5–91.5 ms, early 39.5–85.5 ms, detunes 25.3–44.5 cents, level drops 8.25–12.05 dB, bursts
+ * −23.2…−17.9 dBFS, clipping 6.55–10.15 dB).
+ */
+export const FAINT_SPREAD_55 = {
+  late: [18.7, 24.1],
+  early: [16.9, 23.65],
+  detune: [11.3, 16.4],
+  level: [2.41, 3.52],
+  noise: [-60.7, -46.3],
+  clip: [1.95, 3.05],
+} as const;
+export const ORDINARY_SPREAD_55 = {
+  late: [42.5, 91.5],
+  early: [39.5, 85.5],
+  detune: [25.3, 44.5],
+  level: [8.25, 12.05],
+  noise: [-23.2, -17.9],
+  clip: [6.55, 10.15],
+} as const;
+const mixed55 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_55, ORDINARY_SPREAD_55);
+/**
+ * held-out-55's recordings, sizes **chosen**: held-out-54's breathing (Breathing) at new sizes (inhales winds 13–23 dB
+ * under the phrase, mouth in 65–90 %, bowed 21–31 dB, mouth 25–55 %, sung 11–21 dB, mouth 55–90 %, speech 12–22 dB,
+ * mouth 45–80 %; exhales after 30–50 % of the phrases, 21–33 dB under), **the performer's tone colour** (Colour:
+ * corner 1.1–2.4 kHz, phrase gain −0.3…+0.45, attacks +0.1…+0.5 over 40–140 ms; the guide's person −0.1…+0.15,
+ * attacks 0–0.15), articulation `hold` (winds 0.8–0.96, bowed 0.85–0.98, reeds 0.79–0.93, sung 0.86–0.98), weak
+ * beats `accentDb` under (0.4–1.5 dB; sung 0.3–1.2), rooms RT60 0.3–1.2 s wet 0.05–0.21 (speech 0.2–0.7 s,
+ * 0.05–0.14), every take's chain: hiss −87…−63 dBFS, hum −83…−57, fan −79…−51, preamp −86…−61. The bursts (Bursts):
+ * five shapes no set used (sniff, smack, crackle, buzz, rumble) with 54's cough, rustle and hiss, 40 % of them in the
+ * middle of their rest (the rest at the phrase's edge). The guide's person: in tune, detached (0.9–0.97), breathing,
+ * its own colour, no room, no floor, no burst.
+ */
+const CHAIN_55: Chain = { hissDb: [-87, -63], humDb: [-83, -57], fanDb: [-79, -51], preampDb: [-86, -61] };
+const BREATH_WIND_55: Breathing = {
+  mouthShare: [0.65, 0.9],
+  inhaleSeconds: [0.2, 0.48],
+  gapSeconds: [0.05, 0.13],
+  inhaleDb: [13, 23],
+  exhaleShare: 0.3,
+  exhaleDb: [23, 33],
+};
+const BREATH_BOWED_55: Breathing = {
+  ...BREATH_WIND_55,
+  mouthShare: [0.25, 0.55],
+  inhaleDb: [21, 31],
+  exhaleShare: 0.35,
+};
+const BREATH_SUNG_55: Breathing = {
+  ...BREATH_WIND_55,
+  mouthShare: [0.55, 0.9],
+  inhaleSeconds: [0.24, 0.52],
+  inhaleDb: [11, 21],
+  exhaleShare: 0.5,
+  exhaleDb: [21, 31],
+};
+const BREATH_SPOKEN_55: Breathing = {
+  mouthShare: [0.45, 0.8],
+  inhaleSeconds: [0.18, 0.42],
+  gapSeconds: [0.06, 0.15],
+  inhaleDb: [12, 22],
+  exhaleShare: 0.45,
+  exhaleDb: [22, 32],
+};
+const COLOUR_55: Colour = {
+  cornerHz: [1100, 2400],
+  phraseGain: [-0.3, 0.45],
+  attackGain: [0.1, 0.5],
+  attackSeconds: [0.04, 0.14],
+};
+const GUIDE_COLOUR_55: Colour = { ...COLOUR_55, phraseGain: [-0.1, 0.15], attackGain: [0, 0.15] };
+const BURSTS_55: Bursts = {
+  kinds: ['sniff', 'smack', 'crackle', 'buzz', 'rumble', 'cough', 'rustle', 'hiss'],
+  middleShare: 0.4,
+};
+const WIND_55: Recording = {
+  hold: [0.8, 0.96],
+  accentDb: [0.4, 1.5],
+  breathing: BREATH_WIND_55,
+  rt60: [0.3, 1.2],
+  wet: [0.05, 0.21],
+  chain: CHAIN_55,
+};
+const BOWED_55: Recording = { ...WIND_55, hold: [0.85, 0.98], breathing: BREATH_BOWED_55 };
+const REED_55: Recording = { ...WIND_55, hold: [0.79, 0.93] };
+const SUNG_55: Recording = { ...WIND_55, hold: [0.86, 0.98], accentDb: [0.3, 1.2], breathing: BREATH_SUNG_55 };
+const SPOKEN_55: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: BREATH_SPOKEN_55,
+  rt60: [0.2, 0.7],
+  wet: [0.05, 0.14],
+  chain: CHAIN_55,
+};
+const GUIDE_PLAYED_55: Recording = {
+  hold: [0.9, 0.97],
+  accentDb: [0.3, 0.9],
+  breathing: { ...BREATH_WIND_55, inhaleDb: [19, 27] },
+};
+const GUIDE_SUNG_55: Recording = { ...GUIDE_PLAYED_55, breathing: { ...BREATH_SUNG_55, inhaleDb: [17, 25] } };
+const GUIDE_SPOKEN_55: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: { ...BREATH_SPOKEN_55, inhaleDb: [16, 24] },
+};
+const PERFORMED_55 = { colour: COLOUR_55, guideColour: GUIDE_COLOUR_55, bursts: BURSTS_55 };
+
+/**
+ * The fifty-fifth held-out set (spec committed before shub's one run on it; 2026-12-07, h-cset79, the next comp judge;
+ * the base's baseline only), made differently from every earlier comp set: **every take by a performer of a ninth
+ * model, the performer's tone colour** (Colour, `colourPart`: each phrase its own brightness, each attack brighter
+ * than its sustain, each phrase's RMS kept; on every take, the clean one too), held-out-54's breathing at new sizes
+ * (breaths before every phrase, some after, on every take) and each take in its own room and chain (room tails after
+ * every phrase and breath, clean takes too); **noise bursts of five shapes no set used** (a sniff, a lip smack, a
+ * cable's crackle, a phone's GSM buzz, distant traffic's rumble; with 54's cough, rustle and hiss), from −60.7 dBFS —
+ * under a noisy take's floor — to −17.9, 40 % in the middle of their rest and the rest at the phrase's edge; the
+ * guide by a person in tune, breathing, its own mild colour; songs of 2 and 3 sections beside 6; spoken takes render
+ * their detune; defect sizes a realistic mix with spreads' edges other than 42's to 54's; take and guide programs new
+ * to their bank; **the rates of the Atari STE's DMA sound, the SNES's DSP and the Nintendo DS** (12 517, 32 040 and
+ * 32 728 Hz; no set used); **tempi of quarter beats per minute** (no set used) and **tonics no set used** (35, 36,
+ * 79, 80, 81); take latencies no set used; three voices in no set (benga tenor, mento contralto, khoomei bass); a
+ * tight singer (timing jitter 5.25 ms, pitch jitter 2.15 cents) and a loose one (17.75 ms, 12.35 cents); consonant
+ * shares 0.37 and 0.83; sections of 55 beats; speech from espeak-ng Bashkir (ba+Storm, pitch 34, 151 wpm) and Sindhi
+ * (sd+Gene, pitch 61, 157 wpm); seeds 7201–7215. 7 played songs (6, 3, 6, 6, 2, 6, 6 sections) + 6 sung (6, 6, 2,
+ * 6, 3, 6) = 64 sections with a MIDI guide, + 2 × 5 sentences = 74 sections, each with one clean take.
+ */
+export const HELD_OUT_55: (Song15 & FloorSpec & RecordingSpec)[] = [
+  ...(
+    [
+      {
+        seed: 7201,
+        program: 73,
+        guideProgram: 75,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.29, reverbLevel: 0.23 },
+        sampleRate: 32040,
+        tonic: 79,
+        bpm: 91.25,
+        takes: 5,
+        sections: 6,
+        scale: 'dorian',
+        rhythm: 'straight',
+        kinds: ['noise', 'missing', 'early', 'detune', 'level'],
+        defectSizes: mixed55('OOFOOO'),
+        latencyMs: [0, 0, 46.5, 0, 0],
+        recording: WIND_55,
+      },
+      {
+        seed: 7202,
+        program: 77,
+        guideProgram: 76,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.38, reverbLevel: 0.31 },
+        sampleRate: 32728,
+        tonic: 80,
+        bpm: 73.75,
+        takes: 4,
+        sections: 3,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['late', 'missing', 'noise', 'level'],
+        defectSizes: mixed55('OOOOFO'),
+        latencyMs: 58.5,
+        recording: WIND_55,
+      },
+      {
+        seed: 7203,
+        program: 57,
+        guideProgram: 74,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.23, reverbLevel: 0.15 },
+        sampleRate: 12517,
+        tonic: 36,
+        bpm: 66.25,
+        takes: 5,
+        sections: 6,
+        scale: 'mixolydian',
+        rhythm: 'triplet',
+        kinds: ['detune', 'missing', 'noise', 'clip', 'late'],
+        defectSizes: mixed55('FOOOOO'),
+        latencyMs: [0, 0, 0, 33.5, 0],
+        recording: REED_55,
+      },
+      {
+        seed: 7204,
+        program: 75,
+        guideProgram: 69,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.45, reverbLevel: 0.19 },
+        sampleRate: 32040,
+        tonic: 81,
+        bpm: 106.75,
+        takes: 4,
+        sections: 6,
+        scale: 'pentatonic',
+        rhythm: 'swing',
+        kinds: ['early', 'missing', 'noise', 'detune'],
+        defectSizes: mixed55('OOOOFO'),
+        recording: WIND_55,
+      },
+      {
+        seed: 7205,
+        program: 70,
+        guideProgram: 72,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.31, reverbLevel: 0.27 },
+        sampleRate: 32728,
+        tonic: 35,
+        bpm: 97.25,
+        takes: 5,
+        sections: 2,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['clip', 'missing', 'noise', 'late', 'level'],
+        defectSizes: mixed55('OOOFOF'),
+        latencyMs: [0, 71.5, 0, 0, 0],
+        recording: REED_55,
+      },
+      {
+        seed: 7206,
+        program: 69,
+        guideProgram: 66,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.52, reverbLevel: 0.22 },
+        sampleRate: 12517,
+        tonic: 80,
+        bpm: 82.75,
+        takes: 4,
+        sections: 6,
+        scale: 'harmonic',
+        rhythm: 'sixteenth',
+        kinds: ['noise', 'missing', 'detune', 'early'],
+        defectSizes: mixed55('OFOOOO'),
+        latencyMs: [0, 0, 0, 83.5],
+        recording: REED_55,
+      },
+      {
+        seed: 7207,
+        program: 78,
+        guideProgram: 79,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.17, reverbLevel: 0.36 },
+        sampleRate: 32040,
+        tonic: 79,
+        bpm: 118.25,
+        takes: 5,
+        sections: 6,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['level', 'missing', 'noise', 'late', 'detune'],
+        defectSizes: mixed55('OOFFFO'),
+        placement: 'runs',
+        latencyMs: [0, 0, 0, 0, 97.5],
+        recording: BOWED_55,
+      },
+    ] as (SynthTakeOptions & { latencyMs?: number | number[] } & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_PLAYED_55, ...PERFORMED_55 })),
+  ...(
+    [
+      {
+        seed: 7208,
+        voice: BENGA_TENOR,
+        tonic: 36,
+        bpm: 76.25,
+        takes: 5,
+        sections: 6,
+        scale: 'major',
+        rhythm: 'dotted',
+        kinds: ['noise', 'missing', 'late', 'detune', 'early'],
+        defectSizes: mixed55('OOOOFO'),
+        latencyMs: [0, 62.5, 0, 0, 0],
+        sampleRate: 32728,
+        recording: SUNG_55,
+      },
+      {
+        seed: 7209,
+        voice: MENTO_CONTRALTO,
+        tonic: 79,
+        bpm: 94.75,
+        takes: 4,
+        sections: 6,
+        scale: 'mixolydian',
+        rhythm: 'swing',
+        kinds: ['detune', 'missing', 'noise', 'level'],
+        defectSizes: mixed55('OOFOOO'),
+        consonantShare: 0.37,
+        sampleRate: 12517,
+        recording: SUNG_55,
+      },
+      {
+        seed: 7210,
+        voice: KHOOMEI_BASS,
+        tonic: 35,
+        bpm: 87.25,
+        takes: 5,
+        sections: 2,
+        scale: 'dorian',
+        rhythm: 'triplet',
+        kinds: ['late', 'missing', 'noise', 'clip', 'level'],
+        defectSizes: mixed55('FOOOFO'),
+        timingJitterMs: 5.25,
+        pitchJitterCents: 2.15,
+        latencyMs: [0, 0, 29.5, 0, 0],
+        sampleRate: 32040,
+        recording: SUNG_55,
+      },
+      {
+        seed: 7211,
+        voice: BENGA_TENOR,
+        tonic: 80,
+        bpm: 102.25,
+        takes: 4,
+        sections: 6,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'noise', 'detune'],
+        defectSizes: mixed55('OFOOOO'),
+        latencyMs: 41.5,
+        sampleRate: 32728,
+        recording: SUNG_55,
+      },
+      {
+        seed: 7212,
+        voice: MENTO_CONTRALTO,
+        tonic: 81,
+        bpm: 79.75,
+        takes: 5,
+        sections: 3,
+        scale: 'pentatonic',
+        rhythm: 'dotted',
+        kinds: ['level', 'missing', 'detune', 'noise', 'late'],
+        defectSizes: mixed55('OOOFFO'),
+        consonantShare: 0.83,
+        timingJitterMs: 17.75,
+        pitchJitterCents: 12.35,
+        latencyMs: [0, 0, 0, 54.5, 0],
+        sectionBeats: 55,
+        sampleRate: 12517,
+        recording: SUNG_55,
+      },
+      {
+        seed: 7213,
+        voice: KHOOMEI_BASS,
+        tonic: 36,
+        bpm: 110.75,
+        takes: 4,
+        sections: 6,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['noise', 'missing', 'late', 'level'],
+        defectSizes: mixed55('FOOOOO'),
+        placement: 'runs',
+        latencyMs: [0, 0, 76.5, 0],
+        sampleRate: 32040,
+        recording: SUNG_55,
+      },
+    ] as (RoomSong & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_SUNG_55, ...PERFORMED_55 })),
+];
+export const HELD_OUT_55_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] = [
+  {
+    seed: 7214,
+    voice: 'ba+Storm',
+    wordsPerMinute: 151,
+    espeakPitch: 34,
+    takes: 5,
+    latencyMs: [0, 0, 35.5, 0, 0],
+    kinds: ['noise', 'missing', 'detune', 'late', 'level'],
+    defectSizes: mixed55('FOOFOO'),
+    renderDetune: true,
+    recording: SPOKEN_55,
+    guideRecording: GUIDE_SPOKEN_55,
+    ...PERFORMED_55,
+    sentences: ['Һаумыһығыҙ.', 'Хәлдәрегеҙ нисек?', 'Мин өйҙә.', 'Бөгөн ямғыр яуа.', 'Рәхмәт.'],
+  },
+  {
+    seed: 7215,
+    voice: 'sd+Gene',
+    wordsPerMinute: 157,
+    espeakPitch: 61,
+    takes: 4,
+    latencyMs: [0, 68.5, 0, 0],
+    kinds: ['early', 'missing', 'noise', 'detune'],
+    defectSizes: mixed55('OOOOFO'),
+    renderDetune: true,
+    recording: SPOKEN_55,
+    guideRecording: GUIDE_SPOKEN_55,
+    ...PERFORMED_55,
+    sentences: ['سلام.', 'توهان ڪيئن آهيو؟', 'مان گهر ۾ آهيان.', 'اڄ مينهن پيو وسي.', 'مهرباني.'],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -14405,6 +14827,9 @@ type RecordingSpec = {
   guideDynamics?: Dynamics;
   /** held-out-54: its bursts' shapes (Bursts; planBursts) */
   bursts?: Bursts;
+  /** held-out-55: its performers' tone colour and its guide person's (Colour; colourPart) */
+  colour?: Colour;
+  guideColour?: Colour;
 };
 
 /** One take (or the guide) of held-out-52 (Recording): articulation, accents, breaths, the take's room. */
@@ -14540,7 +14965,9 @@ export function recordTakes(
       .filter((d) => take !== null && d.take === take && (d.kind === 'clip' || d.kind === 'noise'))
       .map((d) => set.sections[d.section]!);
     const dyn = take === null ? spec.guideDynamics : spec.dynamics;
-    const played = dyn ? dynamicsPart(x, set.sampleRate, notes, dyn, s * 7 + 3, keep) : x;
+    const dynamic = dyn ? dynamicsPart(x, set.sampleRate, notes, dyn, s * 7 + 3, keep) : x;
+    const col = take === null ? spec.guideColour : spec.colour;
+    const played = col ? colourPart(dynamic, set.sampleRate, notes, col, s * 11 + 5, keep) : dynamic;
     const y = recordPart(played, set.sampleRate, beat, notes, p, s, keep, (dry) => addBursts(dry, take, false));
     addBursts(y, take, true);
     return y;
@@ -14781,6 +15208,78 @@ export function breathePart(
 }
 
 /**
+ * held-out-55's performer model (a ninth, made apart from 47's to 54's): **a performer's tone colour**. Each phrase
+ * its own brightness — the part's upper partials (a one-pole high-pass at `cornerHz`, drawn per take) added back at
+ * a gain drawn per phrase in `phraseGain` (−0.3 darker … +0.45 brighter) — and each note's attack brighter than its
+ * sustain (a further `attackGain` on the upper partials, decaying over `attackSeconds`), the phrase's gain reached
+ * over 60 ms from the previous one; the part then scaled so each phrase keeps its own RMS (a colour, not a level: no
+ * level defect's size moved). Every take alike, the clean one too; a take's clipped and noise-burst sections spared
+ * (50 ms ramps; the defect's size kept). Applied to the dry part before the articulation, breaths and room
+ * (recordTakes). Sizes **chosen** (a singer's or player's brightening with effort, no measurement behind them).
+ */
+export interface Colour {
+  cornerHz: readonly [number, number];
+  phraseGain: readonly [number, number];
+  attackGain: readonly [number, number];
+  attackSeconds: readonly [number, number];
+}
+/** A take (or the guide) of held-out-55 played with its performer's tone colour (Colour). */
+export function colourPart(
+  x: Float64Array,
+  fs: number,
+  notes: readonly { on: number; off: number; phrase: number }[],
+  c: Colour,
+  seed: number,
+  keep: readonly { startSeconds: number; endSeconds: number }[],
+): Float64Array {
+  const n = x.length;
+  const r = mulberry32(seed);
+  const between = ([lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+  const high = onePole54(x, fs, between(c.cornerHz), true);
+  const [attack, tau] = [between(c.attackGain), between(c.attackSeconds) * fs];
+  const phrases = [...new Set(notes.map((m) => m.phrase))];
+  const gains = new Map(phrases.map((q) => [q, between(c.phraseGain)]));
+  // the gain on the upper partials, sample by sample: the phrase's (60 ms glide) plus each note's attack
+  const g = new Float64Array(n);
+  const glide = 0.06 * fs;
+  let prev = 0;
+  notes.forEach((m, k) => {
+    const target = gains.get(m.phrase)!;
+    const from = Math.max(0, Math.round(m.on * fs));
+    const next = notes[k + 1];
+    const to = Math.min(n, next ? Math.round(next.on * fs) : n);
+    for (let i = from; i < to; i++) {
+      const u = Math.min(1, (i - from) / glide);
+      g[i] =
+        (m === notes[0] || notes[k - 1]!.phrase !== m.phrase ? prev + (target - prev) * u : target) +
+        attack * Math.exp(-(i - from) / tau);
+    }
+    prev = target;
+  });
+  const ramp = 0.05 * fs;
+  const free = Float64Array.from({ length: n }, () => 1);
+  for (const sec of keep) {
+    const [a, b] = [sec.startSeconds * fs, sec.endSeconds * fs];
+    for (let i = Math.max(0, Math.floor(a - ramp)); i < Math.min(n, Math.ceil(b + ramp)); i++)
+      free[i] = Math.min(free[i]!, Math.max(0, (a - i) / ramp, (i - b) / ramp));
+  }
+  const y = Float64Array.from(x, (v, i) => v + free[i]! * g[i]! * high[i]!);
+  // each phrase keeps its RMS (over its notes' span, to the next phrase's first onset)
+  phrases.forEach((q, k) => {
+    const mine = notes.filter((m) => m.phrase === q);
+    const nextQ = phrases[k + 1];
+    const a = Math.max(0, Math.round(mine[0]!.on * fs));
+    const nextOn = nextQ === undefined ? n : notes.find((m) => m.phrase === nextQ)!.on * fs;
+    const b = Math.min(n, Math.round(nextOn));
+    let [ex, ey] = [0, 0];
+    for (let i = a; i < b; i++) ((ex += x[i]! ** 2), (ey += y[i]! ** 2));
+    const k2 = ey > 0 ? Math.sqrt(ex / ey) : 1;
+    for (let i = a; i < b; i++) y[i] = x[i]! + (y[i]! * k2 - x[i]!) * free[i]!;
+  });
+  return y;
+}
+
+/**
  * held-out-54's recording model: **noise bursts of realistic and varied shape**, the burst a take carries in a
  * section's final rest (the defect) drawn per burst from the spec's `kinds` in a shuffled bag: `cough` (espeak-ng's
  * whispered "kuh", once or twice 0.12–0.2 s apart, read 0.85–1.2× fast), `throat` (a throat-clear: espeak-ng's voiced
@@ -14797,9 +15296,15 @@ export function breathePart(
  * from 0.12–0.2 s after the sentence's tail starts to 60 ms before the section's end). Cough, throat, rustle and creak
  * sound in the room (added before the take's room), bump and pop at the mic (after it). Sizes and shapes **chosen**.
  */
-export type BurstKind = 'cough' | 'throat' | 'rustle' | 'creak' | 'bump' | 'pop' | 'hiss';
+export type BurstKind =
+  'cough' | 'throat' | 'rustle' | 'creak' | 'bump' | 'pop' | 'hiss' | 'sniff' | 'smack' | 'crackle' | 'buzz' | 'rumble';
 export interface Bursts {
   kinds: readonly BurstKind[];
+  /**
+   * held-out-55: the share of bursts put in the middle of their rest (centred between the rest's start and its end,
+   * its own draw) rather than at the phrase's edge; none when absent (held-out-54's placement, its draws unmoved)
+   */
+  middleShare?: number;
 }
 type BurstSpec = { bursts?: Bursts; defectSizes?: { noise?: readonly [number, number] } };
 /** A spec of held-out-54 with its fixture's own bursts made silent (−300 dBFS: the same draws, nothing heard). */
@@ -14926,6 +15431,114 @@ export function burstSound(kind: BurstKind, fs: number, r: () => number): Float6
       const len = sec(between(0.15, 0.3));
       return Float64Array.from({ length: len }, (_, i) => (r() * 2 - 1) * Math.sin((Math.PI * i) / len));
     }
+    // held-out-55's shapes (burstSound55)
+    case 'sniff':
+    case 'smack':
+    case 'crackle':
+    case 'buzz':
+    case 'rumble':
+      return burstSound55(kind, fs, r);
+  }
+}
+/**
+ * held-out-55's burst shapes (none before it): `sniff` (a quick nasal intake: noise through a one-pole high-pass at
+ * 1.5–2.5 kHz and two resonances at 2.2–3.2 and 4–5.5 kHz, 0.12–0.28 s, once or twice 60–120 ms apart, a fast rise and
+ * an abrupt stop), `smack` (a lip smack: two or three clicks 25–70 ms apart, each a 1–4 ms noise impulse through a
+ * resonance at 1.2–2.8 kHz, 300 Hz wide, decaying in 3–9 ms), `crackle` (a cable's bad contact: 6–25 impulses of
+ * random sign and size in 0.1–0.35 s, clustered (exponential gaps), each a 0.3–1.5 ms click through a one-pole
+ * high-pass at 300 Hz, with a 3–8 ms dropout hum of 50 Hz under a share of them), `buzz` (a phone near the cable: GSM
+ * frames' 217 Hz pulse train, 0.58 ms bursts, in 2–4 packets of 50–120 ms 0.05–0.2 s apart, through a one-pole
+ * high-pass at 150 Hz) and `rumble` (distant traffic: noise through two one-pole low-passes at 35–90 Hz, 0.3–0.6 s, a
+ * slow swell and fall, under a 20–45 Hz component of a passing engine). Sniff, smack and rumble sound in the room;
+ * crackle and buzz at the mic (in the cable, after the room). Sizes and shapes **chosen**.
+ */
+function burstSound55(kind: 'sniff' | 'smack' | 'crackle' | 'buzz' | 'rumble', fs: number, r: () => number) {
+  const between = (lo: number, hi: number) => lo + (hi - lo) * r();
+  const gauss = gaussOf(r);
+  const noise = (len: number) => Float64Array.from({ length: len }, () => gauss());
+  const sec = (s: number) => Math.max(1, Math.round(s * fs));
+  const nyq = (hz: number) => Math.min(hz, 0.45 * fs);
+  switch (kind) {
+    case 'sniff': {
+      const one = () => {
+        const len = sec(between(0.12, 0.28));
+        const hp = onePole54(noise(len), fs, between(1500, 2500), true);
+        const [a, b] = [
+          resonance54(hp, fs, nyq(between(2200, 3200)), 400),
+          resonance54(hp, fs, nyq(between(4000, 5500)), 700),
+        ];
+        const [ka, kb] = [1 / (rmsOf54(a) || 1), 0.6 / (rmsOf54(b) || 1)];
+        const [rise, stop] = [0.02 * fs, 0.006 * fs];
+        return Float64Array.from(a, (v, i) => (ka * v + kb * b[i]!) * Math.min(1, i / rise, (len - i) / stop));
+      };
+      const first = one();
+      if (r() < 0.5) return first;
+      const [gap, second] = [sec(between(0.06, 0.12)), one()];
+      const out = new Float64Array(first.length + gap + second.length);
+      out.set(first);
+      const g = between(0.6, 1);
+      for (let i = 0; i < second.length; i++) out[first.length + gap + i] = g * second[i]!;
+      return out;
+    }
+    case 'smack': {
+      const count = 2 + Math.floor(r() * 2);
+      const at: number[] = [0];
+      for (let k = 1; k < count; k++) at.push(at[k - 1]! + sec(between(0.025, 0.07)));
+      const out = new Float64Array(at.at(-1)! + sec(0.04));
+      for (const a of at) {
+        const imp = new Float64Array(sec(0.03));
+        const w = sec(between(0.001, 0.004));
+        for (let i = 0; i < w; i++) imp[i] = gauss() * (1 - i / w);
+        const y = resonance54(imp, fs, nyq(between(1200, 2800)), 300);
+        const [tau, g] = [between(0.003, 0.009) * fs, between(0.5, 1) / (Math.max(...y.map(Math.abs)) || 1)];
+        for (let i = 0; i < y.length && a + i < out.length; i++) out[a + i]! += g * y[i]! * Math.exp(-i / tau);
+      }
+      return out;
+    }
+    case 'crackle': {
+      const len = sec(between(0.1, 0.35));
+      const out = new Float64Array(len);
+      const count = 6 + Math.floor(r() * 20);
+      let t = 0;
+      for (let k = 0; k < count && t < len; k++) {
+        const w = sec(between(0.0003, 0.0015));
+        const g = (r() < 0.5 ? -1 : 1) * between(0.3, 1);
+        for (let i = 0; i < w && t + i < len; i++) out[t + i]! += g * (1 - i / w);
+        if (r() < 0.3) {
+          const d = sec(between(0.003, 0.008));
+          for (let i = 0; i < d && t + i < len; i++) out[t + i]! += 0.15 * Math.sin((2 * Math.PI * 50 * i) / fs);
+        }
+        t += Math.round((-Math.log(1 - r() * 0.999) * len) / count);
+      }
+      return onePole54(out, fs, 300, true);
+    }
+    case 'buzz': {
+      const packets = 2 + Math.floor(r() * 3);
+      const parts: Float64Array[] = [];
+      for (let k = 0; k < packets; k++) {
+        const len = sec(between(0.05, 0.12));
+        const x = new Float64Array(len + sec(between(0.05, 0.2)));
+        const [period, width] = [fs / 217, sec(0.00058)];
+        for (let p = 0; p < len; p += period)
+          for (let i = 0; i < width && Math.floor(p) + i < len; i++) x[Math.floor(p) + i] = 1;
+        parts.push(x);
+      }
+      const out = new Float64Array(parts.reduce((n, x) => n + x.length, 0));
+      let at = 0;
+      for (const x of parts) (out.set(x, at), (at += x.length));
+      return onePole54(out, fs, 150, true);
+    }
+    case 'rumble': {
+      const len = sec(between(0.3, 0.6));
+      const lp = between(35, 90);
+      const x = onePole54(onePole54(noise(len), fs, lp, false), fs, lp, false);
+      const xm = rmsOf54(x) || 1;
+      const [f, ph] = [between(20, 45), 6.3 * r()];
+      return Float64Array.from(x, (v, i) => {
+        const u = i / len;
+        return (v / xm + 0.5 * Math.sin((2 * Math.PI * f * i) / fs + ph)) * Math.sin(Math.PI * u) ** 2;
+      });
+    }
   }
 }
 /** RMS of x's loudest 50 ms (10 ms steps). */
@@ -14982,6 +15595,10 @@ export function planBursts(
       to = sec.endSeconds - 0.25 * beat;
     }
     let x = burstSound(kind, fs, r);
+    // held-out-55: a share of the bursts in the middle of their rest (its own draw; 54's draws unmoved)
+    const mid = spec.bursts!.middleShare;
+    if (mid !== undefined && mulberry32(seed * 4409 + d.take * 37 + d.section * 7 + 3)() < mid)
+      from = Math.max(from, (from + to) / 2 - x.length / fs / 2);
     const room = Math.round((to - from) * fs);
     if (x.length > room) {
       x = x.slice(0, Math.max(1, room));
@@ -14993,7 +15610,7 @@ export function planBursts(
       take: d.take,
       at: Math.round(from * fs),
       x: x.map((v) => v * k),
-      mic: kind === 'bump' || kind === 'pop',
+      mic: kind === 'bump' || kind === 'pop' || kind === 'crackle' || kind === 'buzz',
       kind,
     });
     return { ...d, amount };
@@ -15750,6 +16367,7 @@ async function main(): Promise<void> {
     ['held-out-52', HELD_OUT_52, HELD_OUT_52_SPEECH],
     ['held-out-53', HELD_OUT_53, HELD_OUT_53_SPEECH],
     ['held-out-54', HELD_OUT_54, HELD_OUT_54_SPEECH],
+    ['held-out-55', HELD_OUT_55, HELD_OUT_55_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

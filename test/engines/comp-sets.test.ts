@@ -2420,3 +2420,183 @@ test('comp held-out-54: bursts of seven shapes in the rests at their size; a per
   assert.ok(ex < -30 && ex > -42, `exhale ${ex} dB`);
   assert.ok(rms51(out2, fs, 1, 1.04) === 0, 'nothing in the first 40 ms');
 });
+
+// held-out-55 against every set before it (held-out-54 included)
+const set55 = sets.filter(([name]) => numberOf(name) === 55).flatMap(([, v]) => v);
+const before55 = sets.filter(([name]) => numberOf(name) < 55).flatMap(([, v]) => v);
+
+test('comp held-out-55: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before55.length, before54.length + set54.length, 'every earlier spec read, held-out-54 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 55).length, 2, 'songs and speech');
+  // 7 played songs (6, 3, 6, 6, 2, 6, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set55.map((s) => s.sentences?.length ?? s.sections),
+    [6, 3, 6, 6, 2, 6, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set55.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before55.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set55.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before55,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before55,
+  );
+  const sung = set55.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['benga tenor', 'mento contralto', 'khoomei bass']);
+  const oldNames = seen(voiceName, before55);
+  for (const s of set55) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before55);
+  assert.deepEqual(
+    set55.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['ba', false],
+      ['sd', false],
+    ],
+  );
+  // the Atari STE's, the SNES's and the Nintendo DS's rates (12 517, 32 040, 32 728 Hz)
+  const songs = set55.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [12517, 32040, 32728]);
+  // tonics and tempi no set used (tempi of quarter beats per minute)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before55.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  for (const s of songs) assert.ok([0.25, 0.75].includes(field(s, 'bpm')! % 1), `${s.seed}: a quarter beat per minute`);
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [35, 36, 79, 80, 81]);
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before55));
+  for (const l of lats(set55)) assert.ok(l === 0 || !oldLats.has(l), `latency ${l} before`);
+  assert.deepEqual(
+    set55.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [5.25, 2.15],
+      [17.75, 12.35],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set55)) assert.ok(!shares(before55).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set55), [0.37, 0.83]);
+  assert.deepEqual(
+    set55.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [55],
+  );
+  // the ninth performer model (tone colour) and the new shapes on every spec, none before; 54's breathing, 52's
+  // room and chain under them; none of 47's–53's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  for (const k of [...others, 'session', 'guideSession', 'dynamics', 'guideDynamics', 'soxReverb', 'irRoom', 'floorDb'])
+    assert.equal(set55.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before55.filter((s) => has(s, 'colour') || has(s, 'guideColour')).length, 0, 'no colour before');
+  const fresh = ['buzz', 'crackle', 'rumble', 'smack', 'sniff'];
+  for (const s of before55.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set55) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    assert.ok(has(s, 'colour') && has(s, 'guideColour'), `${s.seed}: colour`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), ['buzz', 'cough', 'crackle', 'hiss', 'rumble', 'rustle', 'smack', 'sniff']);
+    assert.equal(b.middleShare, 0.4);
+  }
+  assert.deepEqual(
+    set55.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-55: sizes a mix of two spreads, edges other than 42's…54's; bursts under a noisy floor", () => {
+  // 21 faint and 32 ordinary of the 53 (spec, kind) cells; a burst on every spec, faint on seven; two still songs
+  mixedSpreads(
+    set55,
+    [EVAL.FAINT_SPREAD_55, EVAL.ORDINARY_SPREAD_55],
+    spreadsBefore(55),
+    [21, 32],
+    { late: [4, 5], early: [2, 4], detune: [3, 8], level: [4, 5], noise: [7, 8], clip: [1, 2] },
+    [7204, 7209],
+  );
+  assert.equal(set55.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set55[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_55.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_55.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set55[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-55: five new burst shapes, some mid-rest; a performer colours phrases, their RMS kept', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs
+      ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) + 0.1 * Math.sin((2 * Math.PI * 2970 * i) / fs)
+      : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['sniff', 'smack', 'crackle', 'buzz', 'rumble'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 9);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 9);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'crackle' || b.kind === 'buzz', b.kind);
+    // mid-rest: the same sound, centred in the rest (later, unless it fills the rest)
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+    if (b.x.length < 0.3 * fs) assert.ok(mf > from + 0.01, `${b.kind} mid: ${mf} after ${from}`);
+  });
+  // the buzz at 217 Hz: its pulses' spacing
+  const buzz = EVAL.burstSound('buzz', fs, mulberry32(3));
+  assert.ok(buzz.length > 0.1 * fs, 'packets of 50–120 ms');
+  // colour: each phrase's RMS kept, its upper partials moved; a kept section untouched; a tone under 1 kHz barely moved
+  const notes = set.melody.map((m, q) => ({ on: m.beat / 2, off: (m.beat + m.lengthBeats) / 2, phrase: q }));
+  const c = { cornerHz: [1500, 1500], phraseGain: [-0.3, 0.45], attackGain: [0.3, 0.3], attackSeconds: [0.08, 0.08] };
+  const y = EVAL.colourPart(tone, fs, notes, c as unknown as EVAL.Colour, 5, [{ startSeconds: 14, endSeconds: 16 }]);
+  let moved = 0;
+  for (let q = 0; q < 7; q++) {
+    const [a, b] = [2 * q + 0.25, 2 * q + 2.25];
+    const db = 20 * Math.log10(rms51(y, fs, a, Math.min(b, 16)) / rms51(tone, fs, a, Math.min(b, 16)));
+    if (q < 6) assert.ok(Math.abs(db) < 0.01, `phrase ${q}: ${db} dB`);
+    moved += rms51(
+      Float64Array.from(y, (v, i) => v - tone[i]!),
+      fs,
+      a,
+      a + 0.75,
+    );
+  }
+  assert.ok(moved > 0.01, 'the colour changes the sound');
+  for (let i = Math.round(14.05 * fs); i < 16 * fs; i++) assert.equal(y[i], tone[i], `${i / fs} s kept`);
+});
