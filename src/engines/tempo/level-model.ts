@@ -421,6 +421,8 @@ const LEVEL_FEATURES_56: readonly string[] = [
   'no chroma',
   'no band energy',
 ];
+/** The fold readings' feature names (h-tempo78: levelFoldReading at each level and their difference). */
+const READING_FEATURES = ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'];
 /**
  * The feature vector's names (113), in order: lr56's 83, then the log of each level's beat profile (levelProfile,
  * h-tempo59), slow and fast. A preset's `features` must be a prefix of it (lr56 reads the first 83).
@@ -441,9 +443,7 @@ export const LEVEL_FEATURES: readonly string[] = [
   // h-tempo73: each level's backbeat fold (levelBackbeatFold)
   ...LEVEL_FOLD.flatMap((k) => [`fold ${k} slow`, `fold ${k} fast`]),
   // h-tempo78: each level's fold reading (levelFoldReading: backbeat − max(0, offbeat)) and their difference
-  'fold reading slow',
-  'fold reading fast',
-  'fold reading fast − slow',
+  ...READING_FEATURES,
 ];
 /** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
 export const LEVEL_TEMPO_FEATURES: readonly string[] = [
@@ -634,9 +634,7 @@ export const FOLD_COLUMNS = LEVEL_FOLD.flatMap((k) => [
   LEVEL_FEATURES.indexOf(`fold ${k} fast`),
 ]);
 /** The columns of the fold readings (h-tempo78) in LEVEL_FEATURES. */
-const READING_COLUMNS = ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'].map((f) =>
-  LEVEL_FEATURES.indexOf(f),
-);
+const READING_COLUMNS = READING_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f));
 /**
  * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115), the
  * swing numbers (h-tempo71) or the backbeat fold (h-tempo73).
