@@ -14,7 +14,7 @@
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
- *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth] [--written-truth]
+ *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -178,6 +178,13 @@
  * families, half the songs each: a Sallen-Key ping kit with PCG32 noise and a Minnaert bubble kit with middle-square
  * Weyl noise; a session drummer with Rayleigh timing, a downbeat lean and Weibull velocities; a spring reverb and an
  * optical compressor).
+ * --fifty-first: fixtures/tempo51.ts, h-tset80 (the next tempo change's judge after tempo50, a realistic repertoire
+ * from a ninth corpus: the ISMIR 2004 tempo contest's Songs set's kit-driven rock, jazz, world and electronica, read
+ * from memory; twelve styles at their tempi with jazz and Balkan two-beats at 184–224, rock and dubstep half-time
+ * grooves, rock ballads and a 12/8 jazz ballad, every bar written fresh, tempo50's song plan with tom-run and snare
+ * triplet fills, a kime, a stop and an ending of its own; truth by rule A; two kit families, half the songs each: a
+ * Mathieu (parametrically pumped) kit with taus88 noise and a FitzHugh–Nagumo kit with MWC1616 noise; a rushing
+ * drummer with truncated Cauchy timing, rushed fills and arcsine velocities; a triode preamp and a Freeverb).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -242,6 +249,7 @@ import { tempo47Set } from '../fixtures/tempo47.js';
 import { tempo48Set } from '../fixtures/tempo48.js';
 import { tempo49Set } from '../fixtures/tempo49.js';
 import { tempo50Set } from '../fixtures/tempo50.js';
+import { tempo51Set } from '../fixtures/tempo51.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -299,6 +307,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--forty-eighth', name: 'forty-eighth', dir: 'tempo-heldout48', make: tempo48Set },
   { flag: '--forty-ninth', name: 'forty-ninth', dir: 'tempo-heldout49', make: tempo49Set },
   { flag: '--fiftieth', name: 'fiftieth', dir: 'tempo-heldout50', make: tempo50Set },
+  { flag: '--fifty-first', name: 'fifty-first', dir: 'tempo-heldout51', make: tempo51Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

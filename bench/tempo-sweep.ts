@@ -72,6 +72,7 @@ import { tempo47Set } from '../fixtures/tempo47.js';
 import { tempo48Set } from '../fixtures/tempo48.js';
 import { tempo49Set } from '../fixtures/tempo49.js';
 import { tempo50Set } from '../fixtures/tempo50.js';
+import { tempo51Set } from '../fixtures/tempo51.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -134,6 +135,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-48', label: 'held-out 48', dir: 'tempo-heldout48', make: tempo48Set },
   { flag: '--held-out-49', label: 'held-out 49', dir: 'tempo-heldout49', make: tempo49Set },
   { flag: '--held-out-50', label: 'held-out 50', dir: 'tempo-heldout50', make: tempo50Set },
+  { flag: '--held-out-51', label: 'held-out 51', dir: 'tempo-heldout51', make: tempo51Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
