@@ -2600,3 +2600,238 @@ test('comp held-out-55: five new burst shapes, some mid-rest; a performer colour
   assert.ok(moved > 0.01, 'the colour changes the sound');
   for (let i = Math.round(14.05 * fs); i < 16 * fs; i++) assert.equal(y[i], tone[i], `${i / fs} s kept`);
 });
+
+// held-out-56 against every set before it (held-out-55 included)
+const set56 = sets.filter(([name]) => numberOf(name) === 56).flatMap(([, v]) => v);
+const before56 = sets.filter(([name]) => numberOf(name) < 56).flatMap(([, v]) => v);
+
+test('comp held-out-56: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before56.length, before55.length + set55.length, 'every earlier spec read, held-out-55 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 56).length, 2, 'songs and speech');
+  // 7 played songs (6, 2, 6, 6, 3, 6, 6 sections), 6 sung (6, 3, 6, 6, 6, 2), 2 × 5 sentences
+  assert.deepEqual(
+    set56.map((s) => s.sentences?.length ?? s.sections),
+    [6, 2, 6, 6, 3, 6, 6, 6, 3, 6, 6, 6, 2, 5, 5],
+  );
+  const synth = set56.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before56.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set56.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before56,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before56,
+  );
+  const sung = set56.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['soukous tenor', 'chutney mezzo', 'chakrulo bass']);
+  const oldNames = seen(voiceName, before56);
+  for (const s of set56) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before56);
+  assert.deepEqual(
+    set56.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['cv', false],
+      ['kok', false],
+    ],
+  );
+  // the Sharp X68000's ADPCM, the NEC PC-9801-86 board's and the Yamaha OPL chips' rates (15 625, 33 075, 49 716 Hz)
+  const songs = set56.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [15625, 33075, 49716]);
+  // tonics and tempi no set used (tempi of fifths of a beat per minute: none whole, halved or quartered)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before56.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(5 * b) < 1e-9 && off(4 * b) > 1e-9, `${s.seed}: ${b}, a fifth of a beat per minute`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [33, 34, 82, 83, 84]);
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before56));
+  for (const l of lats(set56)) assert.ok(l === 0 || !oldLats.has(l), `latency ${l} before`);
+  assert.deepEqual(
+    set56.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [4.25, 1.85],
+      [16.25, 13.45],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set56)) assert.ok(!shares(before56).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set56), [0.52, 0.88]);
+  assert.deepEqual(
+    set56.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [58],
+  );
+  // the tenth performer model (onsets and releases) and the new shapes on every spec, none before; 54's breathing,
+  // 52's room and chain under them; none of 47's–53's or 55's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  for (const k of [...others, 'session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour'])
+    assert.equal(set56.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set56.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before56.filter((s) => has(s, 'onsets') || has(s, 'guideOnsets')).length, 0, 'no onsets before');
+  const fresh = ['bleed', 'door', 'flip', 'snap', 'zip'];
+  for (const s of before56.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set56) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -50.5 && p.chain.hissDb[0] <= -88.5, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { onsets: EVAL.Onsets; guideOnsets: EVAL.Onsets };
+    assert.ok(o.onsets && o.guideOnsets, `${s.seed}: onsets`);
+    assert.ok(o.guideOnsets.aspirateDb[0] > o.onsets.aspirateDb[0], `${s.seed}: the guide's person milder`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.55);
+  }
+  assert.deepEqual(
+    set56.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-56: sizes a mix of two spreads, edges other than 42's…55's; bursts under a noisy floor", () => {
+  // 19 faint and 34 ordinary of the 53 (spec, kind) cells; a burst on every spec, faint on six; two still songs
+  mixedSpreads(
+    set56,
+    [EVAL.FAINT_SPREAD_56, EVAL.ORDINARY_SPREAD_56],
+    spreadsBefore(56),
+    [19, 34],
+    { late: [2, 7], early: [3, 3], detune: [4, 7], level: [3, 6], noise: [6, 9], clip: [1, 2] },
+    [7304, 7313],
+  );
+  assert.equal(set56.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set56[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_56.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_56.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set56[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-56: five new burst shapes, some mid-rest, the bleed on the beat; onsets and releases', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs
+      ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) + 0.1 * Math.sin((2 * Math.PI * 2970 * i) / fs)
+      : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['door', 'snap', 'bleed', 'flip', 'zip'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 11);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 11);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'bleed' || b.kind === 'flip', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+    if (b.x.length < 0.3 * fs) assert.ok(mf > from + 0.01, `${b.kind} mid: ${mf} after ${from}`);
+  });
+  // the click track's bleed: its clicks on the song's beat (0.4 s here), nothing between them
+  const bleed = EVAL.burstSound('bleed', fs, mulberry32(4), 0.4);
+  const at = (t: number) => rms51(bleed, fs, t, t + 0.02);
+  assert.ok(bleed.length >= 0.43 * fs, `${bleed.length / fs} s: two clicks or more`);
+  assert.ok(at(0.4) > 0.2 * at(0) && at(0.2) < 1e-3 * at(0), `clicks ${at(0)}, ${at(0.4)}; between ${at(0.2)}`);
+  // the door: the slam's low body carries it (the first difference's energy a small share: white noise's is 2)
+  const door = EVAL.burstSound('door', fs, mulberry32(6));
+  const slope =
+    door.reduce((e, v, i) => e + (i > 0 ? (v - door[i - 1]!) ** 2 : 0), 0) / door.reduce((e, v) => e + v * v, 0);
+  assert.ok(slope < 0.05, `door: first difference ${slope} of its energy`);
+  // onsets and releases: a note of 0.75 s held 0.9 of it (sounding to 0.955 s into the section)
+  const notes = set.melody.map((m, q) => ({ on: m.beat / 2, off: (m.beat + m.lengthBeats) / 2, phrase: q }));
+  const base: EVAL.Onsets = {
+    aspirateShare: [1, 1],
+    aspirateSeconds: [0.08, 0.08],
+    aspirateDb: [20, 20],
+    fadeSeconds: [0.06, 0.06],
+    clickDb: [15, 15],
+    overshootDb: [2, 2],
+    fryShare: [1, 1],
+    frySeconds: [0.1, 0.1],
+    fryHz: [50, 50],
+    releaseDb: [20, 20],
+    releaseSeconds: [0.1, 0.1],
+  };
+  const keep = [{ startSeconds: 14, endSeconds: 16 }];
+  const played = (o: EVAL.Onsets) => {
+    const y = Float64Array.from(tone);
+    EVAL.onsetPart(y, fs, notes, o, 0.9, 5, keep);
+    return y;
+  };
+  const diff = (y: Float64Array) => Float64Array.from(y, (v, i) => v - tone[i]!);
+  const phrase = rms51(tone, fs, 0.25, 1);
+  const db = (x: number) => 20 * Math.log10(x);
+  const soft = played(base);
+  const hard = played({ ...base, aspirateShare: [0, 0], fryShare: [0, 0] });
+  for (let q = 0; q < 7; q++) {
+    const on = 2 * q + 0.25;
+    const end = on + 0.9 * 0.75 + 0.03;
+    // aspirated: the air 20 dB under the phrase over its 80 ms lead-in, the tone faded in
+    const air = db(rms51(diff(soft), fs, on - 0.08, on) / phrase);
+    assert.ok(Math.abs(air + 20) < 0.2, `phrase ${q}: air ${air} dB`);
+    assert.ok(rms51(soft, fs, on, on + 0.005) < 0.3 * rms51(tone, fs, on, on + 0.005), `phrase ${q}: faded in`);
+    // hard: the clicks before the onset, the attack over the tone, nothing before the clicks
+    assert.ok(rms51(hard, fs, on - 0.03, on) > 0, `phrase ${q}: clicks`);
+    assert.ok(rms51(hard, fs, on - 0.2, on - 0.03) === 0, `phrase ${q}: nothing before the clicks`);
+    const up = db(rms51(hard, fs, on, on + 0.008) / rms51(tone, fs, on, on + 0.008));
+    assert.ok(up > 1 && up < 3, `phrase ${q}: attack ${up} dB`);
+    // the note's middle untouched
+    for (let i = Math.round((on + 0.1) * fs); i < (end - 0.17) * fs; i++) {
+      assert.equal(soft[i], tone[i], `${i / fs} s`);
+      assert.equal(hard[i], tone[i], `${i / fs} s`);
+    }
+    // creak: the last 30 ms chopped under the tone, nothing after the sounding end
+    const chop = db(rms51(soft, fs, end - 0.03, end) / rms51(tone, fs, end - 0.03, end));
+    assert.ok(chop < -3, `phrase ${q}: creak ${chop} dB`);
+    for (let i = Math.round(end * fs); i < (2 * q + 1.9) * fs; i++) assert.equal(soft[i], tone[i], `${i / fs} s`);
+    // an aspirated release: a puff of 100 ms from 10 ms before the sounding end, 20 dB under the phrase
+    const puff = db(rms51(diff(hard), fs, end - 0.01, end + 0.09) / phrase);
+    assert.ok(Math.abs(puff + 20) < 0.3, `phrase ${q}: puff ${puff} dB`);
+  }
+  // a kept (burst or clipped) section untouched
+  for (const y of [soft, hard]) for (let i = Math.round(14.05 * fs); i < 16 * fs; i++) assert.equal(y[i], tone[i]);
+  // through recordTakes: the clean take entered and let go as the defective one
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const out = EVAL.recordTakes(set, { recording: plain, onsets: base }, 5);
+  assert.ok(
+    out.takes[0]!.some((v, i) => Math.abs(v - tone[i]!) > 1e-3),
+    'the clean take too',
+  );
+});
