@@ -11,44 +11,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_FLOORTOM_PARAMETERS as F } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { noiseSource } from '../../fixtures/signals.js';
-import { fallingKick, placeStrokes, synthStroke, tallyStem } from '../../fixtures/stemtally.js';
+import { givenHit, kitStem, kitStroke, tallyStem } from '../../fixtures/stemtally.js';
 import { applyFloorTomCluster } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
 const rate = 44100;
-/** A circular membrane's modes against its fundamental (Bessel-function zeros). */
-const MODES = [1, 1.594, 2.136, 2.296];
 type Piece = 'kick' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
-function stroke(piece: Piece, r: () => number, tomGain: number): Float64Array {
-  const hz = { tom1: 200, tom2: 160, tom3: 130 } as Record<Piece, number>;
-  const head = (f0: number, t: number) =>
-    MODES.reduce((a, m, k) => a + (Math.sin(2 * Math.PI * m * f0 * t) * Math.exp(-t / (0.25 / (1 + k)))) / (1 + k), 0);
-  return synthStroke(0.6, rate, r, (t, w, hp) =>
-    piece === 'kick'
-      ? fallingKick(t, hp)
-      : piece === 'snare'
-        ? 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08)
-        : piece === 'hat'
-          ? 0.3 * hp * Math.exp(-t / 0.02)
-          : tomGain * (0.6 * head(hz[piece], t) + 0.1 * hp * Math.exp(-t / 0.002)),
-  );
-}
-
-/** Four bars of a groove and a tom run with the kick on the beats: per piece struck, how many hits read as each. */
+/** Four bars of a groove and a tom run with the kick on the beats, the toms at `tomGain` of drums-kickless.test.ts's
+ * level: per piece struck, how many hits read as each. */
 function tally(holdSt: number, tomGain = 1): Record<string, number> {
   const bar = 'kick hat snare hat kick hat snare hat kick tom1 tom2 tom3 kick tom1 tom2 tom3'.split(' ') as Piece[];
-  const u = noiseSource(78);
-  const r = () => 2 * u() - 1;
-  const step = Math.round((15 / 100) * rate);
-  const { x, truth } = placeStrokes(
-    bar,
-    bar.length * 4,
-    step,
-    rate,
-    (piece) => stroke(piece, r, tomGain),
-    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
+  const { x, truth } = kitStem(bar, rate, (piece, r) =>
+    kitStroke(piece, r, rate, { tom1: 200, tom2: 160, tom3: 130 }, tomGain),
   );
   return withParameterValue(F.floorTomHoldSt, holdSt, () => tallyStem(x, truth, rate).got);
 }
@@ -78,24 +53,8 @@ test('floor tom cluster: toms louder than the kick stay kicks; three drums read 
 });
 
 /** A reported primary hit read as `cls`, its body partial at `hz` falling to `lateHz`, at `peak`. */
-function hitOf(start: number, cls: StemHit['cls'], hz: number, lateHz: number, peak: number): StemHit {
-  return {
-    start,
-    peak,
-    rise: 20,
-    cls,
-    confidence: 0.5,
-    reason: '',
-    secondary: false,
-    features: {
-      share: [0.5, 0.5, 0, 0],
-      addedDb: [-20, -20, -20, -20],
-      decayMs: [100, 50, 20, 20],
-      bodyHz: hz,
-      bodyLateHz: lateHz,
-    },
-  };
-}
+const hitOf = (start: number, cls: StemHit['cls'], hz: number, lateHz: number, peak: number) =>
+  givenHit(start, cls, { bodyHz: hz, bodyLateHz: lateHz }, peak);
 const classes = (hits: StemHit[]) => hits.map((h) => h.cls).join(' ');
 /** The rule at its tuned values (floorTomHoldSt 2 st; the others as declared: 1.5 st, 2 st, 0.5 dB, 3 hits). */
 const tuned = <T>(f: () => T) => withParameterValue(F.floorTomHoldSt, 2, f);

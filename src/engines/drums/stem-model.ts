@@ -658,6 +658,17 @@ export function applyStemModel(
   });
 }
 
+/** The stem's reported primary hits read as kick: over the output floor (floorRangeDb under the loudest), not second
+ * pieces (the kickless and floor-tom rules' hits). */
+function reportedKicks(hits: StemHit[]): StemHit[] {
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+  return hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
+}
+
+/** A hit's body partial's fall in semitones, from the first bodyMs window to the second (bodyHz to bodyLateHz). */
+const bodyFall = (h: StemHit) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN));
+
 /**
  * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
  * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
@@ -671,12 +682,8 @@ export function applyKicklessStem(hits: StemHit[]): void {
   const K = STEM_KICKLESS_PARAMETERS;
   const limit = K.kicklessFallSt.value;
   if (!(limit > 0)) return;
-  const loudest = Math.max(0, ...hits.map((h) => h.peak));
-  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
-  const kicks = hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
-  const falls = kicks
-    .map((h) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN)))
-    .filter((x) => Number.isFinite(x));
+  const kicks = reportedKicks(hits);
+  const falls = kicks.map(bodyFall).filter((x) => Number.isFinite(x));
   if (falls.length < K.kicklessMinHits.value) return;
   const fall = median(falls);
   const mode = median(kicks.map((h) => h.features.modePeakDb ?? NaN));
@@ -702,12 +709,8 @@ export function applyFloorTomCluster(hits: StemHit[]): void {
   const F = STEM_FLOORTOM_PARAMETERS;
   const hold = F.floorTomHoldSt.value;
   if (!(hold > 0)) return;
-  const loudest = Math.max(0, ...hits.map((h) => h.peak));
-  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
-  const fallOf = (h: StemHit) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN));
-  const kicks = hits
-    .filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0)
-    .map((h) => ({ h, st: 12 * log2(h.features.bodyHz), fall: fallOf(h) }))
+  const kicks = reportedKicks(hits)
+    .map((h) => ({ h, st: 12 * log2(h.features.bodyHz), fall: bodyFall(h) }))
     .filter((k) => Number.isFinite(k.st) && Number.isFinite(k.fall))
     .sort((a, b) => a.st - b.st);
   const minHits = F.floorTomMinHits.value;
