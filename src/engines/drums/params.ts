@@ -1465,6 +1465,8 @@ export const STEM_KICKLESS_PARAMETERS = {
  * toms. Measured on the tuning dumps (33 … 51t, h-dx80): the toms read as kick in stems with a kick hold their pitch
  * (median fall 0.8 st against the kicks' 3.0) and are softer in half the stems; a lower half that holds its pitch is
  * not a tom (kick rolls and double kicks: their soft strokes hold, the loud fall), so only the upper half is read.
+ * At floorTomHoldSt 2: pooled over the 41 tuning dumps +0.0019 (toms read as kick 1553 → 1370), every pair within
+ * −0.0032; under the switch rule's 0.004, so off by default. Held-out 52t (once): 0.6948 → 0.7335, one stem of 24.
  */
 export const STEM_FLOORTOM_PARAMETERS = {
   floorTomHoldSt: p(
@@ -1472,7 +1474,7 @@ export const STEM_FLOORTOM_PARAMETERS = {
     'semitones',
     [0, 12],
     "the upper half of the stem's kicks (by body pitch) are toms when their median fall (bodyHz to bodyLateHz) is " +
-      'within this either way (a tom holds its pitch); 0: off (tuned 2: tuning 33 … 51t +0.0026 pooled, h-dx80)',
+      'within this either way (a tom holds its pitch); 0: off (2 when on: tuning 33 … 51t +0.0019 pooled, h-dx80)',
   ),
   floorTomKickFallSt: p(
     1.5,
