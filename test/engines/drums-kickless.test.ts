@@ -11,48 +11,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_KICKLESS_PARAMETERS as K } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { noiseSource } from '../../fixtures/signals.js';
-import { fallingKick, placeStrokes, synthStroke, tallyStem } from '../../fixtures/stemtally.js';
+import { givenHit, kitStem, kitStroke, tallyStem } from '../../fixtures/stemtally.js';
 import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
 const rate = 44100;
-/** A circular membrane's modes against its fundamental (Bessel-function zeros). */
-const MODES = [1, 1.594, 2.136, 2.296];
 type Piece = 'kick' | 'floor' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
-/** One stroke, 0.6 s; the floor tom at `floorHz`; a tom a drum head: the circular membrane's modes (h-dx72's
- * analytic heads), the higher ones softer and shorter, with a 2 ms stick click. */
-function stroke(piece: Piece, r: () => number, floorHz: number): Float64Array {
-  const hz = { floor: floorHz, tom1: 200, tom2: 160, tom3: 130 } as Record<Piece, number>;
-  const head = (f0: number, t: number) =>
-    MODES.reduce((a, m, k) => a + (Math.sin(2 * Math.PI * m * f0 * t) * Math.exp(-t / (0.25 / (1 + k)))) / (1 + k), 0);
-  return synthStroke(0.6, rate, r, (t, w, hp) =>
-    piece === 'kick'
-      ? fallingKick(t, hp)
-      : piece === 'snare'
-        ? 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08)
-        : piece === 'hat'
-          ? 0.3 * hp * Math.exp(-t / 0.02)
-          : 0.6 * head(hz[piece], t) + 0.1 * hp * Math.exp(-t / 0.002),
-  );
-}
-
-/** Four bars of a groove and a tom run, `low` on the kick's beats: per piece struck, how many hits read as each. */
+/** Four bars of a groove and a tom run, `low` on the kick's beats (the floor tom at `floorHz`, the toms at 200, 160
+ * and 130 Hz): per piece struck, how many hits read as each. */
 function tally(low: 'kick' | 'floor', floorHz: number, fallSt: number): Record<string, number> {
   const bar = `${low} hat snare hat ${low} hat snare hat ${low} tom1 tom2 tom3 ${low} tom1 tom2 tom3`.split(
     ' ',
   ) as Piece[];
-  const u = noiseSource(78);
-  const r = () => 2 * u() - 1;
-  const step = Math.round((15 / 100) * rate);
-  const { x, truth } = placeStrokes(
-    bar,
-    bar.length * 4,
-    step,
-    rate,
-    (piece) => stroke(piece, r, floorHz),
-    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
+  const { x, truth } = kitStem(bar, rate, (piece, r) =>
+    kitStroke(piece, r, rate, { floor: floorHz, tom1: 200, tom2: 160, tom3: 130 }),
   );
   return withParameterValue(K.kicklessFallSt, fallSt, () => tallyStem(x, truth, rate).got);
 }
@@ -91,33 +64,8 @@ test('kickless stem: the same kit with its falling kick: the rule changes nothin
 
 /** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane
  * cue's second mode `modePeakDb` over the gaps beside it and its click `clickDb`. */
-function hitOf(
-  start: number,
-  cls: StemHit['cls'],
-  hz: number,
-  lateHz: number,
-  modePeakDb = 10,
-  clickDb = -25,
-): StemHit {
-  return {
-    start,
-    peak: 0.5,
-    rise: 20,
-    cls,
-    confidence: 0.5,
-    reason: '',
-    secondary: false,
-    features: {
-      share: [0.5, 0.5, 0, 0],
-      addedDb: [-20, -20, -20, -20],
-      decayMs: [100, 50, 20, 20],
-      bodyHz: hz,
-      bodyLateHz: lateHz,
-      modePeakDb,
-      clickDb,
-    },
-  };
-}
+const hitOf = (start: number, cls: StemHit['cls'], hz: number, lateHz: number, modePeakDb = 10, clickDb = -25) =>
+  givenHit(start, cls, { bodyHz: hz, bodyLateHz: lateHz, modePeakDb, clickDb });
 const classes = (hits: StemHit[]) => hits.map((h) => h.cls).join(' ');
 /** The rule at its declared values (kicklessFallSt 0.9 st, kicklessModePeakDb 1.5 dB, kicklessClickDb −19 dB). */
 const declared = <T>(f: () => T) =>

@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_MASKED_KICK_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { noiseSource } from '../../fixtures/signals.js';
-import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
+import { kitStem, tallyStem } from '../../fixtures/stemtally.js';
 import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 
 /** The rules' classes alone (the learned model off, STEM_MODEL_PARAMETERS.useModel): these tests assert what the rules
@@ -40,18 +39,7 @@ function stroke(piece: Piece, r: () => number): Float64Array {
 
 /** Four bars of `bar` in 16ths at `bpm`: per piece struck, how many hits read as each class. */
 function tally(bar: Piece[], bpm = 140): Record<string, number> {
-  const u = noiseSource(47);
-  const r = () => 2 * u() - 1;
-  const step = Math.round((15 / bpm) * rate);
-  const { x, truth } = placeStrokes(
-    bar,
-    bar.length * 4,
-    step,
-    rate,
-    (piece) => stroke(piece, r),
-    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
-    '-',
-  );
+  const { x, truth } = kitStem(bar, rate, stroke, 47, bpm, '-');
   return tallyStem(x, truth, rate).got;
 }
 

@@ -1453,3 +1453,41 @@ export const STEM_KICKLESS_PARAMETERS = {
     'the rule reads a stem only when at least this many of its reported hits read as kick have a body partial',
   ),
 } as const;
+
+/**
+ * A floor tom read as the kick in a stem that has a kick (h-dx80, stem-model.ts applyFloorTomCluster; after the model
+ * and the kickless rule): the stem's reported hits read as kick split in two by their body pitch (the split of their
+ * log bodyHz with the least spread within the two halves). A beater's kick falls in pitch as it rings (bodyHz to
+ * bodyLateHz); a floor tom, tuned above the kick and struck by a stick, holds its pitch and is not louder than the
+ * kick. When the upper half's median body pitch lies at least floorTomSepSt over the lower's, the upper half holds its
+ * pitch (its median fall within floorTomHoldSt either way), the lower half falls (its median fall over
+ * floorTomKickFallSt) and the upper half's median peak is at most floorTomPeakDb over the lower's, the upper half are
+ * toms. Measured on the tuning dumps (33 … 51t, h-dx80): the toms read as kick in stems with a kick hold their pitch
+ * (median fall 0.8 st against the kicks' 3.0) and are softer in half the stems; a lower half that holds its pitch is
+ * not a tom (kick rolls and double kicks: their soft strokes hold, the loud fall), so only the upper half is read.
+ * At floorTomHoldSt 2: pooled over the 41 tuning dumps +0.0019 (toms read as kick 1553 → 1370), every pair within
+ * −0.0032; under the switch rule's 0.004, so off by default. Held-out 52t (once): 0.6948 → 0.7335, one stem of 24.
+ */
+export const STEM_FLOORTOM_PARAMETERS = {
+  floorTomHoldSt: p(
+    0,
+    'semitones',
+    [0, 12],
+    "the upper half of the stem's kicks (by body pitch) are toms when their median fall (bodyHz to bodyLateHz) is " +
+      'within this either way (a tom holds its pitch); 0: off (2 when on: tuning 33 … 51t +0.0019 pooled, h-dx80)',
+  ),
+  floorTomKickFallSt: p(
+    1.5,
+    'semitones',
+    [0, 24],
+    "…while the lower half's median fall is over this (the kick: a beater's head falls as it rings)…",
+  ),
+  floorTomSepSt: p(2, 'semitones', [0, 48], "…and the halves' median body pitches lie at least this far apart…"),
+  floorTomPeakDb: p(
+    0.5,
+    'dB',
+    [-40, 40],
+    "…and the upper half's median peak is at most this over the lower half's (the kick is the loudest low drum)",
+  ),
+  floorTomMinHits: p(3, 'hits', [1, 50], 'each half holds at least this many hits with a body partial'),
+} as const;

@@ -31,6 +31,7 @@ import { presetPath, readPreset } from '../../presets.js';
 import { classScores, infiniteThresholds, softmax, type Tree } from '../trees.js';
 import {
   DETECT_PARAMETERS,
+  STEM_FLOORTOM_PARAMETERS,
   STEM_KICKLESS_PARAMETERS,
   STEM_MODEL_CLUSTER_PARAMETERS as CL,
   STEM_MODEL_PARAMETERS,
@@ -657,6 +658,17 @@ export function applyStemModel(
   });
 }
 
+/** The stem's reported primary hits read as kick: over the output floor (floorRangeDb under the loudest), not second
+ * pieces (the kickless and floor-tom rules' hits). */
+function reportedKicks(hits: StemHit[]): StemHit[] {
+  const loudest = Math.max(0, ...hits.map((h) => h.peak));
+  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
+  return hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
+}
+
+/** A hit's body partial's fall in semitones, from the first bodyMs window to the second (bodyHz to bodyLateHz). */
+const bodyFall = (h: StemHit) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN));
+
 /**
  * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
  * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
@@ -670,12 +682,8 @@ export function applyKicklessStem(hits: StemHit[]): void {
   const K = STEM_KICKLESS_PARAMETERS;
   const limit = K.kicklessFallSt.value;
   if (!(limit > 0)) return;
-  const loudest = Math.max(0, ...hits.map((h) => h.peak));
-  const floor = loudest * 10 ** (-DETECT_PARAMETERS.floorRangeDb.value / 20);
-  const kicks = hits.filter((h) => h.cls === 'kick' && !h.secondary && h.peak >= floor && h.peak > 0);
-  const falls = kicks
-    .map((h) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.features.bodyLateHz ?? NaN)))
-    .filter((x) => Number.isFinite(x));
+  const kicks = reportedKicks(hits);
+  const falls = kicks.map(bodyFall).filter((x) => Number.isFinite(x));
   if (falls.length < K.kicklessMinHits.value) return;
   const fall = median(falls);
   const mode = median(kicks.map((h) => h.features.modePeakDb ?? NaN));
@@ -686,5 +694,56 @@ export function applyKicklessStem(hits: StemHit[]): void {
     h.reason =
       `${h.reason}; but the stem's kicks hold their pitch (median fall ${fall.toFixed(2)} st), ring at a head's ` +
       `mode (${mode.toFixed(1)} dB) and click little (${click.toFixed(1)} dB): no kick, a tom`;
+  }
+}
+
+/**
+ * A floor tom read as the kick in a stem that has a kick (h-dx80; STEM_FLOORTOM_PARAMETERS), in place, after the model
+ * and applyKicklessStem: the reported hits read as kick (over the output floor, not second pieces, with a body partial)
+ * split in two by body pitch (the split of the sorted log bodyHz with the least spread within the halves); when the
+ * upper half lies floorTomSepSt or more over the lower, holds its pitch (median fall within floorTomHoldSt either way)
+ * while the lower half falls (median fall over floorTomKickFallSt), and is not louder (median peak at most
+ * floorTomPeakDb over the lower's), the upper half are toms, each reason saying why. Off at floorTomHoldSt 0.
+ */
+export function applyFloorTomCluster(hits: StemHit[]): void {
+  const F = STEM_FLOORTOM_PARAMETERS;
+  const hold = F.floorTomHoldSt.value;
+  if (!(hold > 0)) return;
+  const kicks = reportedKicks(hits)
+    .map((h) => ({ h, st: 12 * log2(h.features.bodyHz), fall: bodyFall(h) }))
+    .filter((k) => Number.isFinite(k.st) && Number.isFinite(k.fall))
+    .sort((a, b) => a.st - b.st);
+  const minHits = F.floorTomMinHits.value;
+  if (kicks.length < 2 * minHits) return;
+  // the split with the least spread within the halves (prefix sums of the pitches and their squares)
+  const n = kicks.length;
+  let sum = 0;
+  let sq = 0;
+  const total = kicks.reduce((a, k) => a + k.st, 0);
+  const totalSq = kicks.reduce((a, k) => a + k.st * k.st, 0);
+  let best = Infinity;
+  let cut = 0;
+  for (let i = 1; i < n; i++) {
+    sum += kicks[i - 1]!.st;
+    sq += kicks[i - 1]!.st * kicks[i - 1]!.st;
+    const spread = sq - (sum * sum) / i + (totalSq - sq) - ((total - sum) * (total - sum)) / (n - i);
+    if (spread < best) [best, cut] = [spread, i];
+  }
+  const low = kicks.slice(0, cut);
+  const high = kicks.slice(cut);
+  if (low.length < minHits || high.length < minHits) return;
+  const sep = median(high.map((k) => k.st)) - median(low.map((k) => k.st));
+  const highFall = median(high.map((k) => k.fall));
+  const lowFall = median(low.map((k) => k.fall));
+  const peakDb = 20 * Math.log10(median(high.map((k) => k.h.peak)) / median(low.map((k) => k.h.peak)));
+  if (!(sep >= F.floorTomSepSt.value) || !(Math.abs(highFall) < hold) || !(lowFall > F.floorTomKickFallSt.value))
+    return;
+  if (!(peakDb <= F.floorTomPeakDb.value)) return;
+  for (const { h } of high) {
+    h.cls = 'tom';
+    h.reason =
+      `${h.reason}; but the stem's kicks are two drums: this upper one (${sep.toFixed(1)} st over the lower) holds ` +
+      `its pitch (median fall ${highFall.toFixed(2)} st) where the lower falls (${lowFall.toFixed(2)} st) and is not ` +
+      `louder (${peakDb.toFixed(1)} dB): a floor tom`;
   }
 }

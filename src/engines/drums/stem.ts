@@ -52,7 +52,7 @@ import {
   STEM_MODEL_PARAMETERS,
   STEM_MEMBRANE_PARAMETERS as M,
 } from './params.js';
-import { applyKicklessStem, applyStemModel, stemReadsMembrane } from './stem-model.js';
+import { applyFloorTomCluster, applyKicklessStem, applyStemModel, stemReadsMembrane } from './stem-model.js';
 import { kthSmallest } from '../order.js';
 
 /** A biquad (direct form I), coefficients after the RBJ cookbook formulas. */
@@ -804,6 +804,7 @@ export function classifyStemHits(found: FoundHit[], rate: number): StemHit[] {
   if (STEM_MODEL_PARAMETERS.useModel.value >= 0.5) {
     applyStemModel(hits, undefined, rate);
     applyKicklessStem(hits);
+    applyFloorTomCluster(hits);
   }
   return hits;
 }
