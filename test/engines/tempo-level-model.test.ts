@@ -25,7 +25,17 @@ import {
   type LevelRow,
 } from '../../src/engines/tempo/level-model.js';
 import { readPreset } from '../../src/presets.js';
-import { HAT, KICK, SECONDS, SNARE, bandEnergy, groove, type Hit, type Piece } from '../helpers/grooves.js';
+import {
+  HAT,
+  KICK,
+  SECONDS,
+  SNARE,
+  bandEnergy,
+  chordsEveryFourBeats,
+  groove,
+  type Hit,
+  type Piece,
+} from '../helpers/grooves.js';
 
 /** λ of lr59 (chosen by leave-one-set-out on tempo21–39 and the plain grooves). */
 const LAMBDA_59 = 1;
@@ -320,25 +330,11 @@ test("lr80 (levelModelPreset 80, the default): lr79's form without the chord pro
   assert.deepEqual(levelModelReads(80), { profile: true, twoFeel: false, swing: false, fold: true });
 });
 
-/**
- * 120 BPM at 10 ms frames, 48 beats: a kick on every beat (the low band strong on 1 and 3), an eighth-note hat, C then
- * F major changing every four beats, tuned pitch classes (as test/engines/tempo-gate.test.ts).
- */
+/** test/helpers/grooves.ts chordsEveryFourBeats with tuned pitch classes (as test/engines/tempo-gate.test.ts). */
 function oneChordPerBar() {
-  const frames = 50 * 48;
-  const odf = new Float32Array(frames);
-  const odfLow = new Float32Array(frames);
-  for (let b = 0; b < 48; b++) {
-    odf[b * 50] = b % 2 ? 0.8 : 1;
-    odfLow[b * 50] = b % 2 ? 0.1 : 1;
-    odf[b * 50 + 25] = 0.3;
-  }
-  const chroma = new Float32Array(frames * 12);
-  for (let t = 0; t < frames; t++)
-    for (const k of Math.floor(t / 200) % 2 ? [5, 9, 0] : [0, 4, 7]) chroma[t * 12 + k] = 1;
   const pitchClass = new Float64Array(120);
   for (const pc of [0, 4, 5, 7, 9]) pitchClass[pc * 10] = 1;
-  return { odf, odfLow, chroma, pitchClass, hopSeconds: 0.01 };
+  return chordsEveryFourBeats(pitchClass);
 }
 
 test('one chord per bar at 120: lr79 (chord profile read) halves it to 60, lr80 (no chord profile) keeps 120', () => {
