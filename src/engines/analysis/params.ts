@@ -926,7 +926,8 @@ export const TEMPO_PARAMETERS = {
       "grooves, λ 2; LOSO 541 + 554 of 644 + 644 vs 535 + 557 for lr78's form — not the default: as the default it " +
       "halves one-chord-per-bar test grooves), 80 tempo-level-lr80.json (h-tempo80, lr79's form without the " +
       "chord signal's beat profile, retrained on tempo35–49 and the plain grooves, λ 5; LOSO 580 + 596 of 684 + 684 " +
-      "vs 569 + 585 for lr78's form — the default by h-tempo80's switch rule)",
+      "vs 569 + 585 for lr78's form — the default by h-tempo80's switch rule; judged once on tempo50: 0.950 / 0.850 " +
+      'vs lr78 0.925 / 0.800)',
     true,
   ),
   levelFoldWindowBeats: p(
@@ -944,7 +945,8 @@ export const TEMPO_PARAMETERS = {
     [100, 300],
     "learned octave move, the backbeat fold's alternation (h-tempo73, level-model.ts bandRise): the kick's band " +
       'energies are those centred below this, the snare group from this up to levelFoldSnareHz. Not robust on ' +
-      'held-out material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775, not 0.850 / 0.825 (h-tempo78)',
+      'held-out material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775, not 0.850 / 0.825 ' +
+      "(h-tempo78); lr80's form retrained reads tempo50 0.925 / 0.850, not 0.950 / 0.850 (h-tempo80)",
   ),
   levelFoldSnareHz: p(
     5000,
