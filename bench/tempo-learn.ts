@@ -22,6 +22,9 @@
  *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --first 35 --last 48 --lambda 2
  *     --margin 0.2 --export --name tempo-level-lr79 --dump-dir /tmp/h-tempo78/dump   lr79 (h-tempo79, selectable;
  *                                             tempo49 its judge)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --signals low,mid,high,snare
+ *     --first 35 --last 49 --lambda 5 --margin 0.2 --export --name tempo-level-lr80 --dump-dir /tmp/h-tempo80/dump
+ *                                             lr80 (h-tempo80, the default; tempo50 its judge)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
@@ -260,7 +263,10 @@ const RICH = process.argv.includes('--rich');
 const PLAIN = process.argv.includes('--plain');
 /** --profile (with --rich): also the levels' beat profiles (levelProfile, h-tempo59): LEVEL_FEATURES whole. */
 const PROFILE = process.argv.includes('--profile');
-/** --signals low,mid,…: only these signals' profile features (the others read as missing; tuning only). */
+/**
+ * --signals low,mid,…: only these signals' profile features (h-tempo80: the others left out of the model's columns,
+ * so an exported preset does not name them; lr80 reads low, mid, high and snare, not chords).
+ */
 const SIGNALS = process.argv.includes('--signals') ? new Set(argOfEarly('--signals', '').split(',')) : undefined;
 /** --two-feel (with --rich, h-tempo65): lr56's 83 and the two-feel numbers (levelTwoFeel), not the profiles. */
 const TWO_FEEL = process.argv.includes('--two-feel');
@@ -297,7 +303,9 @@ const READING_COLUMNS = process.argv.includes('--fold-reading')
 /** The model's columns of LEVEL_FEATURES. */
 const COLUMNS = (() => {
   const base = [
-    ...Array.from({ length: RICH_COUNT }, (_, j) => j),
+    ...Array.from({ length: RICH_COUNT }, (_, j) => j).filter(
+      (j) => !SIGNALS || j < 83 || j >= 113 || SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!),
+    ),
     ...TWO_FEEL_COLUMNS,
     ...SWING_COLUMNS,
     ...FOLD_USED,
@@ -316,14 +324,8 @@ const COLUMNS = (() => {
 function pairFeatures(slow: Level, fast: Level): number[] {
   if (RICH) {
     const all = levelPairFeatures(slow, fast);
-    const x = COLUMNS.map((j) => all[j]!);
-    // --signals: the profile features of the other signals left out (NaN: missing, weight 0)
-    return SIGNALS
-      ? x.map((v, i) => {
-          const j = COLUMNS[i]!;
-          return j >= 83 && j < 113 && !SIGNALS.has(LEVEL_FEATURES[j]!.split(' ')[1]!) ? NaN : v;
-        })
-      : x;
+    // --signals: the other signals' profile features are not among COLUMNS
+    return COLUMNS.map((j) => all[j]!);
   }
   return [
     ...TERMS.map((k) => Math.log((Math.max(0, slow[k]) + EPS) / (Math.max(0, fast[k]) + EPS))),
@@ -537,7 +539,8 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         'grooves and missing terms h-tlevel56; beat profiles and tempo38–39 h-tempo59; two-feel numbers and ' +
         'tempo40–41 h-tempo65; the tempo-free form, its broad prior and tempo21–42 h-tempo68; tempo43 in and ' +
         "--no-onset-rate h-tempo69; tempo44 in and --realistic-weight h-tempo71; rule A's truth and tempo45 in " +
-        'h-tempo72; the backbeat fold and tempo46 in h-tempo73)',
+        'h-tempo72; the backbeat fold and tempo46 in h-tempo73; the fold readings h-tempo78; the profiles without ' +
+        'the chord signal and tempo49 in h-tempo80)',
       truth: CONVENTION_TRUTH
         ? 'the half-time convention (fixtures/tempotruth.ts tappedTruth)'
         : TRAIN_CONVENTION
@@ -551,6 +554,7 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
         `${READING_COLUMNS.length ? ' --fold-reading' : ''}` +
+        `${SIGNALS ? ` --signals ${[...SIGNALS].join(',')}` : ''}` +
         `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
         `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +
         `--last ${TUNING_SETS.filter((n) => n !== 'plain').at(-1)} ` +

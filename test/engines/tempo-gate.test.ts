@@ -8,24 +8,10 @@ import assert from 'node:assert/strict';
 import { estimateTempoWithDecision, type TempoInput } from '../../src/engines/tempo/index.js';
 import { tuningAwareChroma } from '../../src/engines/key/index.js';
 import { TEMPO_PARAMETERS } from '../../src/engines/analysis/params.js';
+import { chordsEveryFourBeats } from '../helpers/grooves.js';
 
-/** 120 BPM at 10 ms frames (50 frames a beat), 48 beats; chords (C, then F major) change every 4 beats. */
-function input(pitchClass: Float64Array): TempoInput {
-  const frames = 50 * 48;
-  const odf = new Float32Array(frames);
-  const odfLow = new Float32Array(frames);
-  for (let b = 0; b < 48; b++) {
-    odf[b * 50] = b % 2 ? 0.8 : 1;
-    odfLow[b * 50] = b % 2 ? 0.1 : 1;
-    odf[b * 50 + 25] = 0.3; // eighth-note hats
-  }
-  const chroma = new Float32Array(frames * 12);
-  for (let t = 0; t < frames; t++) {
-    const chord = Math.floor(t / 200) % 2 ? [5, 9, 0] : [0, 4, 7];
-    for (const k of chord) chroma[t * 12 + k] = 1;
-  }
-  return { odf, odfLow, chroma, pitchClass, hopSeconds: 0.01 };
-}
+/** 120 BPM, 48 beats; chords (C, then F major) change every 4 beats (test/helpers/grooves.ts). */
+const input = (pitchClass: Float64Array | undefined): TempoInput => chordsEveryFourBeats(pitchClass);
 
 test('tuned notes (every peak on the semitone grid): the chord changes count', () => {
   const tuned = new Float64Array(120);

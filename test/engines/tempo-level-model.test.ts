@@ -25,7 +25,17 @@ import {
   type LevelRow,
 } from '../../src/engines/tempo/level-model.js';
 import { readPreset } from '../../src/presets.js';
-import { HAT, KICK, SECONDS, SNARE, bandEnergy, groove, type Hit, type Piece } from '../helpers/grooves.js';
+import {
+  HAT,
+  KICK,
+  SECONDS,
+  SNARE,
+  bandEnergy,
+  chordsEveryFourBeats,
+  groove,
+  type Hit,
+  type Piece,
+} from '../helpers/grooves.js';
 
 /** λ of lr59 (chosen by leave-one-set-out on tempo21–39 and the plain grooves). */
 const LAMBDA_59 = 1;
@@ -241,8 +251,7 @@ test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold 
   assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
 });
 
-test("lr78 (levelModelPreset 78, the default): lr73's form retrained on tempo35–47 and the plain grooves, λ 1", () => {
-  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 78);
+test("lr78 (levelModelPreset 78, the default before lr80): lr73's form on tempo35–47 and the plain grooves", () => {
   const m = levelModel(78);
   assert.equal(m.name, 'tempo-level-lr78');
   // lr72's 83 and the backbeat fold's six at both levels (not the fold readings: tried, h-tempo78)
@@ -269,7 +278,6 @@ test("lr78 (levelModelPreset 78, the default): lr73's form retrained on tempo35�
 });
 
 test("lr79 (levelModelPreset 79, selectable): lr78's form, the beat profiles and the fold readings, tempo35–48", () => {
-  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 78, 'lr79 is not the default');
   const m = levelModel(79);
   assert.equal(m.name, 'tempo-level-lr79');
   // lr72's 83, the beat profiles (lr59's 30), the fold's six and the fold readings' three
@@ -290,6 +298,59 @@ test("lr79 (levelModelPreset 79, selectable): lr78's form, the beat profiles and
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 83, 113)) - ps[i]!) > 0.01));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 119, 122)) - ps[i]!) > 0.01));
   assert.deepEqual(levelModelReads(79), { profile: true, twoFeel: false, swing: false, fold: true });
+});
+
+test("lr80 (levelModelPreset 80, the default): lr79's form without the chord profile, tempo35–49 + plain", () => {
+  assert.equal(TEMPO_PARAMETERS.levelModelPreset.value, 80);
+  const m = levelModel(80);
+  assert.equal(m.name, 'tempo-level-lr80');
+  // lr72's 83, the beat profiles of the low, mid, high and snare signals (24 of lr59's 30: not the chords'), the
+  // fold's six and the fold readings' three
+  const chords = LEVEL_FEATURES.slice(83, 113).filter((f) => / chords /.test(f));
+  assert.equal(chords.length, 6);
+  assert.deepEqual(m.features, [
+    ...LEVEL_FEATURES.slice(0, 113).filter((f) => !chords.includes(f)),
+    ...LEVEL_FEATURES.slice(120, 129),
+  ]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo35', 'tempo43', 'tempo48', 'tempo49', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo50'), 'tempo50 is its judge');
+  assert.ok(!sets.includes('tempo34'), 'its sets are tempo35–49 and the plain grooves');
+  assert.equal(m.provenance.lambda, 5);
+  assert.match(String(m.provenance.truth), /^rule A/);
+  assert.match(String(m.provenance.command), /--profile .*--fold .*--fold-reading --signals low,mid,high,snare /);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  assert.ok(Math.min(...ps) < 0.4 && Math.max(...ps) > 0.6, `${ps.map((p) => p.toFixed(2))}`);
+  // the profiles' and readings' weights are not zero: the rows differ with them missing (profiles: columns 83–106)
+  const without = (x: number[], from: number, to: number) => x.map((v, j) => (j >= from && j < to ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 83, 107)) - ps[i]!) > 0.01));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 113, 116)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(80), { profile: true, twoFeel: false, swing: false, fold: true });
+});
+
+/** test/helpers/grooves.ts chordsEveryFourBeats with tuned pitch classes (as test/engines/tempo-gate.test.ts). */
+function oneChordPerBar() {
+  const pitchClass = new Float64Array(120);
+  for (const pc of [0, 4, 5, 7, 9]) pitchClass[pc * 10] = 1;
+  return chordsEveryFourBeats(pitchClass);
+}
+
+test('one chord per bar at 120: lr79 (chord profile read) halves it to 60, lr80 (no chord profile) keeps 120', () => {
+  const before = TEMPO_PARAMETERS.levelModelPreset.value;
+  const bpm = (round: number) => {
+    TEMPO_PARAMETERS.levelModelPreset.value = round;
+    try {
+      return withModel(true, () => estimateTempoWithDecision(oneChordPerBar())).tempo.bpm!;
+    } finally {
+      TEMPO_PARAMETERS.levelModelPreset.value = before;
+    }
+  };
+  assert.ok(Math.abs(withModel(false, () => estimateTempoWithDecision(oneChordPerBar())).tempo.bpm! - 120) < 1);
+  assert.ok(Math.abs(bpm(79) - 60) < 1, `lr79 ${bpm(79)}`);
+  assert.ok(Math.abs(bpm(80) - 120) < 1, `lr80 ${bpm(80)}`);
+  assert.ok(Math.abs(bpm(78) - 120) < 1, `lr78 ${bpm(78)}`);
 });
 
 test("the preset's stored rows give the probabilities the trainer stored for them", () => {

@@ -139,3 +139,25 @@ export function bandEnergy(hits: [number, Piece][], seconds: number) {
   }
   return { values, bands, hopSeconds: BAND_HOP, lowHz: LOW_HZ };
 }
+
+/**
+ * 120 BPM at 10 ms frames (50 frames a beat), 48 beats: the full band on every beat (the low band strong on 1 and 3),
+ * an eighth-note hat, and chords (C, then F major) changing every 4 beats, with this pitch-class profile (the chord
+ * gate's tuning; tempo-gate, tempo-level-model).
+ */
+export function chordsEveryFourBeats(pitchClass: Float64Array | undefined): TempoInput {
+  const frames = 50 * 48;
+  const odf = new Float32Array(frames);
+  const odfLow = new Float32Array(frames);
+  for (let b = 0; b < 48; b++) {
+    odf[b * 50] = b % 2 ? 0.8 : 1;
+    odfLow[b * 50] = b % 2 ? 0.1 : 1;
+    odf[b * 50 + 25] = 0.3; // eighth-note hats
+  }
+  const chroma = new Float32Array(frames * 12);
+  for (let t = 0; t < frames; t++) {
+    const chord = Math.floor(t / 200) % 2 ? [5, 9, 0] : [0, 4, 7];
+    for (const k of chord) chroma[t * 12 + k] = 1;
+  }
+  return { odf, odfLow, chroma, pitchClass, hopSeconds: 0.01 };
+}

@@ -901,9 +901,9 @@ export const TEMPO_PARAMETERS = {
     true,
   ),
   levelModelPreset: p(
-    78,
+    80,
     'round',
-    [56, 79],
+    [56, 80],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
       'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
       "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
@@ -921,9 +921,13 @@ export const TEMPO_PARAMETERS = {
       "tempo-level-lr73.json (h-tempo73, lr72's form and the backbeat fold at both levels, levelBackbeatFold, on " +
       "tempo25–46 and the plain grooves under rule A), 78 tempo-level-lr78.json (h-tempo78, lr73's form retrained on " +
       'tempo35–47 and the plain grooves under rule A, λ 1; LOSO by set 502 + 516 of 604 + 604 songs + drum files vs ' +
-      "497 + 513 for lr72's form — the default by h-tempo78's switch rule), 79 tempo-level-lr79.json (h-tempo79, " +
+      "497 + 513 for lr72's form — the default until h-tempo80), 79 tempo-level-lr79.json (h-tempo79, " +
       "lr78's form, the beat profiles and the fold readings at both levels, retrained on tempo35–48 and the plain " +
-      "grooves, λ 2; LOSO 541 + 554 of 644 + 644 vs 535 + 557 for lr78's form — not the default)",
+      "grooves, λ 2; LOSO 541 + 554 of 644 + 644 vs 535 + 557 for lr78's form — not the default: as the default it " +
+      "halves one-chord-per-bar test grooves), 80 tempo-level-lr80.json (h-tempo80, lr79's form without the " +
+      "chord signal's beat profile, retrained on tempo35–49 and the plain grooves, λ 5; LOSO 580 + 596 of 684 + 684 " +
+      "vs 569 + 585 for lr78's form — the default by h-tempo80's switch rule; judged once on tempo50: 0.950 / 0.850 " +
+      'vs lr78 0.925 / 0.800)',
     true,
   ),
   levelFoldWindowBeats: p(
@@ -941,7 +945,8 @@ export const TEMPO_PARAMETERS = {
     [100, 300],
     "learned octave move, the backbeat fold's alternation (h-tempo73, level-model.ts bandRise): the kick's band " +
       'energies are those centred below this, the snare group from this up to levelFoldSnareHz. Not robust on ' +
-      'held-out material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775, not 0.850 / 0.825 (h-tempo78)',
+      'held-out material: at 135 Hz (−10 %) lr78 retrained reads tempo48 0.800 / 0.775, not 0.850 / 0.825 ' +
+      "(h-tempo78); lr80's form retrained reads tempo50 0.925 / 0.850, not 0.950 / 0.850 (h-tempo80)",
   ),
   levelFoldSnareHz: p(
     5000,

@@ -612,11 +612,13 @@ export interface LevelModelPreset extends LevelModel {
  * repertoire in its sets), lr71 (h-tempo71, lr56's form retrained on tempo25–44 with the realistic sets weighted),
  * lr72 (h-tempo72, lr56's form retrained on tempo25–45 under rule A's truth, fixtures/tempotruth.ts beatLevelFactor),
  * lr73 (h-tempo73, lr72's form and the backbeat fold, levelBackbeatFold, on tempo25–46), lr78 (h-tempo78, lr73's form
- * retrained on tempo35–47 and the plain grooves, λ 1; the default), lr79 (h-tempo79, lr78's form, the beat profiles
- * and the fold readings, levelFoldReading, retrained on tempo35–48 and the plain grooves, λ 2; selectable, not the
- * default: it did not meet h-tempo79's switch rule on LOSO).
+ * retrained on tempo35–47 and the plain grooves, λ 1; the default until lr80), lr79 (h-tempo79, lr78's form, the
+ * beat profiles and the fold readings, levelFoldReading, retrained on tempo35–48 and the plain grooves, λ 2;
+ * selectable, not the default: it did not meet h-tempo79's switch rule on LOSO), lr80 (h-tempo80, lr79's form
+ * without the chord signal's beat profile — the one that halved one-chord-per-bar grooves —, retrained on
+ * tempo35–49 and the plain grooves, λ 5; the default).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78, 79] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78, 79, 80] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
