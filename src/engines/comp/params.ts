@@ -82,10 +82,10 @@ export const COMP_FRAME_PARAMETERS = {
     [-1, 60],
     "noise: a burst's onset told by its shape on the 1 ms envelope (fineSeconds) — a click, crackle, pop or bump " +
       "rises in under 2 ms, a breath or a voice's attack over tens of ms: a tick this far or more over the loudest " +
-      'tick of the frameSeconds that end burstRiseSeconds before it starts a burst, and the loudest rest frame ' +
-      "within noiseSpanSeconds of it, over the take's own floor in the rests (their lowest tenth), is the least " +
-      "noise excess the take reads (not the take's own attack into a phrase, its tail, or pitched frames; within " +
-      'the guard too); −1: off, the default',
+      'tick of the frameSeconds that end burstRiseSeconds before it, with no tick of the noiseSpanSeconds after it ' +
+      'half as far again over it, starts a burst; the loudest rest frame within noiseSpanSeconds of it, over the ' +
+      "take's own floor in the rests (their lowest tenth), is the least noise excess the take reads (not the take's " +
+      'own attack into a phrase, its tail, or pitched frames; within gapGuardSeconds too); −1: off, the default',
   ),
   burstRiseSeconds: p(
     0.002,
