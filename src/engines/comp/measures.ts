@@ -1219,9 +1219,10 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // and on a frame the floor would read but for the guard, and not the take's own attack (its voice running into
       // the phrase the reference expects starts within the guard of the onset: a consonant or a synthesised voice
       // starts as fast as a click), its tail, pitched frames, or sound most takes make there (speech's consonants)
-      if (burstJump >= 0 && gapDb.length > 0) {
+      // (an envelope coarser than the rise cannot tell a click from a step of a breath: none read there)
+      const tick = t.fineHop / t.sampleRate;
+      if (burstJump >= 0 && gapDb.length > 0 && tick <= COMP_FRAME_PARAMETERS.burstRiseSeconds.value) {
         const low = percentile(gapDb, 0.1)!;
-        const tick = t.fineHop / t.sampleRate;
         const rise = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.burstRiseSeconds.value / tick));
         const ref = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.frameSeconds.value / tick));
         const after = Math.max(ref, Math.round(COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / tick));

@@ -92,7 +92,8 @@ export const COMP_FRAME_PARAMETERS = {
     's',
     [0.0005, 0.02],
     "noise (burstJumpDb): the longest rise of a burst's onset — the tick is compared with the level before this " +
-      'rise (a click reaches its peak in under 2 ms; a Hann-windowed breath of 0.15 s rises 9 dB in its first 5 ms)',
+      'rise (a click reaches its peak in under 2 ms; a Hann-windowed breath of 0.15 s rises 9 dB in its first 5 ms); ' +
+      'on an envelope coarser than this (fineSeconds) no onset is read',
   ),
   extraSharedShare: p(
     0.5,
