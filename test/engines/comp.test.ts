@@ -13,6 +13,7 @@ import type { TakeFeatures } from '../../src/engines/comp/features.js';
 import { FrameMeter } from '../../src/engines/comp/features.js';
 import { readMidiNotes } from '../../src/engines/comp/guide.js';
 import {
+  abruptOnsets,
   activity,
   commonOffset,
   guideLagRange,
@@ -2132,5 +2133,89 @@ test("noise (edgeOverFloorDb): a clean take's breaths and room tails are its phr
     }
   } finally {
     E.value = before;
+  }
+});
+
+test('noise (burstJumpDb): a click next to a phrase is noise by its onset; a breath and an exhale are not', () => {
+  // four takes, four 2 s sections on a 1 ms envelope (44 kHz, 440-sample frames, 44-sample ticks), one note each
+  // (MIDI 57, 0.5–1.5 s, −20 dB), a room at −80 dB. Every take breathes before every phrase (0.19–0.44 s, amplitude
+  // sin², −45 dB peak; take 2 −41 dB) and take 2 exhales after section 1's phrase (1.6–1.85 s, a 30 ms linear rise
+  // to −44 dB and a (1 − u)² fall). Take 1 carries a click 60 ms after section 1's phrase ends (inside the guard):
+  // −36 dB at its tick, falling 2 dB a tick, and in section 3 starts its note 60 ms early (as abrupt as the click,
+  // but its own attack into the phrase: no burst). Takes 0 and 3 sing 30 cents sharp and flat. Off (−1, the base) the
+  // click is unseen (the guard) and take 2's louder breath reads 4 dB over: take 1 is chosen in section 1 (in 3 take
+  // 2, take 1 being early); at 12 dB
+  // the click stands ~40 dB over take 1's own floor and take 2 is chosen there; the breaths and the exhale are no
+  // onset (their rise takes tens of ms), so every other section and take 2's excess read as off.
+  const tick = (j: number) => (j * 44) / 44000;
+  const take = (k: number): TakeFeatures => {
+    const fine = new Float32Array(8000).fill(1e-8);
+    for (let s = 0; s < 4; s++) {
+      const o = 2000 * s;
+      for (let j = o + 500; j < o + 1500; j++) fine[j] = 10 ** (-20 / 10);
+      const peak = 10 ** ((k === 2 ? -41 : -45) / 10);
+      for (let j = o + 190; j < o + 440; j++) fine[j]! += peak * Math.sin((Math.PI * (j - o - 190)) / 250) ** 4;
+    }
+    if (k === 2)
+      for (let j = 3600; j < 3850; j++) {
+        const u = j - 3600;
+        fine[j]! += 10 ** (-44 / 10) * (u < 30 ? u / 30 : (1 - (u - 30) / 220) ** 2) ** 2;
+      }
+    if (k === 1) for (let j = 3560; j < 3585; j++) fine[j]! += 10 ** ((-36 - 2 * (j - 3560)) / 10);
+    if (k === 1) for (let j = 6440; j < 6500; j++) fine[j] = 10 ** (-20 / 10);
+    const ms = Float32Array.from(
+      { length: 800 },
+      (_, i) => fine.slice(10 * i, 10 * i + 10).reduce((x, y) => x + y) / 10,
+    );
+    const cents = k === 0 ? 30 : k === 3 ? -30 : 0;
+    const f0 = Float32Array.from(ms, (_, i) =>
+      tick(10 * i) % 2 >= 0.5 && tick(10 * i) % 2 < 1.5 ? 220 * 2 ** (cents / 1200) : 0,
+    );
+    return { ...framesOf(ms, f0), sampleRate: 44000, frames: 8000 * 44, hop: 440, fineHop: 44, fine };
+  };
+  // the onsets themselves: the click's first ticks (frame 356), none in take 2 (breaths, exhale; the notes' steps are
+  // onsets, read as the take's voice by the measure)
+  const rests = (k: number) => [
+    ...new Set(
+      abruptOnsets(take(k).fine, 0, 8000, 12, 2, 10, 100)
+        .map((j) => Math.floor(j / 10))
+        .filter((i) => !(i % 200 >= 50 && i % 200 < 150)),
+    ),
+  ];
+  assert.deepEqual(rests(1), [356, 644]); // the click, and the early attack (the measure reads it as the take's own)
+  assert.deepEqual(rests(2), []);
+  const B = COMP_FRAME_PARAMETERS.burstJumpDb;
+  const before = B.value;
+  const read = (jump: number) => {
+    B.value = jump;
+    const out = fourUnderMidi(take, noteEach);
+    const chosen = chooseTakes(
+      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+      out.measures,
+      parseWeights(undefined).weights,
+      ['a', 'b', 'c', 'd'],
+    ).map((c) => c.chosen);
+    return { m: out.measures, chosen };
+  };
+  try {
+    const off = read(-1);
+    const on = read(12);
+    assert.deepEqual(off.chosen, [1, 1, 1, 2], `off: ${off.chosen}`);
+    assert.deepEqual(on.chosen, [1, 2, 1, 2], `on: ${on.chosen}`);
+    const click = on.m[1]![1]!.noiseExcessDb!;
+    assert.ok(
+      click >= 30 && off.m[1]![1]!.noiseExcessDb! <= 1,
+      `the click: ${off.m[1]![1]!.noiseExcessDb} → ${click} dB`,
+    );
+    for (let s = 0; s < 4; s++)
+      for (const k of s === 3 ? [0, 1, 2, 3] : [0, 2, 3]) {
+        const [x, y] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
+        assert.ok(
+          Math.abs(x - y) < 0.01,
+          `§${s} take ${k}: ${x} → ${y} dB (a breath, exhale or attack read as a burst)`,
+        );
+      }
+  } finally {
+    B.value = before;
   }
 });

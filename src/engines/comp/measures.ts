@@ -691,6 +691,39 @@ export function phraseEdges(
   return kept.length ? kept : [low];
 }
 
+/**
+ * The ticks a burst with an abrupt onset starts on (h-comp80, burstJumpDb), from tick `from` to before `to`: on the
+ * 1 ms envelope `fine`, a tick `jumpDb` or more over the loudest of the `refTicks` ticks that end `riseTicks` before
+ * it, with the loudest of the `afterTicks` ticks after it less than `jumpDb` / 2 over it: most of the event's rise
+ * lies within `riseTicks`. A click, crackle, pop or bump rises so in under 2 ms; a breath or a voice's attack rises
+ * over tens of ms (on a frame's 10 ms both look alike), and a linear rise of 30 ms out of a quiet room, steep in dB
+ * at its start, still has most of its rise ahead. Digital silence is no onset.
+ */
+export function abruptOnsets(
+  fine: Float32Array,
+  from: number,
+  to: number,
+  jumpDb: number,
+  riseTicks: number,
+  refTicks: number,
+  afterTicks: number,
+): number[] {
+  const out: number[] = [];
+  const jump = 10 ** (jumpDb / 10);
+  const most = 10 ** (jumpDb / 20);
+  for (let j = Math.max(from, riseTicks + refTicks); j < Math.min(to, fine.length); j++) {
+    const x = fine[j]!;
+    if (!(x > 0)) continue;
+    let ref = 0;
+    for (let r = j - riseTicks - refTicks; r < j - riseTicks; r++) ref = Math.max(ref, fine[r]!);
+    if (!(ref > 0) || x < ref * jump) continue;
+    let next = 0;
+    for (let r = j + 1; r <= Math.min(fine.length - 1, j + afterTicks); r++) next = Math.max(next, fine[r]!);
+    if (next < x * most) out.push(j);
+  }
+  return out;
+}
+
 export function measureTakes(input: MeasureInput): MeasureOutput {
   // each take analysed once, for the measures and the pooled measures alike (the frames are only read)
   const analysed = input.takes.map((t, k) => analyseTake(t, input.gains[k]!));
@@ -1075,6 +1108,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const edgeBreath = Math.round(COMP_FRAME_PARAMETERS.edgeBreathSeconds.value / hopS);
     const edgeBreathGap = Math.round(COMP_FRAME_PARAMETERS.edgeBreathGapSeconds.value / hopS);
     const edgeRise = COMP_FRAME_PARAMETERS.edgeRiseDb.value;
+    const burstJump = COMP_FRAME_PARAMETERS.burstJumpDb.value;
+    const spanFrames = Math.max(1, Math.round(COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / hopS));
     const own = frames.map((f) => {
       const xs: number[] = [];
       for (let i = a; i < Math.min(b, f.db.length); i++) if (f.active[i]) xs.push(f.db[i]!);
@@ -1107,6 +1142,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       }
       return c >= share * (N - 1) || voters === 0;
     };
+    const burstOver: (number | null)[] = takes.map(() => null);
     const row = takes.map((t, k): TakeSectionMeasures => {
       const fr = frames[k]!;
       const ra = refActive(k);
@@ -1177,6 +1213,45 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         gapDb.push(fr.db[i]!);
         gapAt.push(i);
         if (at(fr.active, i)) extra++;
+      }
+      // a burst told by its onset (burstJumpDb): the loudest rest frame from an abrupt onset on for noiseSpanSeconds
+      // over the take's own floor in the rests (their lowest tenth), within the guard too; the onset in the section
+      // and on a frame the floor would read but for the guard, and not the take's own attack (its voice running into
+      // the phrase the reference expects starts within the guard of the onset: a consonant or a synthesised voice
+      // starts as fast as a click), its tail, pitched frames, or sound most takes make there (speech's consonants)
+      // (an envelope coarser than the rise cannot tell a click from a step of a breath: none read there)
+      const tick = t.fineHop / t.sampleRate;
+      if (burstJump >= 0 && gapDb.length > 0 && tick <= COMP_FRAME_PARAMETERS.burstRiseSeconds.value) {
+        const low = percentile(gapDb, 0.1)!;
+        const rise = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.burstRiseSeconds.value / tick));
+        const ref = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.frameSeconds.value / tick));
+        const after = Math.max(ref, Math.round(COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / tick));
+        const end = Math.min(b, fr.db.length);
+        // into[i]: the take's voice runs from frame i, active throughout, into the voice the reference expects
+        const into = new Uint8Array(b - a + 1);
+        for (let i = b - 1; i >= a; i--) into[i - a] = re(i) || (at(fr.active, i) && into[i - a + 1]) ? 1 : 0;
+        const ticks = abruptOnsets(
+          t.fine,
+          Math.ceil(s.startSeconds / tick),
+          Math.ceil(s.endSeconds / tick),
+          burstJump,
+          rise,
+          ref,
+          after,
+        );
+        for (const j of ticks) {
+          const i = Math.floor((j * t.fineHop) / t.hop);
+          // (the onset's frame wholly in the section: a step at its edge, a take's gain changing there, is the
+          // next section's)
+          if (i * hopS < s.startSeconds || (i + 1) * hopS > s.endSeconds) continue;
+          if (i < a || i >= end || re(i) || tail[i - a] || at(t.f0, i) > 0) continue;
+          if (kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]) continue;
+          let attack = false;
+          for (let x = i; x < Math.min(b, i + guard + 1) && !attack; x++) attack = into[x - a] === 1;
+          if (attack) continue;
+          for (let x = i; x < Math.min(end, i + spanFrames) && !re(x); x++)
+            burstOver[k] = Math.max(burstOver[k] ?? -Infinity, fr.db[x]! - low);
+        }
       }
       const noiseDb =
         edgeDb >= 0
@@ -1259,6 +1334,10 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           m.noiseExcessDb = Math.min(m.noiseExcessDb, rel[k]! - relFloor + slack);
       });
     }
+    // ... and never less than a burst told by its onset stands over the take's own floor (burstJumpDb)
+    row.forEach((m, k) => {
+      if (m.noiseExcessDb !== null && burstOver[k] !== null) m.noiseExcessDb = Math.max(m.noiseExcessDb, burstOver[k]!);
+    });
     // no guide: the nearest tone is a guess; what every take shares off it is the song's (or speech's)
     if (kind === 'consensus') {
       const ps = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);

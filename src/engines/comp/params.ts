@@ -76,6 +76,25 @@ export const COMP_FRAME_PARAMETERS = {
     "noise (edgeOverFloorDb): a phrase's tail ends where its level rises this far over the lowest level it has " +
       'reached since the phrase ended: a room decays, a burst in it rises',
   ),
+  burstJumpDb: p(
+    -1,
+    'dB',
+    [-1, 60],
+    "noise: a burst's onset told by its shape on the 1 ms envelope (fineSeconds) — a click, crackle, pop or bump " +
+      "rises in under 2 ms, a breath or a voice's attack over tens of ms: a tick this far or more over the loudest " +
+      'tick of the frameSeconds that end burstRiseSeconds before it, with no tick of the noiseSpanSeconds after it ' +
+      'half as far again over it, starts a burst; the loudest rest frame within noiseSpanSeconds of it, over the ' +
+      "take's own floor in the rests (their lowest tenth), is the least noise excess the take reads (not the take's " +
+      'own attack into a phrase, its tail, or pitched frames; within gapGuardSeconds too); −1: off, the default',
+  ),
+  burstRiseSeconds: p(
+    0.002,
+    's',
+    [0.0005, 0.02],
+    "noise (burstJumpDb): the longest rise of a burst's onset — the tick is compared with the level before this " +
+      'rise (a click reaches its peak in under 2 ms; a Hann-windowed breath of 0.15 s rises 9 dB in its first 5 ms); ' +
+      'on an envelope coarser than this (fineSeconds) no onset is read',
+  ),
   extraSharedShare: p(
     0.5,
     'of the other takes',
