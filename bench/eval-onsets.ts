@@ -133,7 +133,13 @@
  * by TiMidity++ note by note, slurs stepped by pitch bend with no new attack, overlapping legato and grace notes —,
  * wave-terrain drums, a church nave and a car park, ffmpeg's asubcut and speechnorm, a 12/8 shuffle in a third of
  * the songs, three peak levels, made after held-out 40 had been read; `--held-out-41-only`: that set alone; the rows
- * by kit are the songs' chord styles, by pattern their lead styles).
+ * by kit are the songs' chord styles, by pattern their lead styles), held-out 42 (ONSET_HELD_OUT_KITS_42: drum stems
+ * again, relativistic-spring kits and Morse-oscillator parts, families no onset set used, recorded Hydrogen kicks,
+ * snares and hats in combinations no set played, soundfont brushes, players written for it — swung 16th hats with
+ * ghosts and open hats cut by the pedal, 16th hat runs with flams and drags, brush sweeps and taps —, SoX phaser,
+ * chorus, mcompand and a limiter on the bus, a shoebox drum booth, wooden church and parking deck, quiet and
+ * full-scale stems, made after held-out 41 had been read; `--held-out-42-only`: that set alone; `--held-out-42`:
+ * added to a run that would leave it out (`--held-out-41-only`)).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -202,8 +208,13 @@ const THIRTY_EIGHTH = path.join(OUT, 'songs-held-out-38');
 const THIRTY_NINTH = path.join(OUT, 'songs-held-out-39');
 const FORTIETH = path.join(OUT, 'songs-held-out-40');
 const FORTY_FIRST = path.join(OUT, 'songs-held-out-41');
+const FORTY_SECOND = path.join(OUT, 'drums-held-out-42');
+/** `--held-out-42-only`: the forty-second held-out set (ONSET_HELD_OUT_KITS_42: drum stems) alone. */
+const FORTY_SECOND_ONLY = process.argv.includes('--held-out-42-only');
+/** `--held-out-42`: the forty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_SECOND_TOO = process.argv.includes('--held-out-42');
 /** `--held-out-41-only`: the forty-first held-out set (fixtures/songonsets41.ts: full songs, TiMidity++) alone. */
-const FORTY_FIRST_ONLY = process.argv.includes('--held-out-41-only');
+const FORTY_FIRST_ONLY = process.argv.includes('--held-out-41-only') || FORTY_SECOND_ONLY;
 /** `--held-out-40-only`: the fortieth held-out set (fixtures/songonsets40.ts: full songs, own synthesis) alone. */
 const FORTIETH_ONLY = process.argv.includes('--held-out-40-only') || FORTY_FIRST_ONLY;
 /** `--held-out-39-only`: the thirty-ninth held-out set (fixtures/songonsets39.ts: full songs, fluidsynth) alone. */
@@ -339,7 +350,8 @@ interface Item {
     | 'held-out 38'
     | 'held-out 39'
     | 'held-out 40'
-    | 'held-out 41';
+    | 'held-out 41'
+    | 'held-out 42';
   kit: string;
   pattern: string;
 }
@@ -471,6 +483,7 @@ const DRUM_SETS: Record<
   'held-out 35': [THIRTY_FIFTH, { set: 'onset-held-out-35' }],
   'held-out 36': [THIRTY_SIXTH, { set: 'onset-held-out-36' }],
   'held-out 37': [THIRTY_SEVENTH, { set: 'onset-held-out-37' }],
+  'held-out 42': [FORTY_SECOND, { set: 'onset-held-out-42' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -557,7 +570,8 @@ async function main() {
   const thirtyEighth = (THIRD_ONLY && !THIRTY_EIGHTH_ONLY) || THIRTY_NINTH_ONLY ? none : drumItems('held-out 38');
   const thirtyNinth = (THIRD_ONLY && !THIRTY_NINTH_ONLY) || FORTIETH_ONLY ? none : drumItems('held-out 39');
   const fortieth = (THIRD_ONLY && !FORTIETH_ONLY) || FORTY_FIRST_ONLY ? none : drumItems('held-out 40');
-  const fortyFirst = THIRD_ONLY && !FORTY_FIRST_ONLY ? none : drumItems('held-out 41');
+  const fortyFirst = (THIRD_ONLY && !FORTY_FIRST_ONLY) || FORTY_SECOND_ONLY ? none : drumItems('held-out 41');
+  const fortySecond = THIRD_ONLY && !FORTY_SECOND_ONLY && !FORTY_SECOND_TOO ? none : drumItems('held-out 42');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -602,6 +616,7 @@ async function main() {
     ...thirtyNinth.items,
     ...fortieth.items,
     ...fortyFirst.items,
+    ...fortySecond.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -647,6 +662,7 @@ async function main() {
     ...thirtyNinth.missing,
     ...fortieth.missing,
     ...fortyFirst.missing,
+    ...fortySecond.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -735,6 +751,7 @@ async function main() {
       'held-out 39',
       'held-out 40',
       'held-out 41',
+      'held-out 42',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
