@@ -495,8 +495,12 @@ function table(title: string, t: Map<string, { song: Tally; drum: Tally }>) {
         `${f3(d.model2, d.n)} |`,
     );
   };
+  // --beat-f (h-tempo81): each row's beat F of the model's beats, songs / drum files (the beat tracker's changes)
+  const perRowF = process.argv.includes('--beat-f');
   for (const [k, v] of [...t].sort()) {
     line(k, v);
+    if (perRowF)
+      console.log(`|   beat F ${k} | ${f3(v.song.fModel, v.song.n)} | drum files ${f3(v.drum.fModel, v.drum.n)} |`);
     for (const w of ['song', 'drum'] as const) for (const f of FIELDS) all[w][f] += v[w][f];
   }
   line('**all**', all);

@@ -1348,6 +1348,14 @@ export const TEMPO_PARAMETERS = {
       'plus phaseHighWeight × the 2–8 kHz band of the onset flux: kick and snare, not the chords of the mid band) ' +
       'exceeds that on them by this much',
   ),
+  phaseQuarterMargin: p(
+    10,
+    'of the on-beat strength',
+    [0, 10],
+    'quarter phase (h-tempo81): after the half phase, the beats move a quarter, a third, two thirds or three ' +
+      "quarters of a beat when the drum evidence there (the half phase's envelope) exceeds that on them by this " +
+      'much; at 10 never (measured in bench/results/tempo.md, h-tempo81)',
+  ),
   phaseHighWeight: p(
     0.2,
     '',

@@ -939,6 +939,39 @@ export function beatPhase(
   return { shift: beats.length >= 2 && half! > (1 + margin) * on!, on: on!, half: half! };
 }
 
+/** The off-beat fractions the quarter phase reads (h-tempo81): a sixteenth and a triplet eighth either side. */
+export const QUARTER_PHASE_FRACTIONS = [0.25, 1 / 3, 2 / 3, 0.75] as const;
+
+/**
+ * Quarter phase (h-tempo81), after the half phase (beatPhase): the drum envelope's strength on the beats and at a
+ * quarter, a third, two thirds and three quarters of the way to the next (beatProfile); `fraction` the strongest of
+ * these when it exceeds the on-beat strength by phaseQuarterMargin (the tracker locked to a syncopated kick or a
+ * sixteenth / triplet pick-up a fixed fraction of a beat from the kick and snare), else 0. At phaseQuarterMargin's
+ * range top (10) it never moves.
+ */
+export function beatQuarterPhase(
+  drum: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+): { fraction: number; on: number; off: number } {
+  const margin = checkParameter('phaseQuarterMargin', TEMPO_PARAMETERS.phaseQuarterMargin);
+  const [on, ...offs] = beatProfile(drum, beats, [0, ...QUARTER_PHASE_FRACTIONS], halfWidth) as number[];
+  let k = 0;
+  for (let i = 1; i < offs.length; i++) if (offs[i]! > offs[k]!) k = i;
+  const off = offs[k]!;
+  const move = beats.length >= 2 && margin < 10 && off > (1 + margin) * on!;
+  return { fraction: move ? QUARTER_PHASE_FRACTIONS[k]! : 0, on: on!, off };
+}
+
+/** Beats moved a fraction of the way to the next (the last by its predecessor's interval), rounded to frames. */
+export function fractionShifted(beats: number[], fraction: number): number[] {
+  if (beats.length < 2 || fraction === 0) return beats;
+  return beats.map((b, i) => {
+    const next = i + 1 < beats.length ? beats[i + 1]! : b + (b - beats[i - 1]!);
+    return Math.round(b + fraction * (next - b));
+  });
+}
+
 /**
  * Two-beat evidence of a level from its beats on the top band (the onset flux's > 8 kHz group: hats, claps, snare
  * sizzle; the kick and the chords barely reach it): `half`, the weaker of its strength on the beats and half-way
@@ -2096,6 +2129,10 @@ function levels(
   // snare decide between its beats and half a period away
   const phase = drum && beatFrames.length >= 2 && !fromDembow ? beatPhase(drum, beatFrames, halfWidth) : undefined;
   if (phase?.shift) beatFrames = halfShifted(beatFrames);
+  // h-tempo81: then a quarter or a triplet eighth of a beat, when the kick and snare sit there
+  const quarter =
+    drum && beatFrames.length >= 2 && !fromDembow ? beatQuarterPhase(drum, beatFrames, halfWidth) : undefined;
+  if (quarter?.fraction) beatFrames = fractionShifted(beatFrames, quarter.fraction);
   // trim beats in the silence before the first and after the last onset
   const first = peaks[0]! - period / 2;
   const last = peaks[peaks.length - 1]! + period / 2;
