@@ -102,6 +102,7 @@ for (const name of [
   'drum-class-gbm72',
   'drum-class-gbm73',
   'drum-class-gbm74',
+  'drum-class-gbm81',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -232,6 +233,21 @@ for (const round of [69, 71, 72, 73, 74])
       why,
     );
   });
+
+// gbm81 (h-dx81): gbm74's form with 50 … 52t in (52 / 52t's recorded composites): every analytic tom above its
+// kick right, but 5 of the 8 lowest toms (85 Hz) beside it read as kick — why it is not the default
+test('drum-class model: gbm81 (model 81) reads the toms above their kick right, 5 of 8 at 85 Hz as kick', () => {
+  const near = withParameterValue(STEM_MODEL_PARAMETERS.model, 81, () => tally([140, 110, 85]));
+  const high = withParameterValue(STEM_MODEL_PARAMETERS.model, 81, () => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  const right = { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8 };
+  assert.deepEqual(high.got, { ...right, 'tom3->tom': 8 }, why);
+  assert.deepEqual(near.got, { ...right, 'tom3->kick': 5, 'tom3->tom': 3 }, why);
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm81: /.test(s)),
+    why,
+  );
+});
 
 /** A primary stem hit whose features are given (the rest NaN), read by the rules as `cls`. */
 function hitOf(start: number, cls: StemHit['cls'], share: number[], bodyHz: number, decay0: number): StemHit {
@@ -427,12 +443,15 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
-      MODEL_FEATURES.slice(0, { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162 }[round]),
+      MODEL_FEATURES.slice(
+        0,
+        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162 }[round],
+      ),
     );
   }
   assert.throws(() => withParameterValue(spec, 57, () => stemModel()), /no such preset/);

@@ -1340,7 +1340,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1358,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 74],
+    [53, 81],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1377,7 +1377,12 @@ export const STEM_MODEL_PARAMETERS = {
       "gbm72's form trained on the newest sets 41 … 48t only (33 … 40t left out), the analytic stems, the tuning " +
       "kits and synth69's toms at weight 3 (the first pass measures the cue only for 72 and 73); 74: h-dx74, " +
       "gbm71's form (162, no cue) trained on 41 … 49t at row weight 1 and the older sets 33 … 40t at a lower one " +
-      "(its provenance), the analytic stems, the tuning kits and synth69's toms at weight 3",
+      "(its provenance), the analytic stems, the tuning kits and synth69's toms at weight 3; 81: h-dx81, gbm74's " +
+      'form retrained with the newest sets in: 41 … 52t at weight 1 (51 / 51t the Lotka–Volterra and Brusselator ' +
+      'kits, 52 / 52t the recorded circAfrique / rumpf composites and the Morse kits), 33 … 40t at 0.3, the ' +
+      "analytic stems, the tuning kits and synth69's toms at weight 3: left out pair by pair on 49 … 52t (the " +
+      "kickless rule after it) 0.8869 against the engine's 0.8536, not the default: it reads 5 of the 8 85 Hz " +
+      'analytic toms beside their kick as kick (drums-model.test.ts)',
     true,
   ),
 } as const;
