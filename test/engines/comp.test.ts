@@ -1091,6 +1091,50 @@ test('breaths (breathWindowSeconds): unvoiced sound just before a phrase, well u
   }
 });
 
+test("noise (breathWindowSeconds 0.5): a clean take's one loud breath and room tail against a faint burst", () => {
+  // h-comp81: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB. Take 2 is the clean take in section 1: a breath before its phrase there (0.2–0.4 s, a Hann hump peaking at
+  // −32 dB: 12 dB under its voice, unpitched) and its room ringing on after every note (1.62–1.8 s, −56 dB falling to
+  // −70); take 1 sings in tune with a faint burst in section 1's rest (1.8–1.9 s, −55 dB: 15 dB over the room);
+  // takes 0 and 3 sing 30 cents flat and sharp. Off (0, the default) the breath reads as noise 38 dB over the room and
+  // the burst's take is chosen in section 1; at 0.5 s the breath is the performance's (take 2 reads its room tail
+  // alone, 11 dB over the room) and the clean take is chosen, while the burst still reads 15 dB over.
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    if (k === 2) {
+      for (let i = 220; i < 240; i++)
+        ms[i] = 10 ** (-70 / 10) + 10 ** (-32 / 10) * Math.sin((Math.PI * (i - 219.5)) / 20) ** 2;
+      for (let s = 0; s < 4; s++)
+        for (let i = 200 * s + 162; i < 200 * s + 180; i++)
+          ms[i] = 10 ** ((-56 - (14 * (i - 200 * s - 162)) / 18) / 10);
+    }
+    if (k === 1) for (let i = 380; i < 390; i++) ms[i] = 10 ** (-55 / 10);
+    return framesOf(ms, f0);
+  };
+  const sections = [0, 1, 2, 3].map((s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 }));
+  const W = COMP_FRAME_PARAMETERS.breathWindowSeconds;
+  const before = W.value;
+  try {
+    for (const w of [0, 0.5]) {
+      W.value = w;
+      const out = fourUnderMidi(take, noteEach);
+      const chosen = chooseTakes(sections, out.measures, parseWeights(undefined).weights, ['a', 'b', 'c', 'd']).map(
+        (c) => c.chosen,
+      );
+      const breath = out.measures[1]![2]!.noiseExcessDb!;
+      const burst = out.measures[1]![1]!.noiseExcessDb!;
+      if (w === 0) assert.ok(breath >= 30, `off: the breath ${breath} dB over`);
+      else
+        assert.ok(breath <= 12 && breath <= burst - 3, `on: take 2 ${breath} dB over (its tail), the burst ${burst}`);
+      assert.ok(burst >= 10, `${w}: the burst ${burst} dB over`);
+      assert.equal(chosen[1], w === 0 ? 1 : 2, `${w}: chosen ${chosen}`);
+    }
+  } finally {
+    W.value = before;
+  }
+});
+
 test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
   // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
   // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the
