@@ -14247,8 +14247,9 @@ const PERFORMED_57 = { scoops: SCOOPS_57, guideScoops: GUIDE_SCOOPS_57, bursts: 
  * (31, 32, 85, 86, 87); take latencies no set used; three voices in no set (gwoka baritone, taarab soprano, bomba
  * tenor); a tight singer (timing jitter 5.75 ms, pitch jitter 2.35 cents) and a loose one (14.75 ms, 11.85 cents);
  * consonant shares 0.49 and 0.86; sections of 59 beats; speech from espeak-ng Western Armenian (hyw+Andy, pitch
- * 43, 154 wpm) and Nogai (nog+Denis, pitch 54, 166 wpm); seeds 7401–7415. 7 played songs (6, 3, 6, 6, 2, 6, 6 sections) + 6 sung
- * (6, 6, 2, 6, 3, 6) = 64 sections with a MIDI guide, + 2 × 5 sentences = 74 sections, each with one clean take.
+ * 43, 154 wpm) and Nogai (nog+Denis, pitch 54, 166 wpm); seeds 7401–7415. 7 played songs (6, 3, 6, 6, 2, 6, 6
+ * sections) + 6 sung (6, 6, 2, 6, 3, 6) = 64 sections with a MIDI guide, + 2 × 5 sentences = 74 sections, each with
+ * one clean take.
  */
 export const HELD_OUT_57: (Song15 & FloorSpec & RecordingSpec)[] = [
   ...(
