@@ -2835,3 +2835,215 @@ test('comp held-out-56: five new burst shapes, some mid-rest, the bleed on the b
     'the clean take too',
   );
 });
+
+// held-out-57 against every set before it (held-out-56 included)
+const set57 = sets.filter(([name]) => numberOf(name) === 57).flatMap(([, v]) => v);
+const before57 = sets.filter(([name]) => numberOf(name) < 57).flatMap(([, v]) => v);
+
+test('comp held-out-57: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before57.length, before56.length + set56.length, 'every earlier spec read, held-out-56 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 57).length, 2, 'songs and speech');
+  // 7 played songs (6, 3, 6, 6, 2, 6, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set57.map((s) => s.sentences?.length ?? s.sections),
+    [6, 3, 6, 6, 2, 6, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set57.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before57.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['musescore', 'opl3', 'fluidr3', 'timgm6mb', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set57.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before57,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before57,
+  );
+  const sung = set57.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['gwoka baritone', 'taarab soprano', 'bomba tenor']);
+  const oldNames = seen(voiceName, before57);
+  for (const s of set57) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before57);
+  assert.deepEqual(
+    set57.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['hyw', false],
+      ['nog', false],
+    ],
+  );
+  // the Macintosh's, the Amiga's PAL Paula's (period 123) and the Game Boy Advance's rates (11 127, 28 867, 32 768 Hz)
+  const songs = set57.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [11127, 28867, 32768]);
+  // tonics and tempi no set used (tempi of odd eighths of a beat per minute: none whole, halved, quartered or fifths)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before57.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(8 * b) < 1e-9 && off(4 * b) > 1e-9 && off(5 * b) > 1e-9, `${s.seed}: ${b}, an odd eighth`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [31, 32, 85, 86, 87]);
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before57));
+  for (const l of lats(set57)) assert.ok(l === 0 || !oldLats.has(l), `latency ${l} before`);
+  assert.deepEqual(
+    set57.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [5.75, 2.35],
+      [14.75, 11.85],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set57)) assert.ok(!shares(before57).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set57), [0.49, 0.86]);
+  assert.deepEqual(
+    set57.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [59],
+  );
+  // the eleventh performer model (scoops) and the new shapes on every spec, none before; 54's breathing, 52's room
+  // and chain under them; none of 47's–53's, 55's or 56's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  for (const k of [...others, ...later, 'guideOnsets']) assert.equal(set57.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set57.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before57.filter((s) => has(s, 'scoops') || has(s, 'guideScoops')).length, 0, 'no scoops before');
+  const fresh = ['bark', 'chirp', 'mouse', 'roll'];
+  for (const s of before57.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set57) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -49.5 && p.chain.hissDb[0] <= -87.5, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { scoops: EVAL.Scoops; guideScoops: EVAL.Scoops };
+    assert.ok(o.scoops && o.guideScoops, `${s.seed}: scoops`);
+    assert.ok(o.guideScoops.cents[1] < o.scoops.cents[0], `${s.seed}: the guide's person milder`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.45);
+  }
+  assert.deepEqual(
+    set57.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-57: sizes a mix of two spreads, edges other than 42's…56's; bursts under a noisy floor", () => {
+  // 20 faint and 33 ordinary of the 53 (spec, kind) cells; a burst on every spec, faint on three; two still songs
+  mixedSpreads(
+    set57,
+    [EVAL.FAINT_SPREAD_57, EVAL.ORDINARY_SPREAD_57],
+    spreadsBefore(57),
+    [20, 33],
+    { late: [2, 7], early: [4, 2], detune: [5, 6], level: [5, 4], noise: [3, 12], clip: [1, 2] },
+    [7404, 7413],
+  );
+  assert.equal(set57.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set57[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_57.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_57.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set57[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-57: four new burst shapes, some mid-rest, mouse and chirp at the mic; scoops into notes', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['mouse', 'roll', 'bark', 'chirp'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 13);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 13);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'mouse' || b.kind === 'chirp', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the mouse: two clicks (press, release), silence-like between them; the bark's top cut (the wall)
+  const mouse = EVAL.burstSound('mouse', fs, mulberry32(4));
+  assert.ok(mouse.length >= 0.1 * fs && mouse.length <= 0.15 * fs, `mouse ${mouse.length / fs} s`);
+  const gapAt = mouse.length - Math.round(0.04 * fs) - Math.round(0.004 * fs);
+  assert.ok(rms51(mouse, fs, gapAt / fs - 0.004, gapAt / fs) < 0.01 * rms51(mouse, fs, 0, 0.005), 'mouse: a gap');
+  const bark = EVAL.burstSound('bark', fs, mulberry32(6));
+  const slope =
+    bark.reduce((e, v, i) => e + (i > 0 ? (v - bark[i - 1]!) ** 2 : 0), 0) / bark.reduce((e, v) => e + v * v, 0);
+  assert.ok(slope < 0.2, `bark: first difference ${slope} of its energy`);
+  // scoops: every note scooped 100 cents over 80 ms, settled over 2× that; onsets and the notes' rest unmoved
+  const notes = set.melody.map((m, q) => ({ on: m.beat / 2, off: (m.beat + m.lengthBeats) / 2, phrase: q }));
+  const scoops: EVAL.Scoops = {
+    firstShare: [1, 1],
+    otherShare: [1, 1],
+    cents: [100, 100],
+    seconds: [0.08, 0.08],
+    recover: [2, 2],
+  };
+  const keep = [{ startSeconds: 14, endSeconds: 16 }];
+  const y = EVAL.scoopPart(tone, fs, notes, scoops, 5, keep);
+  // a sine's frequency over [a, b): its rising zero crossings, interpolated, first to last
+  const freq = (x: Float64Array, a: number, b: number) => {
+    const at: number[] = [];
+    for (let i = Math.round(a * fs) + 1; i < b * fs; i++)
+      if (x[i - 1]! < 0 && x[i]! >= 0) at.push(i - 1 + x[i - 1]! / (x[i - 1]! - x[i]!));
+    return ((at.length - 1) * fs) / (at.at(-1)! - at[0]!);
+  };
+  for (let q = 0; q < 7; q++) {
+    const on = 2 * q + 0.25;
+    assert.ok(Math.abs(freq(tone, on, on + 0.08) / 330 - 1) < 1e-3, 'the measure');
+    // the glide (mean about 33 cents flat), the settle (about 17 cents sharp)
+    const low = freq(y, on, on + 0.08) / 330;
+    assert.ok(low < 0.99 && low > 0.97, `note ${q}: ${low} of its pitch scooped`);
+    const high = freq(y, on + 0.08, on + 0.24) / 330;
+    assert.ok(high > 1.004 && high < 1.02, `note ${q}: ${high} over`);
+    const o = Math.round(on * fs);
+    assert.ok(Math.abs(y[o]! - tone[o]!) < 1e-12, `note ${q}: the onset read at its place`);
+    // caught up by the settle's end (0.24 s): its last 5 ms within 1 % of the note, the rest of it as it was
+    for (let i = Math.round((on + 0.235) * fs); i < (on + 0.24) * fs; i++)
+      assert.ok(Math.abs(y[i]! - tone[i]!) < 0.003, `${i / fs} s caught up`);
+    for (let i = Math.round((on + 0.245) * fs); i < (on + 0.75) * fs; i++) assert.equal(y[i], tone[i]);
+  }
+  for (let i = Math.round(14.05 * fs); i < 16 * fs; i++) assert.equal(y[i], tone[i], `${i / fs} s kept`);
+  // through recordTakes: the clean take scooped as the defective one
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const out = EVAL.recordTakes(set, { recording: plain, scoops }, 5);
+  assert.ok(
+    out.takes[0]!.some((v, i) => Math.abs(v - tone[i]!) > 1e-3),
+    'the clean take too',
+  );
+});
