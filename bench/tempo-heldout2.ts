@@ -14,7 +14,8 @@
  *      | --thirty-fifth | --thirty-sixth | --thirty-seventh | --thirty-eighth
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
- *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first] [--written-truth]
+ *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
+ *      | --fifty-second] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -185,6 +186,13 @@
  * triplet fills, a kime, a stop and an ending of its own; truth by rule A; two kit families, half the songs each: a
  * Mathieu (parametrically pumped) kit with taus88 noise and a FitzHugh–Nagumo kit with MWC1616 noise; a rushing
  * drummer with truncated Cauchy timing, rushed fills and arcsine velocities; a triode preamp and a Freeverb).
+ * --fifty-second: fixtures/tempo52.ts, h-tset82 (the next tempo change's judge after tempo51, a realistic repertoire
+ * from a tenth corpus: Klapuri's meter set's kit-driven rock and pop, soul, funk and blues, hip hop and dance, read
+ * from memory; a punk two-beat at 184–212, pop and trap half-time grooves, power and soul ballads, a 12/8 soul ballad,
+ * a funk sixteen with the kick every five sixteenths, a blues shuffle, a two-step and house; every bar written fresh,
+ * tempo51's song form imported; truth by rule A; two kit families, half the songs each: a Stuart–Landau kit with
+ * xorwow noise and an Izhikevich kit with JKISS32 noise; a laid-back drummer with semicircle timing and late
+ * sixteenths; a class-B crossover and an auto-wah).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -250,6 +258,7 @@ import { tempo48Set } from '../fixtures/tempo48.js';
 import { tempo49Set } from '../fixtures/tempo49.js';
 import { tempo50Set } from '../fixtures/tempo50.js';
 import { tempo51Set } from '../fixtures/tempo51.js';
+import { tempo52Set } from '../fixtures/tempo52.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -308,6 +317,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--forty-ninth', name: 'forty-ninth', dir: 'tempo-heldout49', make: tempo49Set },
   { flag: '--fiftieth', name: 'fiftieth', dir: 'tempo-heldout50', make: tempo50Set },
   { flag: '--fifty-first', name: 'fifty-first', dir: 'tempo-heldout51', make: tempo51Set },
+  { flag: '--fifty-second', name: 'fifty-second', dir: 'tempo-heldout52', make: tempo52Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
