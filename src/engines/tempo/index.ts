@@ -947,7 +947,7 @@ export const QUARTER_PHASE_FRACTIONS = [0.25, 1 / 3, 2 / 3, 0.75] as const;
  * quarter, a third, two thirds and three quarters of the way to the next (beatProfile); `fraction` the strongest of
  * these when it exceeds the on-beat strength by phaseQuarterMargin (the tracker locked to a syncopated kick or a
  * sixteenth / triplet pick-up a fixed fraction of a beat from the kick and snare), else 0. At phaseQuarterMargin's
- * range top (10) it never moves.
+ * range top (10, the default) it never moves and reads nothing.
  */
 export function beatQuarterPhase(
   drum: ArrayLike<number>,
@@ -955,11 +955,13 @@ export function beatQuarterPhase(
   halfWidth: number,
 ): { fraction: number; on: number; off: number } {
   const margin = checkParameter('phaseQuarterMargin', TEMPO_PARAMETERS.phaseQuarterMargin);
+  // off (the default) or too few beats: no profile read (`on` and `off` NaN)
+  if (!(margin < 10) || beats.length < 2) return { fraction: 0, on: NaN, off: NaN };
   const [on, ...offs] = beatProfile(drum, beats, [0, ...QUARTER_PHASE_FRACTIONS], halfWidth) as number[];
   let k = 0;
   for (let i = 1; i < offs.length; i++) if (offs[i]! > offs[k]!) k = i;
   const off = offs[k]!;
-  const move = beats.length >= 2 && margin < 10 && off > (1 + margin) * on!;
+  const move = off > (1 + margin) * on!;
   return { fraction: move ? QUARTER_PHASE_FRACTIONS[k]! : 0, on: on!, off };
 }
 
