@@ -15,7 +15,7 @@
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
- *      | --fifty-second] [--written-truth]
+ *      | --fifty-second | --fifty-third] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -193,6 +193,13 @@
  * tempo51's song form imported; truth by rule A; two kit families, half the songs each: a Stuart–Landau kit with
  * xorwow noise and an Izhikevich kit with JKISS32 noise; a laid-back drummer with semicircle timing and late
  * sixteenths; a class-B crossover and an auto-wah).
+ * --fifty-third: fixtures/tempo53.ts, h-tset83 (the tempo judge after tempo52, a realistic repertoire from an
+ * eleventh corpus: the Rock Corpus's rock by decade, read from memory; a rock and roll two-beat at 182–208, rock and
+ * grunge half-time grooves, sixties and rock ballads, a doo-wop 12/8, a disco four-on-the-floor with the bass on the
+ * off-beats, Motown, funk rock, hard rock, new wave and heartland rock; every bar written fresh, tempo52's song form
+ * imported; truth by rule A; two kit families, half the songs each: a Sel'kov kit with Tyche noise and a Goodwin kit
+ * with RomuTrio32 noise; an anticipating drummer with logistic timing and the downbeat pushed; a rotary speaker and a
+ * de-esser).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -259,6 +266,7 @@ import { tempo49Set } from '../fixtures/tempo49.js';
 import { tempo50Set } from '../fixtures/tempo50.js';
 import { tempo51Set } from '../fixtures/tempo51.js';
 import { tempo52Set } from '../fixtures/tempo52.js';
+import { tempo53Set } from '../fixtures/tempo53.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -318,6 +326,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fiftieth', name: 'fiftieth', dir: 'tempo-heldout50', make: tempo50Set },
   { flag: '--fifty-first', name: 'fifty-first', dir: 'tempo-heldout51', make: tempo51Set },
   { flag: '--fifty-second', name: 'fifty-second', dir: 'tempo-heldout52', make: tempo52Set },
+  { flag: '--fifty-third', name: 'fifty-third', dir: 'tempo-heldout53', make: tempo53Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
