@@ -198,8 +198,8 @@
  * grunge half-time grooves, sixties and rock ballads, a doo-wop 12/8, a disco four-on-the-floor with the bass on the
  * off-beats, Motown, funk rock, hard rock, new wave and heartland rock; every bar written fresh, tempo52's song form
  * imported; truth by rule A; two kit families, half the songs each: a Sel'kov kit with Tyche noise and a Goodwin kit
- * with RomuTrio32 noise; an anticipating drummer with logistic timing and the downbeat pushed; a rotary speaker and a
- * de-esser).
+ * with RomuTrio32 noise; an anticipating drummer with logistic timing and the downbeat pushed; a de-esser and a rotary
+ * speaker (tempo46 had one)).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
