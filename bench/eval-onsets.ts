@@ -139,7 +139,12 @@
  * ghosts and open hats cut by the pedal, 16th hat runs with flams and drags, brush sweeps and taps —, SoX phaser,
  * chorus, mcompand and a limiter on the bus, a shoebox drum booth, wooden church and parking deck, quiet and
  * full-scale stems, made after held-out 41 had been read; `--held-out-42-only`: that set alone; `--held-out-42`:
- * added to a run that would leave it out (`--held-out-41-only`)).
+ * added to a run that would leave it out (`--held-out-41-only`)), held-out 43 (ONSET_HELD_OUT_KITS_43: drum stems,
+ * pendulum kits, a family no onset set used, recorded Hydrogen kicks, snares and hats in new triples with pendulum
+ * ride and tom, soundfont brushes, players written for it — house / disco open hats on the offbeats cut by the
+ * pedal, swung 16th hats with runs, drags and flams, brush sweeps with taps and drags —, SoX sinc, bandreject, fir and
+ * dcshift on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 42
+ * had been read; `--held-out-43-only`: that set alone; `--held-out-43`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -209,8 +214,13 @@ const THIRTY_NINTH = path.join(OUT, 'songs-held-out-39');
 const FORTIETH = path.join(OUT, 'songs-held-out-40');
 const FORTY_FIRST = path.join(OUT, 'songs-held-out-41');
 const FORTY_SECOND = path.join(OUT, 'drums-held-out-42');
+const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
+/** `--held-out-43-only`: the forty-third held-out set (ONSET_HELD_OUT_KITS_43: drum stems) alone. */
+const FORTY_THIRD_ONLY = process.argv.includes('--held-out-43-only');
+/** `--held-out-43`: the forty-third held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_THIRD_TOO = process.argv.includes('--held-out-43');
 /** `--held-out-42-only`: the forty-second held-out set (ONSET_HELD_OUT_KITS_42: drum stems) alone. */
-const FORTY_SECOND_ONLY = process.argv.includes('--held-out-42-only');
+const FORTY_SECOND_ONLY = process.argv.includes('--held-out-42-only') || FORTY_THIRD_ONLY;
 /** `--held-out-42`: the forty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_SECOND_TOO = process.argv.includes('--held-out-42');
 /** `--held-out-41-only`: the forty-first held-out set (fixtures/songonsets41.ts: full songs, TiMidity++) alone. */
@@ -351,7 +361,8 @@ interface Item {
     | 'held-out 39'
     | 'held-out 40'
     | 'held-out 41'
-    | 'held-out 42';
+    | 'held-out 42'
+    | 'held-out 43';
   kit: string;
   pattern: string;
 }
@@ -484,6 +495,7 @@ const DRUM_SETS: Record<
   'held-out 36': [THIRTY_SIXTH, { set: 'onset-held-out-36' }],
   'held-out 37': [THIRTY_SEVENTH, { set: 'onset-held-out-37' }],
   'held-out 42': [FORTY_SECOND, { set: 'onset-held-out-42' }],
+  'held-out 43': [FORTY_THIRD, { set: 'onset-held-out-43' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -571,7 +583,9 @@ async function main() {
   const thirtyNinth = (THIRD_ONLY && !THIRTY_NINTH_ONLY) || FORTIETH_ONLY ? none : drumItems('held-out 39');
   const fortieth = (THIRD_ONLY && !FORTIETH_ONLY) || FORTY_FIRST_ONLY ? none : drumItems('held-out 40');
   const fortyFirst = (THIRD_ONLY && !FORTY_FIRST_ONLY) || FORTY_SECOND_ONLY ? none : drumItems('held-out 41');
-  const fortySecond = THIRD_ONLY && !FORTY_SECOND_ONLY && !FORTY_SECOND_TOO ? none : drumItems('held-out 42');
+  const fortySecond =
+    (THIRD_ONLY && !FORTY_SECOND_ONLY && !FORTY_SECOND_TOO) || FORTY_THIRD_ONLY ? none : drumItems('held-out 42');
+  const fortyThird = THIRD_ONLY && !FORTY_THIRD_ONLY && !FORTY_THIRD_TOO ? none : drumItems('held-out 43');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -617,6 +631,7 @@ async function main() {
     ...fortieth.items,
     ...fortyFirst.items,
     ...fortySecond.items,
+    ...fortyThird.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -663,6 +678,7 @@ async function main() {
     ...fortieth.missing,
     ...fortyFirst.missing,
     ...fortySecond.missing,
+    ...fortyThird.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -752,6 +768,7 @@ async function main() {
       'held-out 40',
       'held-out 41',
       'held-out 42',
+      'held-out 43',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
