@@ -14569,20 +14569,20 @@ export const ORDINARY_SPREAD_58 = {
 } as const;
 const mixed58 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_58, ORDINARY_SPREAD_58);
 /**
- * held-out-58's recordings, sizes **chosen**: held-out-54's breathing (Breathing) at new sizes (inhales winds
- * 14.5–24.5 dB under the phrase, mouth in 50–80 %, bowed 20–28 dB, mouth 30–60 %, sung 12.5–20.5 dB, mouth 40–75 %,
- * speech 12.5–21.5 dB, mouth 30–65 %; exhales after 25–40 % of the phrases, 22.5–34.5 dB under), **the performer's
- * vibrato that widens on long notes** (Widening: on notes of 0.26–0.34 s or longer, from 0.11–0.22 s into the note,
- * 4.7–6.1 Hz, starting at 5–12 cents and widening by 28–55 cents a second held, up to 38–62 cents; the guide's person
- * 2–5 cents widening 4–9, up to 8–14), **a single loud breath before a phrase on clean takes** (LoudBreath: a gasp
- * 3–8 dB under the next phrase, in 35 % of the phrases whose breath falls in a section where the take is the clean
- * one), **a click track's bleed** from the headphones on one take of five songs (ClickBleed: −63…−47 dBFS at its
- * loudest 50 ms, every beat, the bar's first higher), articulation `hold` (winds 0.81–0.95, bowed 0.84–0.97, reeds
- * 0.78–0.92, plucked 0.86–0.97, sung 0.83–0.95), weak beats `accentDb` under (0.6–1.6 dB; sung 0.3–1.2), rooms RT60
- * 0.35–1.45 s wet 0.06–0.24 (speech 0.25–0.85 s, 0.04–0.15), every take's chain: hiss −88.5…−62.5 dBFS, hum
- * −84…−56.5, fan −78…−50.5, preamp −87…−60.5. The bursts (Bursts): four shapes no set used (farcough, fridge, bird,
- * lighter), 40 % of them in the middle of their rest (the rest at the phrase's edge). The guide's person: in tune,
- * detached (0.87–0.94), breathing, its own narrow vibrato, no room, no floor, no burst, no loud breath, no click.
+ * held-out-58's recordings, sizes **chosen**: held-out-54's breathing (Breathing) at new sizes (inhales winds 14.5–24.5
+ * dB under the phrase, mouth in 50–80 %, bowed 20–28 dB, mouth 30–60 %, sung 12.5–20.5 dB, mouth 40–75 %, speech
+ * 12.5–21.5 dB, mouth 30–65 %; exhales after 25–40 % of the phrases, 22.5–34.5 dB under), **the performer's vibrato
+ * that widens on long notes** (Widening: on notes of 0.26–0.34 s or longer, from 0.11–0.22 s into the note, 4.7–6.1 Hz,
+ * starting at 5–12 cents and widening by 28–55 cents a second held, up to 38–62 cents; the guide's person 2–5 cents
+ * widening 4–9, up to 8–14), **a single loud breath before a phrase on clean takes** (LoudBreath: a gasp 3–8 dB under
+ * the next phrase, its peak at most 0.7 of the phrase's, in 35 % of the phrases whose breath falls in a section where
+ * the take is the clean one), **a click track's bleed** from the headphones on one take of five songs (ClickBleed:
+ * −63…−47 dBFS at its loudest 50 ms, every beat, the bar's first higher), articulation `hold` (winds 0.81–0.95, bowed
+ * 0.84–0.97, reeds 0.78–0.92, plucked 0.86–0.97, sung 0.83–0.95), weak beats `accentDb` under (0.6–1.6 dB; sung
+ * 0.3–1.2), rooms RT60 0.35–1.45 s wet 0.06–0.24 (speech 0.25–0.85 s, 0.04–0.15), every take's chain: hiss −88.5…−62.5
+ * dBFS, hum −84…−56.5, fan −78…−50.5, preamp −87…−60.5. The bursts (Bursts): four shapes no set used (farcough, fridge,
+ * bird, lighter), 40 % of them in the middle of their rest (the rest at the phrase's edge). The guide's person: in
+ * tune, detached (0.87–0.94), breathing, its own narrow vibrato, no room, no floor, no burst, no loud breath, no click.
  */
 const CHAIN_58: Chain = { hissDb: [-88.5, -62.5], humDb: [-84, -56.5], fanDb: [-78, -50.5], preampDb: [-87, -60.5] };
 const BREATH_WIND_58: Breathing = {
@@ -14725,7 +14725,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
       },
       {
         seed: 7503,
-        program: 78,
+        program: 61,
         guideProgram: 80,
         fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.213, reverbLevel: 0.262 },
         sampleRate: 14049,
@@ -14736,7 +14736,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'pentatonic',
         rhythm: 'triplet',
         kinds: ['late', 'missing', 'noise', 'clip', 'level'],
-        defectSizes: mixed58('FOOFOO'),
+        defectSizes: mixed58('OOOFOO'),
         latencyMs: [0, 71.25, 0, 0, 0],
         recording: WIND_58,
       },
@@ -14770,7 +14770,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'lydian',
         rhythm: 'straight',
         kinds: ['detune', 'missing', 'noise', 'early', 'clip'],
-        defectSizes: mixed58('OOOOFF'),
+        defectSizes: mixed58('OOOOFO'),
         latencyMs: [0, 0, 0, 0, 44.25],
         recording: WIND_58,
       },
@@ -14804,7 +14804,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'phrygian',
         rhythm: 'straight',
         kinds: ['late', 'missing', 'noise', 'detune', 'early'],
-        defectSizes: mixed58('FFOOOO'),
+        defectSizes: mixed58('OFOOOO'),
         placement: 'runs',
         latencyMs: [0, 0, 0, 0, 97.25],
         recording: BOWED_58,
@@ -14839,7 +14839,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'minor',
         rhythm: 'straight',
         kinds: ['noise', 'missing', 'detune', 'early'],
-        defectSizes: mixed58('OFFOOO'),
+        defectSizes: mixed58('OOFOOO'),
         consonantShare: 0.51,
         latencyMs: [0, 0, 0, 38.75],
         sampleRate: 14049,
@@ -14873,7 +14873,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'dorian',
         rhythm: 'swing',
         kinds: ['late', 'missing', 'noise', 'level'],
-        defectSizes: mixed58('FOOOFO'),
+        defectSizes: mixed58('OOOOFO'),
         latencyMs: 91.75,
         sampleRate: 16390,
         recording: SUNG_58,
@@ -14888,7 +14888,7 @@ export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
         scale: 'pentatonic',
         rhythm: 'straight',
         kinds: ['level', 'missing', 'detune', 'noise', 'early'],
-        defectSizes: mixed58('OOFFOO'),
+        defectSizes: mixed58('OOOFOO'),
         consonantShare: 0.79,
         timingJitterMs: 12.5,
         pitchJitterCents: 9.15,
@@ -14925,7 +14925,7 @@ export const HELD_OUT_58_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] =
     takes: 5,
     latencyMs: [0, 0, 0, 0, 62.25],
     kinds: ['late', 'missing', 'noise', 'detune', 'level'],
-    defectSizes: mixed58('OOFOFO'),
+    defectSizes: mixed58('OOOOFO'),
     renderDetune: true,
     recording: SPOKEN_58,
     guideRecording: GUIDE_SPOKEN_58,
@@ -16894,7 +16894,8 @@ export function widenPart(
  * through the mouth (held-out-54's inhale, `seconds` long, ending `gapSeconds` before the phrase, `db` under the
  * phrase's RMS; drawn per phrase, every draw made), placed in a share `share` of the phrases whose gasp's middle falls
  * in a section whose clean take (the set's `best`) this take is — in a song the final rest of the section before the
- * phrase, where a take's bursts lie; in speech the sentence's own lead. On the dry part after the performer's own
+ * phrase, where a take's bursts lie; in speech the sentence's own lead; its peak at most 0.7 of the phrase's peak
+ * (scaled down when over). On the dry part after the performer's own
  * breathing, before the room (recordTakes); the guide none. A breath is no defect: the defect table is unchanged.
  * Sizes **chosen** (a singer's catch breath on a close mic).
  */
@@ -16931,7 +16932,15 @@ export function loudBreathPart(
       exhaleShare: 0,
       exhaleDb: [60, 60],
     };
-    breathePart(y, fs, mine, breath, seed * 31 + q * 7 + 1);
+    // the gasp's peak at most 0.7 of the phrase's (a catch breath is loud, never louder than the phrase's peaks)
+    const z = Float64Array.from(y);
+    breathePart(z, fs, mine, breath, seed * 31 + q * 7 + 1);
+    let [gp, pp] = [0, 0];
+    for (let i = 0; i < y.length; i++) gp = Math.max(gp, Math.abs(z[i]! - y[i]!));
+    for (const m of mine)
+      for (let i = Math.round(m.on * fs); i < Math.min(y.length, m.off * fs); i++) pp = Math.max(pp, Math.abs(y[i]!));
+    const g = gp > 0.7 * pp && gp > 0 ? (0.7 * pp) / gp : 1;
+    for (let i = 0; i < y.length; i++) y[i]! += g * (z[i]! - y[i]!);
     placed.push(s);
   }
   return placed;
