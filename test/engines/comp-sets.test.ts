@@ -3193,7 +3193,7 @@ test("comp held-out-58: sizes a mix of two spreads, edges other than 42's…57's
   assert.deepEqual((EVAL.quietBursts(set58[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
 });
 
-test('comp held-out-58: four new burst shapes, lighter at the mic; a widening vibrato; loud breaths; click bleed', () => {
+test('comp held-out-58: four new burst shapes, lighter at the mic; a widening vibrato; loud breaths; clicks', () => {
   // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
   const fs = 16000;
   const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
@@ -3254,7 +3254,8 @@ test('comp held-out-58: four new burst shapes, lighter at the mic; a widening vi
   const y = EVAL.widenPart(long, fs, notes, w, 3, []);
   for (let i = 0; i < Math.round(1.15 * fs); i++) assert.equal(y[i], long[i], `${i / fs} s unmoved`);
   for (let i = Math.round(2.56 * fs) + 1; i < y.length; i++) assert.equal(y[i], long[i], `${i / fs} s unmoved`);
-  // each cycle's pitch (rising zero crossings) in cents; the widest swing early (0.05–0.3 s into the window) and late (0.9–1.3 s)
+  // each cycle's pitch (rising zero crossings) in cents; the widest swing early (0.05–0.3 s into the window) and
+  // late (0.9–1.3 s)
   const cents = (a: number, b: number) => {
     const at: number[] = [];
     for (let i = Math.round(a * fs) + 1; i < b * fs; i++)
