@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-57]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-58]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed [--param name=value]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14510,6 +14510,447 @@ export const HELD_OUT_57_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] =
   },
 ];
 
+/** Voices of held-out-58 (in no set before it): a palmwine baritone, a sevdalinka mezzo, a mbube bass. */
+const PALMWINE_BARITONE: VoiceStyle = {
+  name: 'palmwine baritone',
+  formantScale: 0.945,
+  vibratoHz: 5.45,
+  vibratoCents: 21,
+  vibratoDelaySeconds: 0.27,
+  driftCents: 5.15,
+  breath: 0.075,
+  openPhase: 0.545,
+  closePhase: 0.165,
+};
+const SEVDALINKA_MEZZO: VoiceStyle = {
+  name: 'sevdalinka mezzo',
+  formantScale: 1.085,
+  vibratoHz: 5.65,
+  vibratoCents: 25,
+  vibratoDelaySeconds: 0.31,
+  driftCents: 5.85,
+  breath: 0.115,
+  openPhase: 0.605,
+  closePhase: 0.145,
+};
+const MBUBE_BASS: VoiceStyle = {
+  name: 'mbube bass',
+  formantScale: 0.905,
+  vibratoHz: 4.95,
+  vibratoCents: 9,
+  vibratoDelaySeconds: 0.37,
+  driftCents: 3.35,
+  breath: 0.055,
+  openPhase: 0.515,
+  closePhase: 0.175,
+};
+/**
+ * held-out-58's two spreads of defect size, every edge other than held-out-42's to 57's: FAINT_SPREAD_58 (late
+ * 22.65–28.15 ms, early 19.35–26.45 ms, detunes 10.95–18.85 cents, level drops 2.17–3.63 dB, bursts −61.6…−45.4 dBFS
+ * — the quietest under the noisiest chains' floors —, clipping 1.83–3.41 dB) and ORDINARY_SPREAD_58 (inside
+ * defectAmount's own ranges: late 48.85–93.65 ms, early 42.85–87.15 ms, detunes 26.35–46.15 cents, level drops
+ * 8.85–12.45 dB, bursts −22.9…−16.2 dBFS, clipping 7.05–10.75 dB).
+ */
+export const FAINT_SPREAD_58 = {
+  late: [22.65, 28.15],
+  early: [19.35, 26.45],
+  detune: [10.95, 18.85],
+  level: [2.17, 3.63],
+  noise: [-61.6, -45.4],
+  clip: [1.83, 3.41],
+} as const;
+export const ORDINARY_SPREAD_58 = {
+  late: [48.85, 93.65],
+  early: [42.85, 87.15],
+  detune: [26.35, 46.15],
+  level: [8.85, 12.45],
+  noise: [-22.9, -16.2],
+  clip: [7.05, 10.75],
+} as const;
+const mixed58 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_58, ORDINARY_SPREAD_58);
+/**
+ * held-out-58's recordings, sizes **chosen**: held-out-54's breathing (Breathing) at new sizes (inhales winds 14.5–24.5
+ * dB under the phrase, mouth in 50–80 %, bowed 20–28 dB, mouth 30–60 %, sung 12.5–20.5 dB, mouth 40–75 %, speech
+ * 12.5–21.5 dB, mouth 30–65 %; exhales after 25–40 % of the phrases, 22.5–34.5 dB under), **the performer's vibrato
+ * that widens on long notes** (Widening: on notes of 0.26–0.34 s or longer, from 0.11–0.22 s into the note, 4.7–6.1 Hz,
+ * starting at 5–12 cents and widening by 28–55 cents a second held, up to 38–62 cents; the guide's person 2–5 cents
+ * widening 4–9, up to 8–14), **a single loud breath before a phrase on clean takes** (LoudBreath: a gasp 3–8 dB under
+ * the next phrase, its peak at most 0.7 of the phrase's, in 35 % of the phrases whose breath falls in a section where
+ * the take is the clean one), **a click track's bleed** from the headphones on one take of five songs (ClickBleed:
+ * −63…−47 dBFS at its loudest 50 ms, every beat, the bar's first higher), articulation `hold` (winds 0.81–0.95, bowed
+ * 0.84–0.97, reeds 0.78–0.92, plucked 0.86–0.97, sung 0.83–0.95), weak beats `accentDb` under (0.6–1.6 dB; sung
+ * 0.3–1.2), rooms RT60 0.35–1.45 s wet 0.06–0.24 (speech 0.25–0.85 s, 0.04–0.15), every take's chain: hiss −88.5…−62.5
+ * dBFS, hum −84…−56.5, fan −78…−50.5, preamp −87…−60.5. The bursts (Bursts): four shapes no set used (farcough, fridge,
+ * bird, lighter), 40 % of them in the middle of their rest (the rest at the phrase's edge). The guide's person: in
+ * tune, detached (0.87–0.94), breathing, its own narrow vibrato, no room, no floor, no burst, no loud breath, no click.
+ */
+const CHAIN_58: Chain = { hissDb: [-88.5, -62.5], humDb: [-84, -56.5], fanDb: [-78, -50.5], preampDb: [-87, -60.5] };
+const BREATH_WIND_58: Breathing = {
+  mouthShare: [0.5, 0.8],
+  inhaleSeconds: [0.23, 0.5],
+  gapSeconds: [0.06, 0.14],
+  inhaleDb: [14.5, 24.5],
+  exhaleShare: 0.25,
+  exhaleDb: [24.5, 34.5],
+};
+const BREATH_BOWED_58: Breathing = {
+  ...BREATH_WIND_58,
+  mouthShare: [0.3, 0.6],
+  inhaleDb: [20, 28],
+  exhaleShare: 0.25,
+};
+const BREATH_SUNG_58: Breathing = {
+  ...BREATH_WIND_58,
+  mouthShare: [0.4, 0.75],
+  inhaleSeconds: [0.26, 0.5],
+  inhaleDb: [12.5, 20.5],
+  exhaleShare: 0.4,
+  exhaleDb: [22.5, 32.5],
+};
+const BREATH_SPOKEN_58: Breathing = {
+  mouthShare: [0.3, 0.65],
+  inhaleSeconds: [0.2, 0.36],
+  gapSeconds: [0.05, 0.14],
+  inhaleDb: [12.5, 21.5],
+  exhaleShare: 0.35,
+  exhaleDb: [23.5, 33.5],
+};
+const WIDENING_58: Widening = {
+  minSeconds: [0.26, 0.34],
+  delaySeconds: [0.11, 0.22],
+  hz: [4.7, 6.1],
+  startCents: [5, 12],
+  widenCents: [28, 55],
+  maxCents: [38, 62],
+};
+const GUIDE_WIDENING_58: Widening = { ...WIDENING_58, startCents: [2, 5], widenCents: [4, 9], maxCents: [8, 14] };
+const LOUD_BREATH_58: LoudBreath = { share: 0.35, db: [3, 8], seconds: [0.3, 0.52], gapSeconds: [0.04, 0.1] };
+const BURSTS_58: Bursts = { kinds: ['farcough', 'fridge', 'bird', 'lighter'], middleShare: 0.4 };
+const WIND_58: Recording = {
+  hold: [0.81, 0.95],
+  accentDb: [0.6, 1.6],
+  breathing: BREATH_WIND_58,
+  rt60: [0.35, 1.45],
+  wet: [0.06, 0.24],
+  chain: CHAIN_58,
+};
+const BOWED_58: Recording = { ...WIND_58, hold: [0.84, 0.97], breathing: BREATH_BOWED_58 };
+const REED_58: Recording = { ...WIND_58, hold: [0.78, 0.92] };
+const PLUCKED_58: Recording = { ...WIND_58, hold: [0.86, 0.97], breathing: BREATH_BOWED_58 };
+const SUNG_58: Recording = { ...WIND_58, hold: [0.83, 0.95], accentDb: [0.3, 1.2], breathing: BREATH_SUNG_58 };
+const SPOKEN_58: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: BREATH_SPOKEN_58,
+  rt60: [0.25, 0.85],
+  wet: [0.04, 0.15],
+  chain: CHAIN_58,
+};
+const GUIDE_PLAYED_58: Recording = {
+  hold: [0.87, 0.94],
+  accentDb: [0.4, 1],
+  breathing: { ...BREATH_WIND_58, inhaleDb: [18.5, 26.5] },
+};
+const GUIDE_SUNG_58: Recording = { ...GUIDE_PLAYED_58, breathing: { ...BREATH_SUNG_58, inhaleDb: [16.5, 24.5] } };
+const GUIDE_SPOKEN_58: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: { ...BREATH_SPOKEN_58, inhaleDb: [17.5, 25.5] },
+};
+const PERFORMED_58 = { vibrato: WIDENING_58, guideVibrato: GUIDE_WIDENING_58, loudBreath: LOUD_BREATH_58 };
+const bleed58 = (take: number): { clickBleed: ClickBleed } => ({ clickBleed: { takes: [take], db: [-63, -47] } });
+
+/**
+ * The fifty-eighth held-out set (spec committed before shub's one run on it; 2026-12-07, h-cset83, the next comp
+ * judge after held-out-57; the base's baseline only), made differently from every earlier comp set: **every song
+ * take by a performer of a twelfth model, one whose vibrato widens on long notes** (Widening, `widenPart`: from a
+ * delay into each note long enough, a vibrato that starts narrow and widens the longer the note is held, faded out
+ * before the note's end, the pitch moved by a varying delay that is zero at both ends so no onset moves; on every
+ * song take, the clean one too, and the guide's person narrower; speech none), held-out-54's breathing at new sizes
+ * (breaths before every phrase, some after, on every take) and each take in its own room and chain (room tails after
+ * every phrase and breath, clean takes too); **a single loud breath before a phrase on clean takes** (LoudBreath: a
+ * gasp 3–8 dB under the next phrase, placed only where it falls in a section whose clean take it is — in a song the
+ * rest before the next section, where bursts lie); **a click track's bleed on one take of five songs** (ClickBleed:
+ * the headphones' click, every beat over the whole take, at the mic); **noise bursts of four shapes no set used** (a
+ * cough far off down the hall, a fridge's compressor switching on, a bird outside the window, a lighter's flint
+ * struck by the mic), from −61.6 dBFS — under a noisy take's floor — to −16.2, 40 % in the middle of their rest and
+ * the rest at the phrase's edge; the guide by a person in tune, breathing, its own narrow vibrato; songs of 2 and 3
+ * sections beside 6; spoken takes render their detune; defect sizes a realistic mix with spreads' edges other than
+ * 42's to 57's; take and guide programs new to their bank; **the Atari Falcon030 codec's rates** (12 292, 14 049 and
+ * 16 390 Hz: 98 340 Hz over 8, 7 and 6; no set used); **tempi of odd sixteenths of a beat per minute** (no set used)
+ * and **tonics no set used** (29, 30, 88, 89, 90); take latencies of quarter milliseconds (no set used); three voices
+ * in no set (palmwine baritone, sevdalinka mezzo, mbube bass); a tight singer (timing jitter 7.25 ms, pitch jitter
+ * 3.15 cents) and a loose one (12.5 ms, 9.15 cents); consonant shares 0.51 and 0.79; sections of 61 beats; speech
+ * from espeak-ng Bishnupriya Manipuri (bpy+Belinda, pitch 39, 148 wpm) and Shan (shn+Zac, pitch 56, 173 wpm); seeds
+ * 7501–7515. 7 played songs (6, 6, 3, 6, 6, 2, 6 sections) + 6 sung (6, 6, 3, 6, 2, 6) = 64 sections with a MIDI
+ * guide, + 2 × 5 sentences = 74 sections, each with one clean take.
+ */
+export const HELD_OUT_58: (Song15 & FloorSpec & RecordingSpec)[] = [
+  ...(
+    [
+      {
+        seed: 7501,
+        program: 22,
+        guideProgram: 83,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.273, reverbLevel: 0.331 },
+        sampleRate: 16390,
+        tonic: 89,
+        bpm: 72.4375,
+        takes: 5,
+        sections: 6,
+        scale: 'mixolydian',
+        rhythm: 'straight',
+        kinds: ['level', 'missing', 'noise', 'detune', 'late'],
+        defectSizes: mixed58('OOFOOO'),
+        latencyMs: [0, 0, 0, 52.75, 0],
+        recording: REED_58,
+        ...bleed58(1),
+      },
+      {
+        seed: 7502,
+        program: 24,
+        guideProgram: 46,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.481, reverbLevel: 0.183 },
+        sampleRate: 12292,
+        tonic: 30,
+        bpm: 93.1875,
+        takes: 4,
+        sections: 6,
+        scale: 'minor',
+        rhythm: 'dotted',
+        kinds: ['noise', 'missing', 'early', 'detune'],
+        defectSizes: mixed58('OFOOOO'),
+        latencyMs: 33.25,
+        recording: PLUCKED_58,
+      },
+      {
+        seed: 7503,
+        program: 61,
+        guideProgram: 80,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.213, reverbLevel: 0.262 },
+        sampleRate: 14049,
+        tonic: 88,
+        bpm: 66.6875,
+        takes: 5,
+        sections: 3,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        kinds: ['late', 'missing', 'noise', 'clip', 'level'],
+        defectSizes: mixed58('OOOFOO'),
+        latencyMs: [0, 71.25, 0, 0, 0],
+        recording: WIND_58,
+      },
+      {
+        seed: 7504,
+        program: 62,
+        guideProgram: 76,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.392, reverbLevel: 0.227 },
+        sampleRate: 16390,
+        tonic: 29,
+        bpm: 104.8125,
+        takes: 4,
+        sections: 6,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['early', 'missing', 'noise', 'level'],
+        defectSizes: mixed58('OOOFOO'),
+        recording: WIND_58,
+        ...bleed58(2),
+      },
+      {
+        seed: 7505,
+        program: 79,
+        guideProgram: 75,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.172, reverbLevel: 0.369 },
+        sampleRate: 12292,
+        tonic: 90,
+        bpm: 81.3125,
+        takes: 5,
+        sections: 6,
+        scale: 'lydian',
+        rhythm: 'straight',
+        kinds: ['detune', 'missing', 'noise', 'early', 'clip'],
+        defectSizes: mixed58('OOOOFO'),
+        latencyMs: [0, 0, 0, 0, 44.25],
+        recording: WIND_58,
+      },
+      {
+        seed: 7506,
+        program: 57,
+        guideProgram: 79,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.583, reverbLevel: 0.142 },
+        sampleRate: 14049,
+        tonic: 30,
+        bpm: 87.5625,
+        takes: 4,
+        sections: 2,
+        scale: 'harmonic',
+        rhythm: 'sixteenth',
+        kinds: ['noise', 'missing', 'late', 'level'],
+        defectSizes: mixed58('OOOFOO'),
+        latencyMs: [0, 0, 86.75, 0],
+        recording: REED_58,
+      },
+      {
+        seed: 7507,
+        program: 87,
+        guideProgram: 3,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.341, reverbLevel: 0.287 },
+        sampleRate: 16390,
+        tonic: 89,
+        bpm: 115.9375,
+        takes: 5,
+        sections: 6,
+        scale: 'phrygian',
+        rhythm: 'straight',
+        kinds: ['late', 'missing', 'noise', 'detune', 'early'],
+        defectSizes: mixed58('OFOOOO'),
+        placement: 'runs',
+        latencyMs: [0, 0, 0, 0, 97.25],
+        recording: BOWED_58,
+        ...bleed58(0),
+      },
+    ] as (SynthTakeOptions & { latencyMs?: number | number[] } & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_PLAYED_58, ...PERFORMED_58, bursts: BURSTS_58 })),
+  ...(
+    [
+      {
+        seed: 7508,
+        voice: PALMWINE_BARITONE,
+        tonic: 30,
+        bpm: 76.0625,
+        takes: 5,
+        sections: 6,
+        scale: 'harmonic',
+        rhythm: 'triplet',
+        kinds: ['detune', 'missing', 'noise', 'late', 'level'],
+        defectSizes: mixed58('OOFOOO'),
+        latencyMs: [0, 0, 57.25, 0, 0],
+        sampleRate: 16390,
+        recording: SUNG_58,
+      },
+      {
+        seed: 7509,
+        voice: SEVDALINKA_MEZZO,
+        tonic: 89,
+        bpm: 68.8125,
+        takes: 4,
+        sections: 6,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['noise', 'missing', 'detune', 'early'],
+        defectSizes: mixed58('OOFOOO'),
+        consonantShare: 0.51,
+        latencyMs: [0, 0, 0, 38.75],
+        sampleRate: 14049,
+        recording: SUNG_58,
+        ...bleed58(3),
+      },
+      {
+        seed: 7510,
+        voice: MBUBE_BASS,
+        tonic: 29,
+        bpm: 97.4375,
+        takes: 5,
+        sections: 3,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['clip', 'missing', 'noise', 'late', 'detune'],
+        defectSizes: mixed58('FOOOOO'),
+        timingJitterMs: 7.25,
+        pitchJitterCents: 3.15,
+        latencyMs: [0, 0, 0, 0, 66.25],
+        sampleRate: 12292,
+        recording: SUNG_58,
+      },
+      {
+        seed: 7511,
+        voice: PALMWINE_BARITONE,
+        tonic: 88,
+        bpm: 109.5625,
+        takes: 4,
+        sections: 6,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['late', 'missing', 'noise', 'level'],
+        defectSizes: mixed58('OOOOFO'),
+        latencyMs: 91.75,
+        sampleRate: 16390,
+        recording: SUNG_58,
+      },
+      {
+        seed: 7512,
+        voice: SEVDALINKA_MEZZO,
+        tonic: 90,
+        bpm: 63.9375,
+        takes: 5,
+        sections: 2,
+        scale: 'pentatonic',
+        rhythm: 'straight',
+        kinds: ['level', 'missing', 'detune', 'noise', 'early'],
+        defectSizes: mixed58('OOOFOO'),
+        consonantShare: 0.79,
+        timingJitterMs: 12.5,
+        pitchJitterCents: 9.15,
+        latencyMs: [0, 0, 41.75, 0, 0],
+        sectionBeats: 61,
+        sampleRate: 14049,
+        recording: SUNG_58,
+        ...bleed58(4),
+      },
+      {
+        seed: 7513,
+        voice: MBUBE_BASS,
+        tonic: 88,
+        bpm: 119.6875,
+        takes: 4,
+        sections: 6,
+        scale: 'major',
+        rhythm: 'straight',
+        kinds: ['noise', 'missing', 'level', 'detune'],
+        defectSizes: mixed58('OOOFOO'),
+        placement: 'runs',
+        sampleRate: 12292,
+        recording: SUNG_58,
+      },
+    ] as (RoomSong & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_SUNG_58, ...PERFORMED_58, bursts: BURSTS_58 })),
+];
+export const HELD_OUT_58_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] = [
+  {
+    seed: 7514,
+    voice: 'bpy+Belinda',
+    wordsPerMinute: 148,
+    espeakPitch: 39,
+    takes: 5,
+    latencyMs: [0, 0, 0, 0, 62.25],
+    kinds: ['late', 'missing', 'noise', 'detune', 'level'],
+    defectSizes: mixed58('OOOOFO'),
+    renderDetune: true,
+    recording: SPOKEN_58,
+    guideRecording: GUIDE_SPOKEN_58,
+    loudBreath: LOUD_BREATH_58,
+    bursts: BURSTS_58,
+    sentences: ['নমস্কার।', 'তি কিসাদে আসত?', 'মি ঘরে আসু।', 'আজি দেও বারের।', 'ধন্যবাদ।'],
+  },
+  {
+    seed: 7515,
+    voice: 'shn+Zac',
+    wordsPerMinute: 173,
+    espeakPitch: 56,
+    takes: 4,
+    latencyMs: [0, 48.25, 0, 0],
+    kinds: ['noise', 'missing', 'early', 'detune'],
+    defectSizes: mixed58('OOFOOO'),
+    renderDetune: true,
+    recording: SPOKEN_58,
+    guideRecording: GUIDE_SPOKEN_58,
+    loudBreath: LOUD_BREATH_58,
+    bursts: BURSTS_58,
+    sentences: ['မႂ်ႇသုင်ၶႃႈ။', 'ၸဝ်ႈၵဝ်ႇယူႇလီယူႇႁႃႉ?', 'ၵဝ်ယူႇႁိူၼ်း။', 'မိူဝ်ႈၼႆႉၾူၼ်တူၵ်း။', 'ယိၼ်းလီၼမ်ႉ။'],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -15694,6 +16135,13 @@ type RecordingSpec = {
   /** held-out-57: its singers' scoops into notes and its guide person's (Scoops; scoopPart) */
   scoops?: Scoops;
   guideScoops?: Scoops;
+  /** held-out-58: its performers' widening vibrato and its guide person's (Widening; widenPart; songs only) */
+  vibrato?: Widening;
+  guideVibrato?: Widening;
+  /** held-out-58: a single loud breath before a phrase on clean takes (LoudBreath; loudBreathPart) */
+  loudBreath?: LoudBreath;
+  /** held-out-58: a click track's bleed on some takes (ClickBleed; clickBleedOf; songs only) */
+  clickBleed?: ClickBleed;
 };
 
 /** One take (or the guide) of held-out-52 (Recording): articulation, accents, breaths, the take's room. */
@@ -15829,8 +16277,11 @@ export function recordTakes(
       .filter((d) => take !== null && d.take === take && (d.kind === 'clip' || d.kind === 'noise'))
       .map((d) => set.sections[d.section]!);
     // held-out-57: the singer's scoops into notes, on the dry part
+    // held-out-58: the performer's vibrato widening on long notes, on the dry part first (songs only)
+    const vib = speech ? undefined : take === null ? spec.guideVibrato : spec.vibrato;
+    const vibrant = vib ? widenPart(x, set.sampleRate, notes, vib, s * 23 + 17, keep) : x;
     const sc = take === null ? spec.guideScoops : spec.scoops;
-    const scooped = sc ? scoopPart(x, set.sampleRate, notes, sc, s * 19 + 13, keep) : x;
+    const scooped = sc ? scoopPart(vibrant, set.sampleRate, notes, sc, s * 19 + 13, keep) : vibrant;
     const dyn = take === null ? spec.guideDynamics : spec.dynamics;
     const dynamic = dyn ? dynamicsPart(scooped, set.sampleRate, notes, dyn, s * 7 + 3, keep) : scooped;
     const col = take === null ? spec.guideColour : spec.colour;
@@ -15839,9 +16290,17 @@ export function recordTakes(
     const y = recordPart(played, set.sampleRate, beat, notes, p, s, keep, (dry, hold) => {
       // held-out-56: the performer's onsets and releases on the articulated part, before the room's bursts
       if (ons) onsetPart(dry, set.sampleRate, notes, ons, hold, s * 13 + 9, keep);
+      // held-out-58: a single loud breath before a phrase on a take where it lies in the take's clean section
+      if (spec.loudBreath && take !== null) loudBreathPart(dry, set, take, notes, spec.loudBreath, s * 37 + 29);
       addBursts(dry, take, false);
     });
     addBursts(y, take, true);
+    // held-out-58: the click track's bleed at the mic (songs only)
+    const click =
+      spec.clickBleed && take !== null && !speech
+        ? clickBleedOf(set, spec.clickBleed, take, y.length, s * 41 + 3)
+        : undefined;
+    if (click) for (let i = 0; i < y.length; i++) y[i]! += click[i]!;
     return y;
   };
   const takes = spec.recording
@@ -16371,6 +16830,155 @@ export function scoopPart(
 }
 
 /**
+ * held-out-58's performer model (a twelfth, made apart from 47's to 57's): **a vibrato that widens on long notes**. On
+ * each note at least `minSeconds` long (drawn per take) a vibrato starts `delaySeconds` into the note (drawn per take),
+ * at `hz` (drawn per take, each note ±4 % of it), `startCents` deep (drawn per take) and widening by `widenCents` a
+ * second held up to `maxCents` (drawn per take): a long note ends wide, a short one narrow. Faded in over its first
+ * 0.12 s and out over 0.08 s before 40 ms ahead of the note's end. The pitch moved by a varying delay D (the
+ * vibrato's integral: D(τ) = fs · ln 2 / 1200 · c(τ) · sin(2π f τ) / (2π f), c the depth with its fades; Catmull–Rom)
+ * that is zero at the window's both ends, so no onset and no sample outside the window moves and the note's mean pitch
+ * stays. Every take alike, the clean one too; every draw made whether or not it is placed; a take's clipped and
+ * noise-burst sections spared (50 ms ramps; the defect's size kept). Applied to the dry part first, before its
+ * articulation, breaths and room (recordTakes). Songs only (a spec's `vibrato`). Sizes **chosen** (a singer's or
+ * wind player's habit, common practice, no measurement behind them).
+ */
+export interface Widening {
+  minSeconds: readonly [number, number];
+  delaySeconds: readonly [number, number];
+  hz: readonly [number, number];
+  startCents: readonly [number, number];
+  widenCents: readonly [number, number];
+  maxCents: readonly [number, number];
+}
+/** A take (or the guide) of held-out-58 with its performer's widening vibrato (Widening); a new part. */
+export function widenPart(
+  x: Float64Array,
+  fs: number,
+  notes: readonly { on: number; off: number }[],
+  w: Widening,
+  seed: number,
+  keep: readonly { startSeconds: number; endSeconds: number }[],
+): Float64Array {
+  const n = x.length;
+  const r = mulberry32(seed);
+  const between = ([lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+  const [min, delay, hz] = [between(w.minSeconds), between(w.delaySeconds), between(w.hz)];
+  const [start, widen, max] = [between(w.startCents), between(w.widenCents), between(w.maxCents)];
+  const ramp = 0.05 * fs;
+  const free = Float64Array.from({ length: n }, () => 1);
+  for (const sec of keep) {
+    const [a, b] = [sec.startSeconds * fs, sec.endSeconds * fs];
+    for (let i = Math.max(0, Math.floor(a - ramp)); i < Math.min(n, Math.ceil(b + ramp)); i++)
+      free[i] = Math.min(free[i]!, Math.max(0, (a - i) / ramp, (i - b) / ramp));
+  }
+  const y = Float64Array.from(x);
+  for (const m of notes) {
+    const f = hz * (0.96 + 0.08 * r());
+    if (m.off - m.on < min) continue;
+    const [a, b] = [Math.round((m.on + delay) * fs), Math.round((m.off - 0.04) * fs)];
+    const len = b - a;
+    if (a < 0 || b + 3 >= n || len < 0.25 * fs) continue;
+    const [fadeIn, fadeOut] = [0.12 * fs, 0.08 * fs];
+    for (let i = 0; i < len; i++) {
+      const tau = i / fs;
+      const c = Math.min(max, start + widen * tau) * Math.min(1, i / fadeIn, (len - i) / fadeOut);
+      const d = ((fs * Math.LN2) / 1200) * c * (Math.sin(2 * Math.PI * f * tau) / (2 * Math.PI * f));
+      y[a + i] = x[a + i]! + free[a + i]! * (catmullRom(x, a + i + d) - x[a + i]!);
+    }
+  }
+  return y;
+}
+
+/**
+ * held-out-58's **single loud breath before a phrase on a clean take** (LoudBreath): for every phrase of a take a gasp
+ * through the mouth (held-out-54's inhale, `seconds` long, ending `gapSeconds` before the phrase, `db` under the
+ * phrase's RMS; drawn per phrase, every draw made), placed in a share `share` of the phrases whose gasp's middle falls
+ * in a section whose clean take (the set's `best`) this take is — in a song the final rest of the section before the
+ * phrase, where a take's bursts lie; in speech the sentence's own lead; its peak at most 0.7 of the phrase's peak
+ * (scaled down when over). On the dry part after the performer's own
+ * breathing, before the room (recordTakes); the guide none. A breath is no defect: the defect table is unchanged.
+ * Sizes **chosen** (a singer's catch breath on a close mic).
+ */
+export interface LoudBreath {
+  share: number;
+  db: readonly [number, number];
+  seconds: readonly [number, number];
+  gapSeconds: readonly [number, number];
+}
+/** Loud breaths (LoudBreath) on take `take` of `set`, in place on its dry part y; the sections they lie in. */
+export function loudBreathPart(
+  y: Float64Array,
+  set: TakeSet,
+  take: number,
+  notes: readonly { on: number; off: number; phrase: number }[],
+  b: LoudBreath,
+  seed: number,
+): number[] {
+  const fs = set.sampleRate;
+  const r = mulberry32(seed);
+  const between = ([lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+  const placed: number[] = [];
+  for (const q of [...new Set(notes.map((m) => m.phrase))]) {
+    const mine = notes.filter((m) => m.phrase === q);
+    const [u, len, gap, db] = [r(), between(b.seconds), between(b.gapSeconds), between(b.db)];
+    const mid = mine[0]!.on - gap - len / 2;
+    const s = set.sections.findIndex((sec) => mid >= sec.startSeconds && mid < sec.endSeconds);
+    if (u >= b.share || s < 0 || set.best[s] !== take || mine[0]!.on - gap - len < 0) continue;
+    const breath: Breathing = {
+      mouthShare: [1, 1],
+      inhaleSeconds: [len, len],
+      gapSeconds: [gap, gap],
+      inhaleDb: [db, db],
+      exhaleShare: 0,
+      exhaleDb: [60, 60],
+    };
+    // the gasp's peak at most 0.7 of the phrase's (a catch breath is loud, never louder than the phrase's peaks)
+    const z = Float64Array.from(y);
+    breathePart(z, fs, mine, breath, seed * 31 + q * 7 + 1);
+    let [gp, pp] = [0, 0];
+    for (let i = 0; i < y.length; i++) gp = Math.max(gp, Math.abs(z[i]! - y[i]!));
+    for (const m of mine)
+      for (let i = Math.round(m.on * fs); i < Math.min(y.length, m.off * fs); i++) pp = Math.max(pp, Math.abs(y[i]!));
+    const g = gp > 0.7 * pp && gp > 0 ? (0.7 * pp) / gp : 1;
+    for (let i = 0; i < y.length; i++) y[i]! += g * (z[i]! - y[i]!);
+    placed.push(s);
+  }
+  return placed;
+}
+
+/**
+ * held-out-58's **click track's bleed** (ClickBleed): on the takes `takes` the headphones' click leaks into the mic
+ * over the whole take — every beat (the song's grid, from 0 s) a 2–3 kHz sine click (drawn per take; the bar's first
+ * of four at 1.5 × it) decaying over 4–8 ms, 25 ms long, through a one-pole high-pass at 700 Hz (the headphones'
+ * small drivers), its loudest 50 ms at `db` dBFS (drawn per take). At the mic, after the take's room and before the
+ * latency (the performer heard it in time; the latency moves it with the take). No defect: the table is unchanged.
+ * Songs only. Sizes **chosen** (a tracking session's open-back headphones).
+ */
+export interface ClickBleed {
+  takes: readonly number[];
+  db: readonly [number, number];
+}
+/** The click bleed (ClickBleed) of take `take`, to add to it (length n), or undefined when it has none. */
+export function clickBleedOf(set: TakeSet, c: ClickBleed, take: number, n: number, seed: number) {
+  if (!c.takes.includes(take) || !(set.bpm > 0)) return undefined;
+  const fs = set.sampleRate;
+  const r = mulberry32(seed);
+  const between = ([lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+  const [f, tau, db] = [between([2000, 3000]), between([0.004, 0.008]) * fs, between(c.db)];
+  const beat = (60 / set.bpm) * fs;
+  const x = new Float64Array(n);
+  const len = Math.round(0.025 * fs);
+  for (let k = 0; k * beat < n; k++) {
+    const at = Math.round(k * beat);
+    const hz = Math.min(0.45 * fs, k % 4 === 0 ? 1.5 * f : f);
+    for (let i = 0; i < len && at + i < n; i++) x[at + i] = Math.sin((2 * Math.PI * hz * i) / fs) * Math.exp(-i / tau);
+  }
+  const hp = onePole54(x, fs, 700, true);
+  const k = 10 ** (db / 20) / (loudest50(hp, fs) || 1);
+  return hp.map((v) => v * k);
+}
+
+/**
  * held-out-54's recording model: **noise bursts of realistic and varied shape**, the burst a take carries in a
  * section's final rest (the defect) drawn per burst from the spec's `kinds` in a shuffled bag: `cough` (espeak-ng's
  * whispered "kuh", once or twice 0.12–0.2 s apart, read 0.85–1.2× fast), `throat` (a throat-clear: espeak-ng's voiced
@@ -16408,7 +17016,11 @@ export type BurstKind =
   | 'mouse'
   | 'roll'
   | 'bark'
-  | 'chirp';
+  | 'chirp'
+  | 'farcough'
+  | 'fridge'
+  | 'bird'
+  | 'lighter';
 export interface Bursts {
   kinds: readonly BurstKind[];
   /**
@@ -16562,6 +17174,12 @@ export function burstSound(kind: BurstKind, fs: number, r: () => number, beat = 
     case 'bark':
     case 'chirp':
       return burstSound57(kind, fs, r);
+    // held-out-58's shapes (burstSound58)
+    case 'farcough':
+    case 'fridge':
+    case 'bird':
+    case 'lighter':
+      return burstSound58(kind, fs, r);
   }
 }
 /**
@@ -16884,6 +17502,130 @@ function burstSound57(kind: 'mouse' | 'roll' | 'bark' | 'chirp', fs: number, r: 
     }
   }
 }
+/**
+ * held-out-58's burst shapes (none before it): `farcough` (a cough far off down the hall: held-out-54's whispered
+ * espeak-ng "kuh" read 0.8–1.1× fast, once or twice 0.15–0.3 s apart, through two one-pole low-passes at 700–1300 Hz
+ * after a smear by a 60–120 ms exponential noise tail (the far room, at 0.6 of the direct sound's energy)), `fridge` (a
+ * fridge's compressor switching on in the next room: a relay's click (a 1–2 ms impulse through a 2–3.5 kHz resonance),
+ * a motor's thump (25–40 Hz, half a cycle's rise, decaying over 40–80 ms) and its hum rising over 0.1–0.25 s to a
+ * steady level with a 8–15 % wobble at 3–7 Hz: twice the mains (50 or 60 Hz, drawn) and its third and fifth harmonic,
+ * 0.35–0.6 s in all), `bird` (a songbird outside the window: 3–7 notes of 40–120 ms 20–60 ms apart, each a sine
+ * sweeping from 3–5.5 kHz by ×0.65–1.35 with a 20–40 Hz trill of ±6 %, 3 ms ramps, through a one-pole low-pass at
+ * 2.5–4 kHz, the glass) and `lighter` (a flint lighter struck by the mic: the wheel's 15–35 ms rasp of noise
+ * through a high-pass at 2 kHz with 3–8 grit clicks, the flint's click at its end (a 0.5–1 ms impulse, a 4–7 kHz
+ * resonance), then the flame's soft whoosh (noise through a low-pass at 400–900 Hz, 0.1–0.25 s, a quarter of the
+ * click's level), once or twice, the second 0.12–0.3 s later). Farcough, fridge and bird sound in the room; lighter
+ * at the mic. Every frequency clamped to 0.45 fs. Sizes and shapes **chosen**.
+ */
+function burstSound58(kind: 'farcough' | 'fridge' | 'bird' | 'lighter', fs: number, r: () => number) {
+  const between = (lo: number, hi: number) => lo + (hi - lo) * r();
+  const gauss = gaussOf(r);
+  const noise = (len: number) => Float64Array.from({ length: len }, () => gauss());
+  const sec = (s: number) => Math.max(1, Math.round(s * fs));
+  const nyq = (hz: number) => Math.min(hz, 0.45 * fs);
+  switch (kind) {
+    case 'farcough': {
+      const one = () => readAt54(espeak54(['-v', 'en+whisper', '-s', '260', 'kuh']), fs, between(0.8, 1.1));
+      const first = one();
+      const two = r() < 0.5;
+      const [gap, second] = [sec(between(0.15, 0.3)), one()];
+      const dry = new Float64Array(first.length + (two ? gap + second.length : 0));
+      dry.set(first);
+      if (two)
+        dry.set(
+          second.map((v) => v * 0.8),
+          first.length + gap,
+        );
+      const lp = between(700, 1300);
+      const tl = sec(between(0.06, 0.12));
+      const tail = Float64Array.from(noise(tl), (v, i) => v * Math.exp((-4 * i) / tl));
+      const te = Math.sqrt(tail.reduce((s, v) => s + v * v, 0)) || 1;
+      const out = new Float64Array(dry.length + tl);
+      for (let i = 0; i < dry.length; i++) {
+        out[i]! += dry[i]!;
+        if (dry[i] !== 0) for (let j = 0; j < tl; j++) out[i + j]! += (Math.sqrt(0.6) * dry[i]! * tail[j]!) / te;
+      }
+      return onePole54(onePole54(out, fs, nyq(lp), false), fs, nyq(lp), false);
+    }
+    case 'fridge': {
+      const len = sec(between(0.35, 0.6));
+      const out = new Float64Array(len);
+      const w = sec(between(0.001, 0.002));
+      const imp = Float64Array.from({ length: sec(0.02) }, (_, i) => (i < w ? gauss() : 0));
+      const click = resonance54(imp, fs, nyq(between(2000, 3500)), 600);
+      const cm = Math.max(...click.map(Math.abs)) || 1;
+      for (let i = 0; i < click.length && i < len; i++) out[i]! += (0.6 * click[i]!) / cm;
+      const [tf, ttau] = [between(25, 40), between(0.04, 0.08) * fs];
+      for (let i = 0; i < len; i++)
+        out[i]! += 0.8 * Math.sin((2 * Math.PI * tf * i) / fs) * Math.exp(-i / ttau) * Math.min(1, i / (fs / (4 * tf)));
+      const mains = r() < 0.5 ? 50 : 60;
+      const [rise, wob, wf, ph] = [between(0.1, 0.25) * fs, between(0.08, 0.15), between(3, 7), 6.3 * r()];
+      for (let i = 0; i < len; i++) {
+        const t = i / fs;
+        let h = 0;
+        for (const [k, g] of [
+          [2, 1],
+          [6, 0.4],
+          [10, 0.2],
+        ] as const)
+          if (k * mains < 0.45 * fs) h += g * Math.sin(2 * Math.PI * k * mains * t);
+        const env = Math.min(1, i / rise) ** 2 * (1 + wob * Math.sin(2 * Math.PI * wf * t + ph));
+        out[i]! += 0.35 * h * env * Math.min(1, (len - i) / (0.02 * fs));
+      }
+      return out;
+    }
+    case 'bird': {
+      const notes = 3 + Math.floor(r() * 5);
+      const parts: Float64Array[] = [];
+      for (let k = 0; k < notes; k++) {
+        const len = sec(between(0.04, 0.12));
+        const [f0, sweep, trill, ph] = [between(3000, 5500), between(0.65, 1.35), between(20, 40), 6.3 * r()];
+        const x = new Float64Array(len + sec(between(0.02, 0.06)));
+        const ramp = 0.003 * fs;
+        let p = 0;
+        for (let i = 0; i < len; i++) {
+          const u = i / len;
+          const f = f0 * (1 + (sweep - 1) * u) * (1 + 0.06 * Math.sin((2 * Math.PI * trill * i) / fs + ph));
+          p += (2 * Math.PI * nyq(f)) / fs;
+          x[i] = Math.sin(p) * Math.min(1, i / ramp, (len - i) / ramp);
+        }
+        parts.push(x);
+      }
+      const out = new Float64Array(parts.reduce((s, x) => s + x.length, 0));
+      let at = 0;
+      for (const x of parts) (out.set(x, at), (at += x.length));
+      return onePole54(out, fs, nyq(between(2500, 4000)), false);
+    }
+    case 'lighter': {
+      const strike = () => {
+        const rasp = sec(between(0.015, 0.035));
+        const whoosh = sec(between(0.1, 0.25));
+        const x = new Float64Array(rasp + whoosh);
+        const hp = onePole54(noise(rasp), fs, nyq(2000), true);
+        for (let i = 0; i < rasp; i++) x[i] = 0.3 * hp[i]! * Math.sin((Math.PI * i) / rasp);
+        const grit = 3 + Math.floor(r() * 6);
+        for (let g = 0; g < grit; g++) x[Math.floor(r() * rasp)]! += between(-0.6, 0.6);
+        const w = sec(between(0.0005, 0.001));
+        const imp = Float64Array.from({ length: sec(0.015) }, (_, i) => (i < w ? gauss() : 0));
+        const click = resonance54(imp, fs, nyq(between(4000, 7000)), 900);
+        const cm = Math.max(...click.map(Math.abs)) || 1;
+        for (let i = 0; i < click.length && rasp + i < x.length; i++) x[rasp + i]! += click[i]! / cm;
+        const flame = onePole54(noise(whoosh), fs, nyq(between(400, 900)), false);
+        const fm = Math.max(...flame.map(Math.abs)) || 1;
+        for (let i = 0; i < whoosh; i++)
+          x[rasp + i]! += (0.25 * flame[i]! * Math.sin((Math.PI * i) / whoosh) ** 2) / fm;
+        return x;
+      };
+      const first = strike();
+      if (r() < 0.5) return first;
+      const [gap, second] = [sec(between(0.12, 0.3)), strike()];
+      const out = new Float64Array(first.length + gap + second.length);
+      out.set(first);
+      out.set(second, first.length + gap);
+      return out;
+    }
+  }
+}
 /** RMS of x's loudest 50 ms (10 ms steps). */
 function loudest50(x: Float64Array, fs: number): number {
   const w = Math.min(x.length, Math.round(0.05 * fs));
@@ -16961,7 +17703,8 @@ export function planBursts(
         kind === 'bleed' ||
         kind === 'flip' ||
         kind === 'mouse' ||
-        kind === 'chirp',
+        kind === 'chirp' ||
+        kind === 'lighter',
       kind,
     });
     return { ...d, amount };
@@ -17721,6 +18464,7 @@ async function main(): Promise<void> {
     ['held-out-55', HELD_OUT_55, HELD_OUT_55_SPEECH],
     ['held-out-56', HELD_OUT_56, HELD_OUT_56_SPEECH],
     ['held-out-57', HELD_OUT_57, HELD_OUT_57_SPEECH],
+    ['held-out-58', HELD_OUT_58, HELD_OUT_58_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

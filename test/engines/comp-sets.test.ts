@@ -3047,3 +3047,270 @@ test('comp held-out-57: four new burst shapes, some mid-rest, mouse and chirp at
     'the clean take too',
   );
 });
+
+// held-out-58 against every set before it (held-out-57 included)
+const set58 = sets.filter(([name]) => numberOf(name) === 58).flatMap(([, v]) => v);
+const before58 = sets.filter(([name]) => numberOf(name) < 58).flatMap(([, v]) => v);
+
+test('comp held-out-58: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before58.length, before57.length + set57.length, 'every earlier spec read, held-out-57 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 58).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 6, 2, 6 sections), 6 sung (6, 6, 3, 6, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set58.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 6, 2, 6, 6, 6, 3, 6, 2, 6, 5, 5],
+  );
+  const synth = set58.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before58.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set58.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before58,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before58,
+  );
+  const sung = set58.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['palmwine baritone', 'sevdalinka mezzo', 'mbube bass']);
+  const oldNames = seen(voiceName, before58);
+  for (const s of set58) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before58);
+  assert.deepEqual(
+    set58.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['bpy', false],
+      ['shn', false],
+    ],
+  );
+  // the Atari Falcon030 codec's rates (98 340 Hz over 8, 7 and 6: 12 292, 14 049, 16 390 Hz)
+  const songs = set58.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [12292, 14049, 16390]);
+  // tonics and tempi no set used (tempi of odd sixteenths of a beat per minute)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before58.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(16 * b) < 1e-9 && off(8 * b) > 1e-9 && off(5 * b) > 1e-9, `${s.seed}: ${b}, an odd sixteenth`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [29, 30, 88, 89, 90]);
+  // latencies of quarter milliseconds, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before58));
+  for (const l of lats(set58)) assert.ok(l === 0 || (!oldLats.has(l) && off(2 * l) > 1e-9), `latency ${l}`);
+  assert.deepEqual(
+    set58.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [7.25, 3.15],
+      [12.5, 9.15],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set58)) assert.ok(!shares(before58).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set58), [0.51, 0.79]);
+  assert.deepEqual(
+    set58.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [61],
+  );
+  // the twelfth performer model (a widening vibrato) on every song, the loud breath on every spec, the click bleed on
+  // five songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of
+  // 47's–53's or 55's–57's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  for (const k of [...others, ...later, 'guideOnsets', 'scoops', 'guideScoops'])
+    assert.equal(set58.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set58.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['vibrato', 'guideVibrato', 'loudBreath', 'clickBleed'])
+    assert.equal(before58.filter((s) => has(s, k)).length, 0, `no ${k} before`);
+  assert.deepEqual(
+    set58.filter((s) => has(s, 'vibrato')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set58
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7501, [1]],
+      [7504, [2]],
+      [7507, [0]],
+      [7509, [3]],
+      [7512, [4]],
+    ],
+  );
+  const fresh = ['bird', 'farcough', 'fridge', 'lighter'];
+  for (const s of before58.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set58) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -50.5 && p.chain.hissDb[0] <= -88.5, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { vibrato?: EVAL.Widening; guideVibrato?: EVAL.Widening; loudBreath: EVAL.LoudBreath };
+    if (!s.sentences) assert.ok(o.guideVibrato!.maxCents[1] < o.vibrato!.maxCents[0], `${s.seed}: the guide narrower`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.4);
+  }
+  assert.deepEqual(
+    set58.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-58: sizes a mix of two spreads, edges other than 42's…57's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // three; two still songs
+  mixedSpreads(
+    set58,
+    [EVAL.FAINT_SPREAD_58, EVAL.ORDINARY_SPREAD_58],
+    spreadsBefore(58),
+    [15, 38],
+    { late: [1, 7], early: [2, 5], detune: [4, 7], level: [5, 4], noise: [3, 12], clip: [0, 3] },
+    [7504, 7513],
+  );
+  assert.equal(set58.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set58[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_58.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_58.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set58[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-58: four new burst shapes, lighter at the mic; a widening vibrato; loud breaths; clicks', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['farcough', 'fridge', 'bird', 'lighter'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 13);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 13);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'lighter', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the far cough duller than held-out-54's near one (first difference under half of its share of the energy); the
+  // bird high (over 0.5 of its energy)
+  const slope = (x: Float64Array) =>
+    x.reduce((e, v, i) => e + (i > 0 ? (v - x[i - 1]!) ** 2 : 0), 0) / x.reduce((e, v) => e + v * v, 0);
+  const [far, near] = [EVAL.burstSound('farcough', fs, mulberry32(5)), EVAL.burstSound('cough', fs, mulberry32(5))];
+  assert.ok(slope(far) < 0.5 * slope(near), `farcough: first difference ${slope(far)}, the near ${slope(near)}`);
+  const bird = EVAL.burstSound('bird', fs, mulberry32(7));
+  assert.ok(slope(bird) > 0.5, `bird: first difference ${slope(bird)} of its energy`);
+  // the widening vibrato: notes of 0.5 s (none) and 1.6 s (from 0.15 s in, 5 cents widening 40 a second up to 50)
+  const w: EVAL.Widening = {
+    minSeconds: [0.6, 0.6],
+    delaySeconds: [0.15, 0.15],
+    hz: [5, 5],
+    startCents: [5, 5],
+    widenCents: [40, 40],
+    maxCents: [50, 50],
+  };
+  const long = Float64Array.from({ length: 4 * fs }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs));
+  const notes = [
+    { on: 0.1, off: 0.6 },
+    { on: 1, off: 2.6 },
+  ];
+  const y = EVAL.widenPart(long, fs, notes, w, 3, []);
+  for (let i = 0; i < Math.round(1.15 * fs); i++) assert.equal(y[i], long[i], `${i / fs} s unmoved`);
+  for (let i = Math.round(2.56 * fs) + 1; i < y.length; i++) assert.equal(y[i], long[i], `${i / fs} s unmoved`);
+  // each cycle's pitch (rising zero crossings) in cents; the widest swing early (0.05–0.3 s into the window) and
+  // late (0.9–1.3 s)
+  const cents = (a: number, b: number) => {
+    const at: number[] = [];
+    for (let i = Math.round(a * fs) + 1; i < b * fs; i++)
+      if (y[i - 1]! < 0 && y[i]! >= 0) at.push(i - 1 + y[i - 1]! / (y[i - 1]! - y[i]!));
+    return at.slice(1).map((t, k) => 1200 * Math.log2(fs / (t - at[k]!) / 330));
+  };
+  const swing = (c: number[]) => Math.max(...c.map(Math.abs));
+  const [early, late] = [swing(cents(1.2, 1.45)), swing(cents(2.05, 2.45))];
+  assert.ok(early > 3 && early < 20, `early swing ${early} cents`);
+  assert.ok(late > 38 && late < 56, `late swing ${late} cents`);
+  const all = cents(1.15, 2.56);
+  const mean = all.reduce((s, v) => s + v, 0) / all.length;
+  assert.ok(Math.abs(mean) < 2, `mean ${mean} cents`);
+  // spared in a kept section
+  const kept = EVAL.widenPart(long, fs, notes, w, 3, [{ startSeconds: 0.9, endSeconds: 2.7 }]);
+  assert.deepEqual(kept, long);
+  // loud breaths: take 0 clean in sections 0–3, take 1 in 4–7; every phrase's gasp placed (share 1) lies in the
+  // section before it (its middle there), on the take clean there only
+  const two = { ...set, best: [0, 0, 0, 0, 1, 1, 1, 1] } as TakeSet;
+  const lb: EVAL.LoudBreath = { share: 1, db: [3, 3], seconds: [0.4, 0.4], gapSeconds: [0.1, 0.1] };
+  const part = set.melody.map((m, q) => ({ on: m.beat / 2, off: (m.beat + m.lengthBeats) / 2, phrase: q }));
+  const t0 = Float64Array.from(tone);
+  assert.deepEqual(EVAL.loudBreathPart(t0, two, 0, part, lb, 9), [0, 1, 2, 3]);
+  const t1 = Float64Array.from(tone);
+  assert.deepEqual(EVAL.loudBreathPart(t1, two, 1, part, lb, 9), [4, 5, 6]);
+  // the gasp before section 1's phrase (1.75–2.15 s): its peak capped at 0.7 of the phrase's (0.3); a quieter one
+  // (16 dB under) at its size under the phrase's RMS (0.212)
+  let peak = 0;
+  for (let i = Math.round(1.75 * fs); i < 2.15 * fs; i++) peak = Math.max(peak, Math.abs(t0[i]!));
+  assert.ok(Math.abs(peak - 0.21) < 1e-9, `the gasp's peak ${peak}`);
+  const t2 = Float64Array.from(tone);
+  EVAL.loudBreathPart(t2, two, 0, part, { ...lb, db: [16, 16] }, 9);
+  const gasp = rms51(t2, fs, 1.75, 2.15) / (0.3 / Math.SQRT2);
+  assert.ok(Math.abs(gasp - 10 ** (-16 / 20)) < 0.005, `the gasp ${gasp} of the phrase`);
+  assert.equal(rms51(t0, fs, 9.8, 10.2), 0, 'none on take 0 before section 5');
+  // the click bleed: on its take only, every beat, the loudest 50 ms at its level
+  const c = EVAL.clickBleedOf(set, { takes: [1], db: [-50, -50] }, 1, 16 * fs, 4)!;
+  assert.equal(EVAL.clickBleedOf(set, { takes: [1], db: [-50, -50] }, 0, 16 * fs, 4), undefined);
+  assert.ok(Math.abs(20 * Math.log10(loudest54(c, fs)) + 50) < 0.05, 'at −50 dBFS');
+  for (let k = 0; k < 32; k++) {
+    const at = Math.round(k * 0.5 * fs);
+    assert.ok(rms51(c, fs, at / fs, at / fs + 0.02) > 10 * rms51(c, fs, at / fs + 0.1, at / fs + 0.4), `beat ${k}`);
+  }
+  // through recordTakes: the clean take's vibrato, the click on take 1 only, a loud breath on take 0 only
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const out = EVAL.recordTakes(two, { recording: plain, vibrato: { ...w, minSeconds: [0.5, 0.5] } }, 5);
+  assert.ok(
+    out.takes[0]!.some((v, i) => Math.abs(v - tone[i]!) > 1e-3),
+    'the clean take too',
+  );
+  const clicked = EVAL.recordTakes(two, { recording: plain, clickBleed: { takes: [1], db: [-50, -50] } }, 5);
+  const bare = EVAL.recordTakes(two, { recording: plain }, 5);
+  assert.deepEqual(clicked.takes[0], bare.takes[0]);
+  assert.ok(rms51(clicked.takes[1]!, fs, 1.5, 1.52) > 0.001 && rms51(bare.takes[1]!, fs, 1.5, 1.52) === 0, 'a click');
+  const gasped = EVAL.recordTakes(two, { recording: plain, loudBreath: lb }, 5);
+  assert.ok(rms51(gasped.takes[0]!, fs, 1.75, 2.15) > 0.02 && rms51(gasped.takes[1]!, fs, 1.75, 2.15) === 0, 'a gasp');
+  assert.deepEqual(gasped.defects, two.defects);
+});
