@@ -115,6 +115,12 @@ interface Row {
   mainDownbeats?: number[];
   truthBeats?: number[];
   levels: Level[];
+  /**
+   * --redump --engine-beats (h-tempo83): the engine's own reading with the level model on (the shipped default
+   * preset and every tempo parameter as set): its BPM and beats, the move and any phase after it applied.
+   */
+  engineBpm?: number | null;
+  engineBeats?: number[];
   /** 'A': the truth is rule A's (tempotruth.ts beatLevelFactor); absent: the half-time convention (tappedTruth). */
   rule?: 'A';
   /** The half-time convention's accepted tempi (before rule A relabelled the row). */
@@ -231,7 +237,24 @@ function redumpSet(n: string, from: string): Row[] {
           seen = all.map((c: Readonly<TempoLevelCandidate>) => levelRow(c, levelPresence(input)));
         },
       });
-      return { ...r, mainBpm: tempo.bpm, mainBeats: tempo.beats, mainDownbeats: tempo.downbeats, levels: seen };
+      const row: Row = {
+        ...r,
+        mainBpm: tempo.bpm,
+        mainBeats: tempo.beats,
+        mainDownbeats: tempo.downbeats,
+        levels: seen,
+      };
+      if (ENGINE_BEATS) {
+        TEMPO_PARAMETERS.levelModel.value = before;
+        try {
+          const engine = estimateTempoWithDecision(input).tempo;
+          row.engineBpm = engine.bpm;
+          row.engineBeats = engine.beats;
+        } finally {
+          TEMPO_PARAMETERS.levelModel.value = 0;
+        }
+      }
+      return row;
     });
     mkdirSync(DUMP, { recursive: true });
     writeFileSync(path.join(DUMP, `tempo${n}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -450,15 +473,26 @@ const FIELDS = ['n', 'main', 'model', 'main2', 'model2', 'fMain', 'fModel'] as c
 /** The model's beats (level-model.ts movedBeats on the engine's own first downbeat, never the truth's). */
 const movedBeats = (r: Row, move: 1 | 2 | 0.5) => moveBeats(r.mainBeats ?? [], r.mainDownbeats?.[0], move);
 const beatF = (est: number[], r: Row) => fMeasure(matchEvents(est, r.truthBeats ?? [], 0.07));
+const ROWS_OUT: string[] | undefined = process.argv.includes('--rows-out') ? [] : undefined;
 const f3 = (x: number, n: number) => (n ? (x / n).toFixed(3) : '—');
 
-function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
+/**
+ * --engine-beats (h-tempo83): --redump also runs the engine with its level model on and keeps its beats; the
+ * --baseline preset's beat F is then read on those (a phase step after the move, which the dump's hand beats and
+ * movedBeats cannot show), its Acc1 on the engine's BPM.
+ */
+const ENGINE_BEATS = process.argv.includes('--engine-beats');
+
+function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string, engine = false) {
   const t = new Map<string, { song: Tally; drum: Tally }>();
   const moved: string[] = [];
   for (const r of rows) {
     const key = by(r);
     if (!t.has(key)) t.set(key, { song: tally(), drum: tally() });
-    const c = choose(m, r, margin);
+    const chosen = choose(m, r, margin);
+    const useEngine = engine && r.engineBeats !== undefined;
+    const c = useEngine ? { ...chosen, bpm: r.engineBpm ?? null } : chosen;
+    const estBeats = useEngine ? r.engineBeats! : movedBeats(r, c.move);
     const x = r.song ? t.get(key)!.song : t.get(key)!.drum;
     x.n++;
     const a = ok(r.mainBpm, r);
@@ -468,7 +502,21 @@ function score(rows: Row[], m: Model, margin: number, by: (r: Row) => string) {
     if (tempoAcc2(r.mainBpm, r.truth)) x.main2++;
     if (tempoAcc2(c.bpm, r.truth)) x.model2++;
     x.fMain += beatF(r.mainBeats ?? [], r);
-    x.fModel += beatF(movedBeats(r, c.move), r);
+    x.fModel += beatF(estBeats, r);
+    // --rows-out F (h-tempo83): each scored row's model beats and truth beats, one JSON line (the beat-loss count)
+    ROWS_OUT?.push(
+      JSON.stringify({
+        set: r.set,
+        name: r.name,
+        song: r.song,
+        truth: r.truth,
+        ok: b,
+        move: c.move,
+        bpm: c.bpm,
+        beats: estBeats,
+        truthBeats: r.truthBeats ?? [],
+      }),
+    );
     if (c.move !== 1)
       moved.push(
         `${r.name}${r.song ? '' : ' (drums)'}: ${r.mainBpm?.toFixed(1)} ${a ? 'ok' : 'miss'} → ` +
@@ -858,13 +906,19 @@ async function main() {
         }
       moved.push(...a.moved);
       if (baseline) {
-        for (const [k, v] of score(held, baseline, TEMPO_PARAMETERS.levelModelMargin.value, () => `tempo${s}`).t)
+        for (const [k, v] of score(
+          held,
+          baseline,
+          TEMPO_PARAMETERS.levelModelMargin.value,
+          () => `tempo${s}`,
+          ENGINE_BEATS,
+        ).t)
           tb.set(k, v);
         for (const [pool, by] of [
           [bandB, bandOf],
           [movesB, relabelled],
         ] as const)
-          for (const [k, v] of score(held, baseline, TEMPO_PARAMETERS.levelModelMargin.value, by).t) {
+          for (const [k, v] of score(held, baseline, TEMPO_PARAMETERS.levelModelMargin.value, by, ENGINE_BEATS).t) {
             const c = pool.get(k) ?? { song: tally(), drum: tally() };
             for (const w of ['song', 'drum'] as const) for (const f of FIELDS) c[w][f] += v[w][f];
             pool.set(k, c);
@@ -872,6 +926,17 @@ async function main() {
       }
     }
     if (baseline) {
+      // --rows-out F: the rows as the baseline scored them (written before the other tables score them again)
+      if (ROWS_OUT) ROWS_OUT.length = 0;
+      for (const s of TUNING_SETS)
+        score(
+          tuning.filter((r) => r.set === s),
+          baseline,
+          TEMPO_PARAMETERS.levelModelMargin.value,
+          () => s,
+          ENGINE_BEATS,
+        );
+      if (ROWS_OUT) writeFileSync(argOf('--rows-out', ''), ROWS_OUT.join('\n') + '\n');
       table(`Baseline: the shipped ${argOf('--baseline', '')} on every fold (model = the preset)`, tb);
       const realB = [...tb].filter(([k]) => REALISTIC_SETS.has(k.replace('tempo', '')));
       const sumB = (w: 'song' | 'drum') => realB.reduce((a, [, v]) => a + v[w].model, 0);

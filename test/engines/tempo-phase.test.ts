@@ -53,12 +53,22 @@ test('chords and snare on the "and"s, kick on the beats: the beats move onto the
   assert.match(String(decision!.inputs.beatPhase), /^moved half a period/);
 });
 
-test('with the phase decision off the same envelopes leave the beats on the "and"s', () => {
+test('with the phase decisions off the same envelopes leave the beats on the "and"s', () => {
+  // both: the hand's phase (phaseMargin) and the level phase at the reported level (levelPhaseMargin, h-tempo83)
   const { tempo, decision } = withParameterValue(TEMPO_PARAMETERS.phaseMargin, 10, () =>
-    estimateTempoWithDecision(polkaLike()),
+    withParameterValue(TEMPO_PARAMETERS.levelPhaseMargin, 10, () => estimateTempoWithDecision(polkaLike())),
   );
   assert.ok(fromKicks(tempo.beats) > 0.45, `beats ${fromKicks(tempo.beats).toFixed(3)} periods from the kicks`);
   assert.match(String(decision!.inputs.beatPhase), /^as tracked/);
+});
+
+test("with the hand's phase off the level phase alone moves the beats onto the kicks (h-tempo83)", () => {
+  const { tempo, decision } = withParameterValue(TEMPO_PARAMETERS.phaseMargin, 10, () =>
+    estimateTempoWithDecision(polkaLike()),
+  );
+  assert.ok(fromKicks(tempo.beats) < 0.05, `beats ${fromKicks(tempo.beats).toFixed(3)} periods from the kicks`);
+  assert.match(String(decision!.inputs.beatPhase), /^as tracked/);
+  assert.match(String(decision!.inputs.levelPhase), /^moved 0\.5 of a beat/);
 });
 
 test('without the onset flux there is no phase decision (drums, tests and callers without it)', () => {

@@ -1356,6 +1356,14 @@ export const TEMPO_PARAMETERS = {
       "quarters of a beat when the drum evidence there (the half phase's envelope) exceeds that on them by this " +
       'much; at 10 never (measured in bench/results/tempo.md, h-tempo81)',
   ),
+  levelPhaseMargin: p(
+    0.1,
+    'of the on-beat strength',
+    [0, 10],
+    "level phase (h-tempo83): at the reported level (after the learned model's move) the beats move a quarter, a " +
+      'half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by this much; ' +
+      'at 10 never; 0.1 measured on tempo35–51 and the plain grooves (bench/results/tempo.md, h-tempo83)',
+  ),
   phaseHighWeight: p(
     0.2,
     '',

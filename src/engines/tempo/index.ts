@@ -933,8 +933,8 @@ export function beatPhase(
   drum: ArrayLike<number>,
   beats: number[],
   halfWidth: number,
+  margin = checkParameter('phaseMargin', TEMPO_PARAMETERS.phaseMargin),
 ): { shift: boolean; on: number; half: number } {
-  const margin = checkParameter('phaseMargin', TEMPO_PARAMETERS.phaseMargin);
   const [on, half] = beatProfile(drum, beats, [0, 0.5], halfWidth);
   return { shift: beats.length >= 2 && half! > (1 + margin) * on!, on: on!, half: half! };
 }
@@ -953,16 +953,46 @@ export function beatQuarterPhase(
   drum: ArrayLike<number>,
   beats: number[],
   halfWidth: number,
+  fractions: readonly number[] = QUARTER_PHASE_FRACTIONS,
+  margin = checkParameter('phaseQuarterMargin', TEMPO_PARAMETERS.phaseQuarterMargin),
 ): { fraction: number; on: number; off: number } {
-  const margin = checkParameter('phaseQuarterMargin', TEMPO_PARAMETERS.phaseQuarterMargin);
   // off (the default) or too few beats: no profile read (`on` and `off` NaN)
   if (!(margin < 10) || beats.length < 2) return { fraction: 0, on: NaN, off: NaN };
-  const [on, ...offs] = beatProfile(drum, beats, [0, ...QUARTER_PHASE_FRACTIONS], halfWidth) as number[];
+  const [on, ...offs] = beatProfile(drum, beats, [0, ...fractions], halfWidth) as number[];
   let k = 0;
   for (let i = 1; i < offs.length; i++) if (offs[i]! > offs[k]!) k = i;
   const off = offs[k]!;
   const move = off > (1 + margin) * on!;
-  return { fraction: move ? QUARTER_PHASE_FRACTIONS[k]! : 0, on: on!, off };
+  return { fraction: move ? fractions[k]! : 0, on: on!, off };
+}
+
+/** The fractions of a beat the level phase reads (h-tempo83): a sixteenth either side and half a beat. */
+export const LEVEL_PHASE_FRACTIONS = [0.25, 0.5, 0.75] as const;
+
+/**
+ * The level phase (h-tempo83), on the reported level's beats (frames), after the learned model's move: the
+ * kick-and-snare envelope (kickSnareEnvelope: the onset flux's low and mid groups, not the hats) on the beats and a
+ * quarter, a half and three quarters of the way to the next (beatQuarterPhase's reading, LEVEL_PHASE_FRACTIONS; the
+ * half left out when the model halved the level: which of the hand's beats a half keeps is the downbeats' choice);
+ * the beats move by the strongest fraction when it exceeds the on-beat strength by levelPhaseMargin and the kick (the
+ * low group alone) is there at least as strong as on the beats — the mid group also carries chords and off-beat
+ * skanks, so the kick must agree. The hand's phase (beatPhase) is read at the hand's level: a double whose beats sit
+ * half its period off (the hand's on an off-beat bass a quarter of them off) or beats a sixteenth before the kick and
+ * snare (a pick-up) are not seen there. At levelPhaseMargin's range top (10) it never moves and reads nothing.
+ */
+export function levelPhase(
+  kickSnare: ArrayLike<number>,
+  low: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+  halves = true,
+): { fraction: number; on: number; off: number; kickOn: number; kickAt: number } {
+  const margin = checkParameter('levelPhaseMargin', TEMPO_PARAMETERS.levelPhaseMargin);
+  const fractions = halves ? LEVEL_PHASE_FRACTIONS : LEVEL_PHASE_FRACTIONS.filter((f) => f !== 0.5);
+  const read = beatQuarterPhase(kickSnare, beats, halfWidth, fractions, margin);
+  if (!read.fraction) return { ...read, kickOn: NaN, kickAt: NaN };
+  const [kickOn, kickAt] = beatProfile(low, beats, [0, read.fraction], halfWidth) as [number, number];
+  return { ...read, fraction: kickAt >= kickOn ? read.fraction : 0, kickOn, kickAt };
 }
 
 /** Beats moved a fraction of the way to the next (the last by its predecessor's interval), rounded to frames. */
@@ -2141,20 +2171,7 @@ function levels(
   beatFrames = beatFrames.filter((b) => b >= first && b <= last);
   let beats = beatFrames.map((f) => f * hopSeconds);
   const onsets = input.onsetTimes ?? [];
-  if (onsets.length && beats.length) {
-    const tol = Math.min(
-      checkParameter('snapSeconds', TEMPO_PARAMETERS.snapSeconds),
-      period * hopSeconds * checkParameter('snapFraction', TEMPO_PARAMETERS.snapFraction),
-    );
-    const snapped: (number | null)[] = beats.map((b) => {
-      let near: number | null = null;
-      for (const o of nearby(onsets, b, tol)) if (near === null || Math.abs(o - b) < Math.abs(near - b)) near = o;
-      return near;
-    });
-    const lags = snapped.flatMap((s, i) => (s === null ? [] : [s - beats[i]!]));
-    const lag = lags.length ? kthSmallest(lags, lags.length >> 1) : 0;
-    beats = beats.map((b, i) => snapped[i] ?? Math.max(0, b + lag));
-  }
+  beats = snappedBeats(beats, onsets, period * hopSeconds);
   let bpm = bestBpm;
   if (beats.length >= checkParameter('minBeatsForSlope', TEMPO_PARAMETERS.minBeatsForSlope)) {
     const slope = fitSlope(beats);
@@ -2211,6 +2228,30 @@ function levels(
       { bpm: handBpm, confidence: Math.round((1 - p) * 1000) / 1000 },
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
+  }
+  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
+  // the hand's are); the downbeats picked again on them
+  const phased =
+    kickSnare && bands && tempo.beats.length >= 2
+      ? levelPhase(
+          kickSnare,
+          bands[0]!,
+          tempo.beats.map((t) => t / hopSeconds),
+          halfWidth,
+          modelMove?.move !== 0.5,
+        )
+      : undefined;
+  if (phased?.fraction) {
+    tempo.beats = snappedBeats(
+      fractionShifted(
+        tempo.beats.map((t) => t / hopSeconds),
+        phased.fraction,
+      ).map((f) => f * hopSeconds),
+      onsets,
+      60 / tempo.bpm!,
+    ).map(r4);
+    const frames = tempo.beats.map((t) => Math.round(t / hopSeconds));
+    tempo.downbeats = pickDownbeats(frames, input).map((i) => tempo.beats[i]!);
   }
   const modelLog = modelMove?.abstained
     ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
@@ -2365,6 +2406,15 @@ function levels(
               `(moved above ${fmt(1 + TEMPO_PARAMETERS.phaseMargin.value)}×)`,
           }
         : {}),
+      ...(phased && !Number.isNaN(phased.on)
+        ? {
+            levelPhase:
+              `${phased.fraction ? `moved ${fmt(phased.fraction)} of a beat` : 'as reported'}: kick and snare ` +
+              `${fmt(phased.on)} on the reported beats, ${fmt(phased.off)} at the strongest quarter or half ` +
+              `(moved above ${fmt(1 + TEMPO_PARAMETERS.levelPhaseMargin.value)}× with the kick there ` +
+              `${Number.isNaN(phased.kickAt) ? 'not read' : `${fmt(phased.kickAt)} against ${fmt(phased.kickOn)}`})`,
+          }
+        : {}),
     },
     alternatives: all
       .slice(1)
@@ -2374,6 +2424,26 @@ function levels(
     confidence: tempo.confidence,
   };
   return { tempo, decision };
+}
+
+/**
+ * Beats (s) snapped to the detected onsets: each to the nearest within min(snapSeconds, snapFraction × the period),
+ * the others moved by the median of those moves (never below 0).
+ */
+function snappedBeats(beats: number[], onsets: number[], periodSeconds: number): number[] {
+  if (!onsets.length || !beats.length) return beats;
+  const tol = Math.min(
+    checkParameter('snapSeconds', TEMPO_PARAMETERS.snapSeconds),
+    periodSeconds * checkParameter('snapFraction', TEMPO_PARAMETERS.snapFraction),
+  );
+  const snapped: (number | null)[] = beats.map((b) => {
+    let near: number | null = null;
+    for (const o of nearby(onsets, b, tol)) if (near === null || Math.abs(o - b) < Math.abs(near - b)) near = o;
+    return near;
+  });
+  const lags = snapped.flatMap((s, i) => (s === null ? [] : [s - beats[i]!]));
+  const lag = lags.length ? kthSmallest(lags, lags.length >> 1) : 0;
+  return beats.map((b, i) => snapped[i] ?? Math.max(0, b + lag));
 }
 
 function* nearby(sorted: number[], t: number, tol: number): Generator<number> {
