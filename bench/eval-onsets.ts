@@ -13,6 +13,7 @@
  *
  *   npm run eval                                   (eval.ts, then this)
  *   node dist/bench/eval-onsets.js [--no-peers] [--robustness[=name,…]] [--held-out-only] [--no-fresh] [--verbose]
+ *   [--params '{"onsetModelFloor":0.2}'] (shub's parameters moved from their defaults)
  * Five sets: tuning, held-out (HELD_OUT_KITS) and held-out 2 (FRESH_HELD_OUT_KITS, made after the first held-out
  * set's misses were known), held-out 3 (ONSET_HELD_OUT_KITS_3, made after held-out 2's misses were known;
  * `--held-out-3-only`: that set alone), held-out 4 (ONSET_HELD_OUT_KITS_4, made after held-out 3's misses were
@@ -303,6 +304,10 @@ const THIRD_ONLY = process.argv.includes('--held-out-3-only') || FOURTH_ONLY || 
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
+/** `--params JSON`: shub's onset parameters moved from their defaults (a selectable change judged as it would run). */
+const SHUB_PARAMS: Record<string, number> = process.argv.includes('--params')
+  ? JSON.parse(process.argv[process.argv.indexOf('--params') + 1]!)
+  : {};
 const ROBUSTNESS = process.argv.some((a) => a === '--robustness' || a.startsWith('--robustness='));
 const HELD_ONLY = process.argv.includes('--held-out-only');
 const VERBOSE = process.argv.includes('--verbose');
@@ -705,7 +710,7 @@ async function main() {
     reports.set(f, rep);
     const peers: { aubio?: number[]; qm?: number[] } =
       peerTools.aubio || peerTools.qm ? peerOnsets(f, cache, peerTools) : {};
-    est.set(f, { shub: shubOnsets(rep, onsetDefaults()), aubio: peers.aubio, qm: peers.qm });
+    est.set(f, { shub: shubOnsets(rep, { ...onsetDefaults(), ...SHUB_PARAMS }), aubio: peers.aubio, qm: peers.qm });
   }
   writeFileSync(PEER_CACHE, JSON.stringify(cache));
   const tools = ['shub', ...(peerTools.aubio ? ['aubio'] : []), ...(peerTools.qm ? ['qm'] : [])] as const;

@@ -42,7 +42,8 @@ import type { FeatureReport } from '../src/native.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const RATE = 44100;
-const CACHE = '/tmp/onset2-cache';
+/** The decoded audio per file (ONSET_AUDIO_CACHE: a helper's own directory, so a shared cache stays read-only). */
+const CACHE = process.env.ONSET_AUDIO_CACHE ?? '/tmp/onset2-cache';
 /** Features per file and native configuration (ONSET_FEATURES: another directory after a native change). */
 const FEATURE_CACHE = process.env.ONSET_FEATURES ?? '/tmp/onset4-features';
 /** Item lists (truth) written by an earlier run (the rendered files may be gone: the audio cache has them). */
