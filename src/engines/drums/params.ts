@@ -1428,6 +1428,12 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * at the second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
  * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
  * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 33 … 40t within −0.009.
+ * A held pitch is one that does not rise either (h-dx83, kicklessRiseSt): a struck head's partial falls or holds as it
+ * rings; a rise of a few tenths of a semitone is the 46 ms window's bias on a partial under about 55 Hz (bins 21.5 Hz
+ * apart; an analytic head held at 54.3 Hz reads a 0.78 st rise, at 50 Hz 2 st) — a bass drum's register. On the
+ * tuning dumps 33 … 53t (main's engine, h-dx83) the kick clusters of 25 stems with a kick read a median rise of
+ * 0.3 … 0.9 st (mostly sampled 43 … 76 Hz kicks: GMRockKit, BlackPearl, MilloML3, Audiophob), of the 44 kickless
+ * stems none rises more than 0.21 st; the rule fired wrongly on 53's GMRockKit stem (a 0.79 st rise: 89 → 57 right).
  */
 export const STEM_KICKLESS_PARAMETERS = {
   kicklessFallSt: p(
@@ -1436,6 +1442,14 @@ export const STEM_KICKLESS_PARAMETERS = {
     [0, 12],
     "the stem's hits read as kick are toms when their body partial moves by less than this either way (the median " +
       'fall over them, from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+  ),
+  kicklessRiseSt: p(
+    0.5,
+    'semitones',
+    [0, 12],
+    '…and rises by less than this (the median fall over −kicklessRiseSt): a rise is no held pitch but a partial ' +
+      'under about 55 Hz read by the 46 ms window, a bass drum (h-dx83, tuning dumps: kickless stems rise at most ' +
+      "0.21 st, 25 stems' kicks 0.3 … 0.9 st); kicklessFallSt or more: the fall's window alone, as before h-dx83",
   ),
   kicklessModePeakDb: p(
     1.5,
