@@ -103,6 +103,7 @@ for (const name of [
   'drum-class-gbm73',
   'drum-class-gbm74',
   'drum-class-gbm81',
+  'drum-class-gbm83',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -114,6 +115,7 @@ for (const name of [
       'drum-class-gbm63': 22,
       'drum-class-gbm65': 22,
       'drum-class-gbm66': 22,
+      'drum-class-gbm83': 21,
     };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
@@ -245,6 +247,24 @@ test('drum-class model: gbm81 (model 81) reads the toms above their kick right, 
   assert.deepEqual(near.got, { ...right, 'tom3->kick': 5, 'tom3->tom': 3 }, why);
   assert.ok(
     near.reasons.every((s) => /; (but )?model gbm81: /.test(s)),
+    why,
+  );
+});
+
+// gbm83 (h-dx83): gbm81's form trained on 33 … 53t with synth69's toms beside their kick and synth83's kickless
+// analytic stems (a floor tom where the kick was) at weight 6: every analytic tom by and above its kick right
+test('drum-class model: gbm83 (model 83) reads every analytic tom right, by or above its kick', () => {
+  const near = withParameterValue(STEM_MODEL_PARAMETERS.model, 83, () => tally([140, 110, 85]));
+  const high = withParameterValue(STEM_MODEL_PARAMETERS.model, 83, () => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  for (const got of [near.got, high.got])
+    assert.deepEqual(
+      got,
+      { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 8 },
+      why,
+    );
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm83: /.test(s)),
     why,
   );
 });
@@ -443,14 +463,14 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
       MODEL_FEATURES.slice(
         0,
-        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162 }[round],
+        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162 }[round],
       ),
     );
   }

@@ -1340,7 +1340,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1358,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 81],
+    [53, 83],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1382,7 +1382,9 @@ export const STEM_MODEL_PARAMETERS = {
       'kits, 52 / 52t the recorded circAfrique / rumpf composites and the Morse kits), 33 … 40t at 0.3, the ' +
       "analytic stems, the tuning kits and synth69's toms at weight 3: left out pair by pair on 49 … 52t (the " +
       "kickless rule after it) 0.8869 against the engine's 0.8536, not the default: it reads 5 of the 8 85 Hz " +
-      'analytic toms beside their kick as kick (drums-model.test.ts)',
+      "analytic toms beside their kick as kick (drums-model.test.ts); 83: h-dx83, gbm81's form trained on 33 … " +
+      "53t with synth69's toms beside their kick and synth83's kickless analytic stems (a floor tom where the kick " +
+      'was, read as tom) at weight 6 (bench/results/drums.md h-dx83)',
     true,
   ),
 } as const;
