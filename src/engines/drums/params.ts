@@ -1435,7 +1435,8 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * apart; an analytic head held at 54.3 Hz reads a 0.78 st rise, at 50 Hz 2 st) — a bass drum's register. On the
  * tuning dumps 33 … 53t (main's engine, h-dx83) the kick clusters of 25 stems with a kick read a median rise of
  * 0.3 … 0.9 st (mostly sampled 43 … 76 Hz kicks: GMRockKit, BlackPearl, MilloML3, Audiophob), of the 44 kickless
- * stems none rises more than 0.21 st; the rule fired wrongly on 53's GMRockKit stem (a 0.79 st rise: 89 → 57 right).
+ * stems none (two rise 0.2 st, three jump 5 … 13 st, which kicklessFallSt refuses); the rule fired wrongly on 53's
+ * GMRockKit stem (a 0.79 st rise: 89 → 57 right). Tuning 33 … 53t +0.0004 (that stem alone); 54 / 54t as before.
  */
 export const STEM_KICKLESS_PARAMETERS = {
   kicklessFallSt: p(
@@ -1450,8 +1451,8 @@ export const STEM_KICKLESS_PARAMETERS = {
     'semitones',
     [0, 12],
     '…and rises by less than this (the median fall over −kicklessRiseSt): a rise is no held pitch but a partial ' +
-      'under about 55 Hz read by the 46 ms window, a bass drum (h-dx83, tuning dumps: kickless stems rise at most ' +
-      "0.21 st, 25 stems' kicks 0.3 … 0.9 st); kicklessFallSt or more: the fall's window alone, as before h-dx83",
+      "under about 55 Hz read by the 46 ms window, a bass drum (h-dx83, tuning dumps: 25 stems' kicks rise 0.3 … " +
+      "0.9 st, no kickless stem's); kicklessFallSt or more: the fall's window alone, as before h-dx83",
   ),
   kicklessModePeakDb: p(
     1.5,
