@@ -16,12 +16,18 @@
  * 1.2–3.2 times that rest (over the kick's fall, where its measured body pitch lies), glide at most 3 %, and are
  * struck 0.6–1.6 times as hard as a tom of the other modes (as loud as the kick or louder, or softer): toms beside
  * their kick whose level does not tell them from it. Its own draws (the other modes' stems unchanged).
- * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms]
+ * `--kickless` (h-dx83): as --kick-toms, but the kit has no kick: where the kick was struck a floor tom plays (a drum
+ * head's four modes holding their pitch — fundamental 60–120 Hz, ringing 0.15–0.5 s — and a 2 ms stick click, as
+ * the kickless tests' analytic floor tom), its truth a tom; the other toms 1.2–3.2 times its pitch. Taiko, surdo or
+ * tom-tom grooves with no bass drum, read as toms.
+ * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
+ * --kickless]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { reverb } from '../fixtures/tempogen.js';
+import { MEMBRANE_MODES } from '../fixtures/stemtally.js';
 
 const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
@@ -30,7 +36,7 @@ type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
 function kit(
   seed: number,
   nearToms = false,
-): { make: (p: Piece, tom: number, r: () => number) => Float64Array; toms: number } {
+): { make: (p: Piece | 'floor', tom: number, r: () => number) => Float64Array; toms: number } {
   const u = mulberry32(seed);
   const at = (lo: number, hi: number) => lo + (hi - lo) * u();
   const log = (lo: number, hi: number) => lo * (hi / lo) ** u();
@@ -69,7 +75,12 @@ function kit(
   const ride = Array.from({ length: 24 }, () => ({ f: log(2000, 11000), a: u(), d: at(0.6, 2) }));
   const bell = u() < 0.3 ? [log(600, 1400), log(900, 2000), log(1300, 2800)] : [];
   const crashDecay = at(0.9, 2.5);
-  const make = (p: Piece, tom: number, r: () => number): Float64Array => {
+  // --kickless (h-dx83): the floor tom where the kick was, drawn from a generator of its own
+  const fl = mulberry32(seed * 23 + 11);
+  const floor = { f: 60 * 2 ** fl(), decay: 0.15 + 0.35 * fl(), click: 0.05 + 0.1 * fl(), gain: 0.7 + 0.5 * fl() };
+  if (kicklessMode) tomHz.forEach((_, i) => (tomHz[i] = floor.f * (1.2 + 2 * wide())));
+  if (kicklessMode) tomHz.sort((a, b) => b - a);
+  const make = (p: Piece | 'floor', tom: number, r: () => number): Float64Array => {
     const len = p === 'ride' || p === 'crash' ? 2.5 : p === 'openHat' ? 1 : 0.7;
     const n = Math.round(len * RATE);
     const x = new Float64Array(n);
@@ -84,7 +95,15 @@ function kit(
       prev = w;
       prev2 = hp;
       let v = 0;
-      if (p === 'kick') {
+      if (p === 'floor') {
+        for (let k = 0; k < MEMBRANE_MODES.length; k++)
+          v +=
+            (floor.gain *
+              Math.sin(2 * Math.PI * MEMBRANE_MODES[k]! * floor.f * t) *
+              Math.exp(-t / (floor.decay / (1 + k)))) /
+            (1 + k);
+        v += floor.click * hp * Math.exp(-t / 0.002);
+      } else if (p === 'kick') {
         const ph = 2 * Math.PI * (kick.f1 * t + (kick.f0 - kick.f1) * kick.fall * (1 - Math.exp(-t / kick.fall)));
         v = Math.sin(ph + kickPd * Math.sin(ph)) * Math.exp(-t / kick.decay) + kickClick * hp * Math.exp(-t / 0.002);
       } else if (p === 'snare') {
@@ -148,7 +167,8 @@ const PLAYERS: Record<string, string[]> = {
   toms: 'tom0 . tom1 . kick . tom2 . tom0 tom0 tom1 tom1 kick . . .'.split(' '),
 };
 
-const kickTomsMode = process.argv.includes('--kick-toms');
+const kicklessMode = process.argv.includes('--kickless');
+const kickTomsMode = kicklessMode || process.argv.includes('--kick-toms');
 const nearToms = kickTomsMode || process.argv.includes('--near-toms');
 const [out, stemsArg, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stems = Number(stemsArg ?? 48);
@@ -172,9 +192,10 @@ for (let s = 0; s < stems; s++) {
     const at = 2000 + i * step + Math.round((u() - 0.5) * 0.004 * RATE);
     for (const name of cell.split('+')) {
       const tom = name.startsWith('tom') ? Math.min(Number(name.slice(3)), k.toms - 1) : 0;
-      const piece = (name.startsWith('tom') ? 'tom' : name) as Piece;
+      const floored = kicklessMode && name === 'kick';
+      const piece = (name.startsWith('tom') || floored ? 'tom' : name) as Piece;
       const g = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
-      const v = k.make(piece, tom, noise);
+      const v = k.make(floored ? 'floor' : piece, tom, noise);
       for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
       truth.push({ t: at / RATE, piece });
     }
@@ -187,7 +208,7 @@ for (let s = 0; s < stems; s++) {
   truth.sort((p, q) => p.t - q.t);
   lines.push(
     JSON.stringify({
-      set: kickTomsMode ? 'synth69' : nearToms ? 'synth62' : 'synth56',
+      set: kicklessMode ? 'synth83' : kickTomsMode ? 'synth69' : nearToms ? 'synth62' : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

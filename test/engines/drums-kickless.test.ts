@@ -6,10 +6,11 @@
  * make at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats of differentiated noise; beside it the
  * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
  * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
+ * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEM_KICKLESS_PARAMETERS as K } from '../../src/engines/drums/params.js';
+import { STEM_KICKLESS_PARAMETERS as K, STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { givenHit, kitStem, kitStroke, tallyStem } from '../../fixtures/stemtally.js';
 import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
@@ -62,6 +63,56 @@ test('kickless stem: the same kit with its falling kick: the rule changes nothin
   }
 });
 
+/** h-dx83: a held, ringing kick in a pop groove with kick doubles and no toms (53's GMRockKit stem: its 49 Hz kick
+ * held its pitch, rang and clicked little, and the rule read all its kicks as toms): the analytic drum head of the
+ * toms (four modes, a 2 ms click) at `hz` where the kick is. Per piece struck, how many hits read as each, with the
+ * rule at kicklessFallSt 0.9 and kicklessRiseSt `riseSt`. */
+function heldKick(hz: number, riseSt: number): Record<string, number> {
+  const bar = 'kick hat snare hat kick hat snare hat kick hat snare hat kick kick snare hat'.split(' ');
+  const { x, truth } = kitStem(bar, rate, (piece, r) =>
+    kitStroke(piece === 'kick' ? 'floor' : piece, r, rate, { floor: hz }),
+  );
+  return withParameterValue(K.kicklessFallSt, 0.9, () =>
+    withParameterValue(K.kicklessRiseSt, riseSt, () => tallyStem(x, truth, rate).got),
+  );
+}
+
+test('kickless stem: a held, ringing kick at 54.4 Hz (its partial read rising 0.8 st) keeps its kicks', () => {
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  // the kick's body partial reads a rise (median fall −0.8 st: the 46 ms window on a partial under 55 Hz), its
+  // second mode 5.8 dB, its click −21 dB: without the rise arm (kicklessRiseSt 12, the rule before h-dx83) all 20
+  // kicks became toms; at 0.5 st (the default) and ±10 % every kick stays a kick
+  assert.deepEqual(heldKick(54.4, 12), { 'kick->tom': 20, ...groove });
+  for (const rise of [0.45, 0.5, 0.55]) assert.deepEqual(heldKick(54.4, rise), { 'kick->kick': 20, ...groove });
+  // a limit, measured: held at 55 Hz its partial reads a rise of 0.24 st only, and the rule reads its kicks as toms
+  assert.deepEqual(heldKick(55, 0.5), { 'kick->tom': 20, ...groove });
+});
+
+test('kickless stem: gbm83 (model 83, selectable) reads the kickless kits right before the rule (h-dx83)', () => {
+  // trained with synth83's kickless analytic stems (a floor tom where the kick was) and synth69's toms beside their
+  // kick at weight 6: the 70, 85 and 100 Hz floor toms all toms with the rule off (gbm66: 10 and 15 of 16 kicks at
+  // 85 and 100 Hz, all 16 at 70), the kick kit every piece right; but the held kick at 54.4 Hz: 3 of 20 read as tom
+  const m83 = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.model, 83, f);
+  for (const hz of [70, 85, 100])
+    assert.deepEqual(
+      m83(() => tally('floor', hz, 0)),
+      { 'floor->tom': 16, ...ALL_RIGHT },
+    );
+  assert.deepEqual(
+    m83(() => tally('kick', 0, 0.9)),
+    { 'kick->kick': 16, ...ALL_RIGHT },
+  );
+  assert.deepEqual(
+    m83(() => heldKick(54.4, 0.5)),
+    {
+      'kick->kick': 17,
+      'kick->tom': 3,
+      'hat->hihat': 28,
+      'snare->snare': 16,
+    },
+  );
+});
+
 /** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane
  * cue's second mode `modePeakDb` over the gaps beside it and its click `clickDb`. */
 const hitOf = (start: number, cls: StemHit['cls'], hz: number, lateHz: number, modePeakDb = 10, clickDb = -25) =>
@@ -70,7 +121,9 @@ const classes = (hits: StemHit[]) => hits.map((h) => h.cls).join(' ');
 /** The rule at its declared values (kicklessFallSt 0.9 st, kicklessModePeakDb 1.5 dB, kicklessClickDb −19 dB). */
 const declared = <T>(f: () => T) =>
   withParameterValue(K.kicklessFallSt, 0.9, () =>
-    withParameterValue(K.kicklessModePeakDb, 1.5, () => withParameterValue(K.kicklessClickDb, -19, f)),
+    withParameterValue(K.kicklessRiseSt, 0.5, () =>
+      withParameterValue(K.kicklessModePeakDb, 1.5, () => withParameterValue(K.kicklessClickDb, -19, f)),
+    ),
   );
 const stem = (falls: number[], modePeakDb = 10, clickDb = -25) =>
   falls.map((st, i) => hitOf(1000 * i, 'kick', 80, 80 / 2 ** (st / 12), modePeakDb, clickDb));
@@ -88,6 +141,7 @@ test("kickless stem: the model's kicks holding their pitch, at a head's mode, cl
   for (const [why, kicks] of [
     ['falling', stem([2, 2, 2])],
     ['jumped up 7 semitones (a partial that jumped, not a held pitch)', stem([-7, -7, -7])],
+    ['risen 0.8 semitone (a bass drum under 55 Hz, h-dx83)', stem([-0.8, -0.7, -0.9])],
     ['no mode', stem([0, 0, 0], 0)],
     ['click', stem([0, 0, 0], 10, -10)],
     ['two', stem([0, 0])],
@@ -101,4 +155,12 @@ test("kickless stem: the model's kicks holding their pitch, at a head's mode, cl
   const off = stem([0, 0, 0]);
   withParameterValue(K.kicklessFallSt, 0, () => applyKicklessStem(off));
   assert.equal(classes(off), 'kick kick kick');
+  // the rise arm (h-dx83): a rise of 0.2 semitone is still held; at kicklessRiseSt 12 (the fall's window alone, the
+  // rule before h-dx83) a rise of 0.8 is held too
+  const small = stem([-0.2, -0.1, -0.3]);
+  declared(() => applyKicklessStem(small));
+  assert.equal(classes(small), 'tom tom tom');
+  const risen = stem([-0.8, -0.7, -0.9]);
+  declared(() => withParameterValue(K.kicklessRiseSt, 12, () => applyKicklessStem(risen)));
+  assert.equal(classes(risen), 'tom tom tom');
 });

@@ -1340,7 +1340,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1358,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 81],
+    [53, 83],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1382,7 +1382,9 @@ export const STEM_MODEL_PARAMETERS = {
       'kits, 52 / 52t the recorded circAfrique / rumpf composites and the Morse kits), 33 … 40t at 0.3, the ' +
       "analytic stems, the tuning kits and synth69's toms at weight 3: left out pair by pair on 49 … 52t (the " +
       "kickless rule after it) 0.8869 against the engine's 0.8536, not the default: it reads 5 of the 8 85 Hz " +
-      'analytic toms beside their kick as kick (drums-model.test.ts)',
+      "analytic toms beside their kick as kick (drums-model.test.ts); 83: h-dx83, gbm81's form trained on 33 … " +
+      "53t with synth69's toms beside their kick and synth83's kickless analytic stems (a floor tom where the kick " +
+      'was, read as tom) at weight 6 (bench/results/drums.md h-dx83)',
     true,
   ),
 } as const;
@@ -1428,6 +1430,13 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
  * at the second mode and click −33…−13 dB; the fall alone also takes the older sets' tom-like synthetic kicks (41 … 43
  * lose 0.006–0.04) and a sampled kit's 49 Hz kick (its partial under the window's resolution: −0.8, clicking −15 dB);
  * pooled over 41 … 50t +0.006 (the kickless stems 0.67 → 0.81), every pair within −0.003, 33 … 40t within −0.009.
+ * A held pitch is one that does not rise either (h-dx83, kicklessRiseSt): a struck head's partial falls or holds as it
+ * rings; a rise of a few tenths of a semitone is the 46 ms window's bias on a partial under about 55 Hz (bins 21.5 Hz
+ * apart; an analytic head held at 54.3 Hz reads a 0.78 st rise, at 50 Hz 2 st) — a bass drum's register. On the
+ * tuning dumps 33 … 53t (main's engine, h-dx83) the kick clusters of 25 stems with a kick read a median rise of
+ * 0.3 … 0.9 st (mostly sampled 43 … 76 Hz kicks: GMRockKit, BlackPearl, MilloML3, Audiophob), of the 44 kickless
+ * stems none (two rise 0.2 st, three jump 5 … 13 st, which kicklessFallSt refuses); the rule fired wrongly on 53's
+ * GMRockKit stem (a 0.79 st rise: 89 → 57 right). Tuning 33 … 53t +0.0004 (that stem alone); 54 / 54t as before.
  */
 export const STEM_KICKLESS_PARAMETERS = {
   kicklessFallSt: p(
@@ -1436,6 +1445,14 @@ export const STEM_KICKLESS_PARAMETERS = {
     [0, 12],
     "the stem's hits read as kick are toms when their body partial moves by less than this either way (the median " +
       'fall over them, from the first bodyMs to the second): a tom holds its pitch, a kick falls; 0: off',
+  ),
+  kicklessRiseSt: p(
+    0.5,
+    'semitones',
+    [0, 12],
+    '…and rises by less than this (the median fall over −kicklessRiseSt): a rise is no held pitch but a partial ' +
+      "under about 55 Hz read by the 46 ms window, a bass drum (h-dx83, tuning dumps: 25 stems' kicks rise 0.3 … " +
+      "0.9 st, no kickless stem's); kicklessFallSt or more: the fall's window alone, as before h-dx83",
   ),
   kicklessModePeakDb: p(
     1.5,

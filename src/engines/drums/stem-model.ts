@@ -672,8 +672,9 @@ const bodyFall = (h: StemHit) => 12 * Math.log2((h.features.bodyHz ?? NaN) / (h.
 /**
  * A stem with no kick (h-dx78; STEM_KICKLESS_PARAMETERS), in place, after the model: when the stem's reported hits
  * read as kick (over the output floor, not second pieces; at least kicklessMinHits with a body partial) hold their
- * pitch — their body partial's median fall from the first bodyMs window to the second within kicklessFallSt
- * semitones either way (a rise of several is a partial that jumped, not a held pitch) — ring at a drum head's
+ * pitch — their body partial's median fall from the first bodyMs window to the second under kicklessFallSt
+ * semitones and over −kicklessRiseSt (a rise of several is a partial that jumped, of a few tenths a bass drum's
+ * partial under about 55 Hz read by the window, h-dx83; not a held pitch) — ring at a drum head's
  * second mode (median modePeakDb over kicklessModePeakDb) and click little (median clickDb under kicklessClickDb),
  * they are the stem's lowest tom (a beater's kick clicks and falls in pitch, a tom holds): each becomes a tom, its
  * reason saying why. Off at kicklessFallSt 0.
@@ -688,7 +689,9 @@ export function applyKicklessStem(hits: StemHit[]): void {
   const fall = median(falls);
   const mode = median(kicks.map((h) => h.features.modePeakDb ?? NaN));
   const click = median(kicks.map((h) => h.features.clickDb ?? NaN));
-  if (!(Math.abs(fall) < limit) || !(mode > K.kicklessModePeakDb.value) || !(click < K.kicklessClickDb.value)) return;
+  const rise = Math.min(limit, K.kicklessRiseSt.value);
+  if (!(fall < limit && fall > -rise) || !(mode > K.kicklessModePeakDb.value) || !(click < K.kicklessClickDb.value))
+    return;
   for (const h of kicks) {
     h.cls = 'tom';
     h.reason =
