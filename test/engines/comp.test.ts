@@ -1046,6 +1046,23 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
 
 /** One note (MIDI 57) from 0.5 to 1.5 s in each of four 2 s sections, and a take's frames singing them at −20 dB. */
 const noteEach = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+/** fourUnderMidi(take, noteEach) measured and chosen with a parameter at `value` (restored after). */
+const chosenWith = (param: { value: number }, value: number, take: (k: number) => TakeFeatures) => {
+  const before = param.value;
+  param.value = value;
+  try {
+    const out = fourUnderMidi(take, noteEach);
+    const chosen = chooseTakes(
+      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+      out.measures,
+      parseWeights(undefined).weights,
+      ['a', 'b', 'c', 'd'],
+    ).map((c) => c.chosen);
+    return { m: out.measures, chosen };
+  } finally {
+    param.value = before;
+  }
+};
 const notesAt = (hz: (section: number) => number) => {
   const ms = new Float32Array(800).fill(1e-9);
   const f0 = new Float32Array(800);
@@ -2230,39 +2247,20 @@ test('noise (burstJumpDb): a click next to a phrase is noise by its onset; a bre
   assert.deepEqual(rests(1), [356, 644]); // the click, and the early attack (the measure reads it as the take's own)
   assert.deepEqual(rests(2), []);
   const B = COMP_FRAME_PARAMETERS.burstJumpDb;
-  const before = B.value;
-  const read = (jump: number) => {
-    B.value = jump;
-    const out = fourUnderMidi(take, noteEach);
-    const chosen = chooseTakes(
-      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-      out.measures,
-      parseWeights(undefined).weights,
-      ['a', 'b', 'c', 'd'],
-    ).map((c) => c.chosen);
-    return { m: out.measures, chosen };
-  };
-  try {
-    const off = read(-1);
-    const on = read(12);
-    assert.deepEqual(off.chosen, [1, 1, 1, 2], `off: ${off.chosen}`);
-    assert.deepEqual(on.chosen, [1, 2, 1, 2], `on: ${on.chosen}`);
-    const click = on.m[1]![1]!.noiseExcessDb!;
-    assert.ok(
-      click >= 30 && off.m[1]![1]!.noiseExcessDb! <= 1,
-      `the click: ${off.m[1]![1]!.noiseExcessDb} → ${click} dB`,
-    );
-    for (let s = 0; s < 4; s++)
-      for (const k of s === 3 ? [0, 1, 2, 3] : [0, 2, 3]) {
-        const [x, y] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
-        assert.ok(
-          Math.abs(x - y) < 0.01,
-          `§${s} take ${k}: ${x} → ${y} dB (a breath, exhale or attack read as a burst)`,
-        );
-      }
-  } finally {
-    B.value = before;
-  }
+  const off = chosenWith(B, -1, take);
+  const on = chosenWith(B, 12, take);
+  assert.deepEqual(off.chosen, [1, 1, 1, 2], `off: ${off.chosen}`);
+  assert.deepEqual(on.chosen, [1, 2, 1, 2], `on: ${on.chosen}`);
+  const click = on.m[1]![1]!.noiseExcessDb!;
+  assert.ok(
+    click >= 30 && off.m[1]![1]!.noiseExcessDb! <= 1,
+    `the click: ${off.m[1]![1]!.noiseExcessDb} → ${click} dB`,
+  );
+  for (let s = 0; s < 4; s++)
+    for (const k of s === 3 ? [0, 1, 2, 3] : [0, 2, 3]) {
+      const [x, y] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
+      assert.ok(Math.abs(x - y) < 0.01, `§${s} take ${k}: ${x} → ${y} dB (a breath, exhale or attack read as a burst)`);
+    }
 });
 
 test('noise (clickTrain): short blips alone in the rests are a train; a hump, a long run, one blip are not', () => {
@@ -2323,38 +2321,22 @@ test("noise (clickOverDb): a take's click train is noise, within the guard too; 
     return framesOf(ms, f0);
   };
   const C = COMP_FRAME_PARAMETERS.clickOverDb;
-  const before = C.value;
-  const read = (over: number) => {
-    C.value = over;
-    const out = fourUnderMidi(take, noteEach);
-    const chosen = chooseTakes(
-      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-      out.measures,
-      parseWeights(undefined).weights,
-      ['a', 'b', 'c', 'd'],
-    ).map((c) => c.chosen);
-    return { m: out.measures, chosen };
-  };
-  try {
-    const off = read(-1);
-    const on = read(12);
-    const [x, y] = [off.m[1]![1]!.noiseExcessDb!, on.m[1]![1]!.noiseExcessDb!];
-    assert.ok(x <= 1 && y >= 30, `the clicks: ${x} → ${y} dB`);
-    assert.ok(off.m[1]![2]!.noiseExcessDb! >= 12, `the breath reads ${off.m[1]![2]!.noiseExcessDb} dB`);
-    for (let s = 0; s < 4; s++)
-      for (const k of s === 1 ? [0, 2, 3] : [0, 1, 2, 3]) {
-        const [u, v] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
-        assert.ok(Math.abs(u - v) < 0.01, `§${s} take ${k}: ${u} → ${v} dB (a breath or one blip read as a train)`);
-      }
-    // (section 0, where takes 1 and 2 read alike, follows section 1: the switch cost)
-    assert.deepEqual(
-      [off.chosen, on.chosen],
-      [
-        [1, 1, 1, 1],
-        [2, 2, 1, 1],
-      ],
-    );
-  } finally {
-    C.value = before;
-  }
+  const off = chosenWith(C, -1, take);
+  const on = chosenWith(C, 12, take);
+  const [x, y] = [off.m[1]![1]!.noiseExcessDb!, on.m[1]![1]!.noiseExcessDb!];
+  assert.ok(x <= 1 && y >= 30, `the clicks: ${x} → ${y} dB`);
+  assert.ok(off.m[1]![2]!.noiseExcessDb! >= 12, `the breath reads ${off.m[1]![2]!.noiseExcessDb} dB`);
+  for (let s = 0; s < 4; s++)
+    for (const k of s === 1 ? [0, 2, 3] : [0, 1, 2, 3]) {
+      const [u, v] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
+      assert.ok(Math.abs(u - v) < 0.01, `§${s} take ${k}: ${u} → ${v} dB (a breath or one blip read as a train)`);
+    }
+  // (section 0, where takes 1 and 2 read alike, follows section 1: the switch cost)
+  assert.deepEqual(
+    [off.chosen, on.chosen],
+    [
+      [1, 1, 1, 1],
+      [2, 2, 1, 1],
+    ],
+  );
 });
