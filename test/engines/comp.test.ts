@@ -15,6 +15,7 @@ import { readMidiNotes } from '../../src/engines/comp/guide.js';
 import {
   abruptOnsets,
   activity,
+  clickTrain,
   commonOffset,
   guideLagRange,
   consensusTiming,
@@ -1045,6 +1046,23 @@ test("extra voice and noise: a reverb tail every take has is no one's; a phrase 
 
 /** One note (MIDI 57) from 0.5 to 1.5 s in each of four 2 s sections, and a take's frames singing them at −20 dB. */
 const noteEach = [0, 1, 2, 3].map((s) => ({ onSeconds: 2 * s + 0.5, offSeconds: 2 * s + 1.5, midi: 57 }));
+/** fourUnderMidi(take, noteEach) measured and chosen with a parameter at `value` (restored after). */
+const chosenWith = (param: { value: number }, value: number, take: (k: number) => TakeFeatures) => {
+  const before = param.value;
+  param.value = value;
+  try {
+    const out = fourUnderMidi(take, noteEach);
+    const chosen = chooseTakes(
+      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+      out.measures,
+      parseWeights(undefined).weights,
+      ['a', 'b', 'c', 'd'],
+    ).map((c) => c.chosen);
+    return { m: out.measures, chosen };
+  } finally {
+    param.value = before;
+  }
+};
 const notesAt = (hz: (section: number) => number) => {
   const ms = new Float32Array(800).fill(1e-9);
   const f0 = new Float32Array(800);
@@ -2229,37 +2247,96 @@ test('noise (burstJumpDb): a click next to a phrase is noise by its onset; a bre
   assert.deepEqual(rests(1), [356, 644]); // the click, and the early attack (the measure reads it as the take's own)
   assert.deepEqual(rests(2), []);
   const B = COMP_FRAME_PARAMETERS.burstJumpDb;
-  const before = B.value;
-  const read = (jump: number) => {
-    B.value = jump;
-    const out = fourUnderMidi(take, noteEach);
-    const chosen = chooseTakes(
-      noteEach.map((_, s) => ({ name: `s${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
-      out.measures,
-      parseWeights(undefined).weights,
-      ['a', 'b', 'c', 'd'],
-    ).map((c) => c.chosen);
-    return { m: out.measures, chosen };
+  const off = chosenWith(B, -1, take);
+  const on = chosenWith(B, 12, take);
+  assert.deepEqual(off.chosen, [1, 1, 1, 2], `off: ${off.chosen}`);
+  assert.deepEqual(on.chosen, [1, 2, 1, 2], `on: ${on.chosen}`);
+  const click = on.m[1]![1]!.noiseExcessDb!;
+  assert.ok(
+    click >= 30 && off.m[1]![1]!.noiseExcessDb! <= 1,
+    `the click: ${off.m[1]![1]!.noiseExcessDb} → ${click} dB`,
+  );
+  for (let s = 0; s < 4; s++)
+    for (const k of s === 3 ? [0, 1, 2, 3] : [0, 2, 3]) {
+      const [x, y] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
+      assert.ok(Math.abs(x - y) < 0.01, `§${s} take ${k}: ${x} → ${y} dB (a breath, exhale or attack read as a burst)`);
+    }
+});
+
+test('noise (clickTrain): short blips alone in the rests are a train; a hump, a long run, one blip are not', () => {
+  // frames at −70 dB; blips one or two frames at −35 dB (35 over), a smooth hump (sin², 30 frames, −50 dB peak), a
+  // 4-frame run, a blip next to a frame `ok` refuses (the voice); each alone within 10 frames
+  const db = new Float32Array(300).fill(-70);
+  const put = (i: number, len: number, v: number) => db.fill(v, i, i + len);
+  for (let i = 0; i < 30; i++) db[10 + i] = Math.max(-70, -50 + 10 * Math.log10(Math.sin((Math.PI * i) / 30) ** 2));
+  put(60, 1, -35);
+  put(100, 2, -38);
+  put(150, 4, -30);
+  put(200, 1, -33);
+  const all = () => true;
+  // the blips at 60 and 100 (35 and 32 over), not the hump or the 4-frame run; at 200 a third, louder (37 over)
+  assert.equal(clickTrain(db, 0, 180, -70, 12, 3, 10, all), 32);
+  assert.equal(clickTrain(db, 0, 300, -70, 12, 3, 10, all), 35);
+  // one blip is no train; a blip whose neighbour is the voice is no blip; a 4-frame run is one at 4 frames
+  assert.equal(clickTrain(db, 0, 90, -70, 12, 3, 10, all), null);
+  assert.equal(
+    clickTrain(db, 0, 180, -70, 12, 3, 10, (i) => i !== 102),
+    null,
+  );
+  assert.equal(clickTrain(db, 120, 180, -70, 12, 4, 10, all), null); // (one event still)
+  assert.equal(clickTrain(db, 90, 180, -70, 12, 4, 10, all), 32);
+  assert.equal(clickTrain(db, 90, 180, -70, 12, 3, 10, all), null);
+  // the hump alone, at any threshold up to its peak: its run is long, or its sides within overDb / 2 of its peak
+  for (const over of [6, 12, 18]) assert.equal(clickTrain(db, 0, 50, -70, over, 3, 10, all), null);
+  // one sound fluttering across the threshold (two runs 3 frames apart, held-out-43 6008 §3's take): not alone within
+  // 10 frames, no train; 2 frames of quiet make it two blips
+  const flutter = new Float32Array(100).fill(-70);
+  flutter.fill(-52, 40, 43);
+  flutter.fill(-52, 46, 48);
+  assert.equal(clickTrain(flutter, 0, 100, -70, 12, 3, 10, all), null);
+  assert.equal(clickTrain(flutter, 0, 100, -70, 12, 3, 2, all), 18);
+});
+
+test("noise (clickOverDb): a take's click train is noise, within the guard too; a breath and one click are not", () => {
+  // four takes, four 2 s sections (10 ms frames), a note 0.5–1.5 s (−20 dB) in each, a room at −70 dB fluttering
+  // ±1 dB. Take 1 in section 1 carries a click track's bleed: three one-frame blips at −35 dB, at 0.15, 1.65 (inside
+  // the guard after the phrase) and 1.85 s; take 2 breathes before section 1's phrase (a sin² hump, 0.15–0.45 s,
+  // −50 dB peak, 20 over its floor) and carries one blip in section 2 (1.7 s, −35 dB). Takes 0 and 3 sing 30 cents
+  // sharp and flat. Off (−1, the base) the blips, 3 frames of the rests, pass under the loudest 0.1 s and take 2's
+  // breath reads ~18 dB over: take 1 is chosen in section 1; at 12 dB take 1 reads its blips ~35 dB over and take 2
+  // is chosen; take 2's breath and one blip, and every other noise reading, unchanged.
+  const take = (k: number): TakeFeatures => {
+    const ms = new Float32Array(800);
+    const f0 = new Float32Array(800);
+    const cents = k === 0 ? 30 : k === 3 ? -30 : 0;
+    for (let i = 0; i < 800; i++) {
+      ms[i] = 10 ** ((-70 + Math.sin(i * 1.7 + k)) / 10);
+      if (i % 200 >= 50 && i % 200 < 150) [ms[i], f0[i]] = [10 ** (-20 / 10), 220 * 2 ** (cents / 1200)];
+    }
+    if (k === 1) for (const i of [215, 365, 385]) ms[i] = 10 ** (-35 / 10);
+    if (k === 2) {
+      for (let i = 215; i < 245; i++) ms[i]! += 10 ** (-50 / 10) * Math.sin((Math.PI * (i - 215)) / 30) ** 2;
+      ms[570] = 10 ** (-35 / 10);
+    }
+    return framesOf(ms, f0);
   };
-  try {
-    const off = read(-1);
-    const on = read(12);
-    assert.deepEqual(off.chosen, [1, 1, 1, 2], `off: ${off.chosen}`);
-    assert.deepEqual(on.chosen, [1, 2, 1, 2], `on: ${on.chosen}`);
-    const click = on.m[1]![1]!.noiseExcessDb!;
-    assert.ok(
-      click >= 30 && off.m[1]![1]!.noiseExcessDb! <= 1,
-      `the click: ${off.m[1]![1]!.noiseExcessDb} → ${click} dB`,
-    );
-    for (let s = 0; s < 4; s++)
-      for (const k of s === 3 ? [0, 1, 2, 3] : [0, 2, 3]) {
-        const [x, y] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
-        assert.ok(
-          Math.abs(x - y) < 0.01,
-          `§${s} take ${k}: ${x} → ${y} dB (a breath, exhale or attack read as a burst)`,
-        );
-      }
-  } finally {
-    B.value = before;
-  }
+  const C = COMP_FRAME_PARAMETERS.clickOverDb;
+  const off = chosenWith(C, -1, take);
+  const on = chosenWith(C, 12, take);
+  const [x, y] = [off.m[1]![1]!.noiseExcessDb!, on.m[1]![1]!.noiseExcessDb!];
+  assert.ok(x <= 1 && y >= 30, `the clicks: ${x} → ${y} dB`);
+  assert.ok(off.m[1]![2]!.noiseExcessDb! >= 12, `the breath reads ${off.m[1]![2]!.noiseExcessDb} dB`);
+  for (let s = 0; s < 4; s++)
+    for (const k of s === 1 ? [0, 2, 3] : [0, 1, 2, 3]) {
+      const [u, v] = [off.m[s]![k]!.noiseExcessDb!, on.m[s]![k]!.noiseExcessDb!];
+      assert.ok(Math.abs(u - v) < 0.01, `§${s} take ${k}: ${u} → ${v} dB (a breath or one blip read as a train)`);
+    }
+  // (section 0, where takes 1 and 2 read alike, follows section 1: the switch cost)
+  assert.deepEqual(
+    [off.chosen, on.chosen],
+    [
+      [1, 1, 1, 1],
+      [2, 2, 1, 1],
+    ],
+  );
 });

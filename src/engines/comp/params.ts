@@ -95,6 +95,25 @@ export const COMP_FRAME_PARAMETERS = {
       'rise (a click reaches its peak in under 2 ms; a Hann-windowed breath of 0.15 s rises 9 dB in its first 5 ms); ' +
       'on an envelope coarser than this (fineSeconds) no onset is read',
   ),
+  clickOverDb: p(
+    -1,
+    'dB',
+    [-1, 60],
+    "noise: a click train in a take's rests — the click track bleeding from the headphones, a tick on the beat — " +
+      'read as noise however short: two or more events, each at most clickMaxSeconds of frames this far or more ' +
+      "over the take's own floor in the section's rests (their lowest tenth) and this / 2 over the frames on either " +
+      'side (a blip, not a smooth hump), alone within twice clickMaxSeconds (not one sound fluttering across the ' +
+      'threshold); the second-loudest over the floor is the least noise excess the take reads (within ' +
+      'gapGuardSeconds too; not the voice the reference expects or its tail); −1: off, the default',
+  ),
+  clickMaxSeconds: p(
+    0.03,
+    's',
+    [0.01, 0.1],
+    'noise (clickOverDb): the longest click — a click-track blip of 8–20 ms with a 4 ms decay fills one or two 10 ms ' +
+      "frames; a breath's hump (0.15–0.5 s) or a voice's entry is longer; no other frame over the threshold within " +
+      'twice this on either side',
+  ),
   extraSharedShare: p(
     0.5,
     'of the other takes',
