@@ -195,7 +195,7 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
   assert.throws(() => peakModel(60), /no such preset/);
 });
 
-test('peak model gbm84 (h-onset84): gbm66\'s form on every read set, its check rows to 1e-9, read by round 84', () => {
+test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check rows to 1e-9, read by round 84", () => {
   const m = peakModel(84);
   assert.equal(m.name, 'onset-peak-gbm84');
   assert.deepEqual(m.features, peakFeatureNames(4));
