@@ -184,14 +184,7 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
   assert.ok(readsContext(m));
   assert.ok(!readsContext(peakModel(63)));
   // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
-  const inp = input(echoes().x);
-  let cands: PeakCandidate[] = [];
-  detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
-  const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
-    (c) => Math.round(c.t * 10000) / 10000,
-  );
-  const params = { ...onsetDefaults(), onsetModelPreset: 66, onsetModelThreshold: m.threshold };
-  assert.deepEqual(detectOnsets(inp, params).times, want);
+  assert.deepEqual(...engineAndDump(m, 66));
   assert.throws(() => peakModel(60), /no such preset/);
 });
 
@@ -209,15 +202,20 @@ test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check ro
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
   assert.ok(readsContext(m));
+  assert.deepEqual(...engineAndDump(m, 84));
+});
+
+/** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
+function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
   const inp = input(echoes().x);
   let cands: PeakCandidate[] = [];
   detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
   const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
     (c) => Math.round(c.t * 10000) / 10000,
   );
-  const params = { ...onsetDefaults(), onsetModelPreset: 84, onsetModelThreshold: m.threshold };
-  assert.deepEqual(detectOnsets(inp, params).times, want);
-});
+  const params = { ...onsetDefaults(), onsetModelPreset: round, onsetModelThreshold: m.threshold };
+  return [detectOnsets(inp, params).times, want];
+}
 
 /** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
 function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {
