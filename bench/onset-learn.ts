@@ -76,9 +76,12 @@ const ORD: Record<string, number> = {
   'thirty-eighth': 38,
   'thirty-ninth': 39,
   fortieth: 40,
+  // read since (h-onset84: gbm66's held-out 41, h-onset83's held-out 42)
+  'forty-first': 41,
+  'forty-second': 42,
 };
 /** The sets of full songs (h-onset66: `--song-weight`). */
-const SONG_SETS = new Set([38, 39, 40]);
+const SONG_SETS = new Set([38, 39, 40, 41]);
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);
 /**
@@ -86,6 +89,13 @@ const twin = (set: number) => (set === 23 ? 22 : set);
  * 18 folds of 124 000 candidates took 3 min each at load 18); default one fold per set.
  */
 const FOLDS = Number(arg('--folds') ?? 0);
+/**
+ * `--fold-list 12-14,18-20/21-27/…`: the folds fixed in advance (h-onset84), `/` between folds, ranges of set
+ * numbers within one (a set in no fold is trained on in every fold and read in none).
+ */
+const FOLD_LIST = arg('--fold-list')
+  ?.split('/')
+  .map((f) => columnsOf(f));
 let fold = twin;
 /**
  * `--cols 0-21,33-43`: the row's columns the trees may read (h-onset63: gbm56's 22 with or without the roll and
@@ -94,9 +104,13 @@ let fold = twin;
 const COLS = arg('--cols');
 function columns(width: number): number[] {
   if (!COLS) return Array.from({ length: width }, (_, j) => j);
-  return COLS.split(',').flatMap((r) => {
+  return columnsOf(COLS).filter((j) => j < width);
+}
+/** `0-21,33-43` → the numbers it names. */
+function columnsOf(list: string): number[] {
+  return list.split(',').flatMap((r) => {
     const [a, b] = r.split('-').map(Number) as [number, number?];
-    return Array.from({ length: (b ?? a) - a + 1 }, (_, j) => a + j).filter((j) => j < width);
+    return Array.from({ length: (b ?? a) - a + 1 }, (_, j) => a + j);
   });
 }
 /**
@@ -247,13 +261,14 @@ function train(sets: number[]): void {
       }
     console.log(`coverage ±${tol * 1000} ms: ${hit}/${all} = ${(hit / all).toFixed(4)}`);
   }
-  if (FOLDS > 0) {
+  if (FOLD_LIST) fold = (set: number) => FOLD_LIST.findIndex((f) => f.includes(set));
+  else if (FOLDS > 0) {
     const order = [...new Set(sets.map(twin))];
     const size = Math.ceil(order.length / FOLDS);
     fold = (set: number) => order[Math.floor(order.indexOf(twin(set)) / size) * size]!;
   }
   // `--final-only --theta θ`: no folds (θ from an earlier LOSO run of the same dumps), only the final model
-  const folds = process.argv.includes('--final-only') ? [] : [...new Set(sets.map(fold))];
+  const folds = process.argv.includes('--final-only') ? [] : [...new Set(sets.map(fold))].filter((f) => f >= 0);
   const per = new Map<number, Map<number, { tp: number; fp: number; fn: number }>>();
   const mainPer = new Map<number, { tp: number; fp: number; fn: number }>();
   for (const s of sets)
@@ -314,6 +329,12 @@ function train(sets: number[]): void {
     const c = cmp ? F(cmpPer.get(s)!).toFixed(4) : '';
     console.log(`| ${s} | ${data.get(s)!.length} | ${a.toFixed(4)} | ${b.toFixed(4)} | ${sign(b - a)} | ${c} |`);
   }
+  // the counts per set (LOSO at θ, the fixed preset) for pooling by class (h-onset84)
+  if (folds.length)
+    console.log(
+      'counts ' +
+        JSON.stringify(Object.fromEntries(sets.map((s) => [s, { loso: per.get(s)!.get(best), fixed: cmpPer.get(s) }]))),
+    );
   // the final model: every set; in-sample figures beside
   const { X, Y, W } = rows(sets, data);
   const gain = new Array<number>(width).fill(0);
@@ -352,7 +373,7 @@ function train(sets: number[]): void {
         thetaByLoso: best,
         folds: folds.map((fd) => sets.filter((x) => fold(x) === fd)),
         dumps: Object.fromEntries(sets.map((s) => [`set-${s}.json`, sha(s)])),
-        base: '074ee02',
+        base: arg('--base') ?? '074ee02',
         columns: columns(width),
         weights: { setWeights: SET_WEIGHTS, songWeight: SONG_WEIGHT, songSets: [...SONG_SETS] },
       },

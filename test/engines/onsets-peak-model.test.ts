@@ -184,16 +184,38 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
   assert.ok(readsContext(m));
   assert.ok(!readsContext(peakModel(63)));
   // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
+  assert.deepEqual(...engineAndDump(m, 66));
+  assert.throws(() => peakModel(60), /no such preset/);
+});
+
+test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check rows to 1e-9, read by round 84", () => {
+  const m = peakModel(84);
+  assert.equal(m.name, 'onset-peak-gbm84');
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  const pv = m.provenance as { sets: string[]; columns: number[] };
+  assert.deepEqual(pv.columns, (peakModel(66).provenance as { columns: number[] }).columns);
+  assert.equal(pv.sets.length, 28);
+  assert.ok(pv.sets.includes('onset-held-out-42') && !pv.sets.includes('onset-held-out-43'));
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
+  assert.ok(readsContext(m));
+  assert.deepEqual(...engineAndDump(m, 84));
+});
+
+/** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
+function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
   const inp = input(echoes().x);
   let cands: PeakCandidate[] = [];
   detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
   const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
     (c) => Math.round(c.t * 10000) / 10000,
   );
-  const params = { ...onsetDefaults(), onsetModelPreset: 66, onsetModelThreshold: m.threshold };
-  assert.deepEqual(detectOnsets(inp, params).times, want);
-  assert.throws(() => peakModel(60), /no such preset/);
-});
+  const params = { ...onsetDefaults(), onsetModelPreset: round, onsetModelThreshold: m.threshold };
+  return [detectOnsets(inp, params).times, want];
+}
 
 /** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
 function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {

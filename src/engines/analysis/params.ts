@@ -549,10 +549,11 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     63,
     'round',
-    [56, 66],
+    [56, 84],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
-      'alike; its θ in the preset)',
+      "alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, held-out 12–14 and 18–42); a " +
+      "preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(

@@ -565,9 +565,10 @@ export function acceptPeaks(
  * preset from h-onset61 to h-onset63), h-onset59's gbm59 (with the rules' flags), h-onset63's gbm63 (gbm56's 22
  * features and the roll and attack evidence, trained on held-out 12–14 and 18–37; judged once on held-out 38: the
  * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default), h-onset66's gbm66 (and the context evidence, trained on
- * held-out 12–14, 18–21, 37–40 with each set weighted alike). On by default since h-onset61.
+ * held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form trained on every read
+ * set: held-out 12–14, 18–42). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84] as const;
 /** The preset's name of a round (onset-peak-gbmN). */
 export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
