@@ -113,7 +113,7 @@ test('kickless stem: gbm83 (model 83, selectable) reads the kickless kits right 
   );
 });
 
-test('kickless stem: gbm84 (model 84, selectable) reads every held low kick a kick; 3 of 16 100 Hz floor toms kicks', () => {
+test('kickless stem: gbm84 (model 84) reads every held low kick a kick; 3 of 16 100 Hz floor toms kicks', () => {
   // gbm83's form with synth84's held low kicks (a drum head held at 44–60 Hz where the kick was, truth kick) in
   // training beside synth83's kickless stems (h-dx84): the held kick at 44 … 54.4 Hz and at 58 and 60 Hz all 20
   // kicks (gbm83: 16, 20, 2, 20, 17, 19, 20 at 44, 48, 50, 52, 54.4, 58, 60 Hz); at 55 Hz the kickless rule reads
