@@ -20,8 +20,12 @@
  * head's four modes holding their pitch — fundamental 60–120 Hz, ringing 0.15–0.5 s — and a 2 ms stick click, as
  * the kickless tests' analytic floor tom), its truth a tom; the other toms 1.2–3.2 times its pitch. Taiko, surdo or
  * tom-tom grooves with no bass drum, read as toms.
+ * `--held-kicks` (h-dx84): as --kickless, but the drum head where the kick was is a bass drum held low — fundamental
+ * 44–60 Hz (under about 55 Hz the 46 ms window reads its partial rising, above it not), ringing 0.15–0.5 s, a 2 ms
+ * beater click — its truth a kick; the toms 1.2–3.2 times its pitch. Held, ringing kicks (53's GMRockKit, 54t's and
+ * 55t's held-kick stems) read as kicks.
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless]
+ * --kickless | --held-kicks]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -77,9 +81,14 @@ function kit(
   const crashDecay = at(0.9, 2.5);
   // --kickless (h-dx83): the floor tom where the kick was, drawn from a generator of its own
   const fl = mulberry32(seed * 23 + 11);
-  const floor = { f: 60 * 2 ** fl(), decay: 0.15 + 0.35 * fl(), click: 0.05 + 0.1 * fl(), gain: 0.7 + 0.5 * fl() };
-  if (kicklessMode) tomHz.forEach((_, i) => (tomHz[i] = floor.f * (1.2 + 2 * wide())));
-  if (kicklessMode) tomHz.sort((a, b) => b - a);
+  const floor = {
+    f: heldKicksMode ? 44 * (60 / 44) ** fl() : 60 * 2 ** fl(),
+    decay: 0.15 + 0.35 * fl(),
+    click: 0.05 + 0.1 * fl(),
+    gain: 0.7 + 0.5 * fl(),
+  };
+  if (floorMode) tomHz.forEach((_, i) => (tomHz[i] = floor.f * (1.2 + 2 * wide())));
+  if (floorMode) tomHz.sort((a, b) => b - a);
   const make = (p: Piece | 'floor', tom: number, r: () => number): Float64Array => {
     const len = p === 'ride' || p === 'crash' ? 2.5 : p === 'openHat' ? 1 : 0.7;
     const n = Math.round(len * RATE);
@@ -168,7 +177,10 @@ const PLAYERS: Record<string, string[]> = {
 };
 
 const kicklessMode = process.argv.includes('--kickless');
-const kickTomsMode = kicklessMode || process.argv.includes('--kick-toms');
+const heldKicksMode = process.argv.includes('--held-kicks');
+/** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
+const floorMode = kicklessMode || heldKicksMode;
+const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
 const nearToms = kickTomsMode || process.argv.includes('--near-toms');
 const [out, stemsArg, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const stems = Number(stemsArg ?? 48);
@@ -192,8 +204,8 @@ for (let s = 0; s < stems; s++) {
     const at = 2000 + i * step + Math.round((u() - 0.5) * 0.004 * RATE);
     for (const name of cell.split('+')) {
       const tom = name.startsWith('tom') ? Math.min(Number(name.slice(3)), k.toms - 1) : 0;
-      const floored = kicklessMode && name === 'kick';
-      const piece = (name.startsWith('tom') || floored ? 'tom' : name) as Piece;
+      const floored = floorMode && name === 'kick';
+      const piece = (name.startsWith('tom') || (floored && kicklessMode) ? 'tom' : name) as Piece;
       const g = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
       const v = k.make(floored ? 'floor' : piece, tom, noise);
       for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
@@ -208,7 +220,15 @@ for (let s = 0; s < stems; s++) {
   truth.sort((p, q) => p.t - q.t);
   lines.push(
     JSON.stringify({
-      set: kicklessMode ? 'synth83' : kickTomsMode ? 'synth69' : nearToms ? 'synth62' : 'synth56',
+      set: heldKicksMode
+        ? 'synth84'
+        : kicklessMode
+          ? 'synth83'
+          : kickTomsMode
+            ? 'synth69'
+            : nearToms
+              ? 'synth62'
+              : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

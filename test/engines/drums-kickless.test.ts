@@ -6,7 +6,7 @@
  * make at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats of differentiated noise; beside it the
  * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
  * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
- * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks.
+ * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks. h-dx84: gbm84's readings.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -110,6 +110,36 @@ test('kickless stem: gbm83 (model 83, selectable) reads the kickless kits right 
       'hat->hihat': 28,
       'snare->snare': 16,
     },
+  );
+});
+
+test('kickless stem: gbm84 (model 84) reads every held low kick a kick; 3 of 16 100 Hz floor toms kicks', () => {
+  // gbm83's form with synth84's held low kicks (a drum head held at 44–60 Hz where the kick was, truth kick) in
+  // training beside synth83's kickless stems (h-dx84): the held kick at 44 … 54.4 Hz and at 58 and 60 Hz all 20
+  // kicks (gbm83: 16, 20, 2, 20, 17, 19, 20 at 44, 48, 50, 52, 54.4, 58, 60 Hz); at 55 Hz the kickless rule reads
+  // them toms (its limit, above); the 70 and 85 Hz floor toms all toms with the rule off; but at 100 Hz 3 of the 16
+  // floor strokes read as kick, the rule or not, and 5 of its 16 hats as snare (measured, h-dx84: a loss)
+  const m84 = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.model, 84, f);
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  for (const hz of [44, 48, 50, 52, 54.4, 58, 60])
+    assert.deepEqual(
+      m84(() => heldKick(hz, 0.5)),
+      { 'kick->kick': 20, ...groove },
+      `${hz} Hz`,
+    );
+  for (const hz of [70, 85])
+    assert.deepEqual(
+      m84(() => tally('floor', hz, 0)),
+      { 'floor->tom': 16, ...ALL_RIGHT },
+    );
+  const at100 = { 'floor->tom': 13, 'floor->kick': 3, ...ALL_RIGHT, 'hat->hihat': 11, 'hat->snare': 5 };
+  assert.deepEqual(
+    m84(() => tally('floor', 100, 0)),
+    at100,
+  );
+  assert.deepEqual(
+    m84(() => tally('floor', 100, 0.9)),
+    at100,
   );
 });
 

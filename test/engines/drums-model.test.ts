@@ -104,6 +104,7 @@ for (const name of [
   'drum-class-gbm74',
   'drum-class-gbm81',
   'drum-class-gbm83',
+  'drum-class-gbm84',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -116,6 +117,7 @@ for (const name of [
       'drum-class-gbm65': 22,
       'drum-class-gbm66': 22,
       'drum-class-gbm83': 21,
+      'drum-class-gbm84': 22,
     };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
@@ -219,8 +221,9 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 // (h-dx72): gbm71's form with the hit's own membrane cue, trained on 41 … 47t re-dumped; gbm73 (h-dx73): gbm72's
 // form trained on the newest sets 41 … 48t only; gbm74 (h-dx74): gbm71's form trained on 41 … 49t and the older
 // sets 33 … 40t at a lower row weight; gbm83 (h-dx83): gbm81's form trained on 33 … 53t with synth69's toms
-// beside their kick and synth83's kickless analytic stems (a floor tom where the kick was) at weight 6
-for (const round of [69, 71, 72, 73, 74, 83])
+// beside their kick and synth83's kickless analytic stems (a floor tom where the kick was) at weight 6; gbm84
+// (h-dx84): gbm83's form on 33 … 54t with synth84's held low kicks (a drum head at 44–60 Hz where the kick was) too
+for (const round of [69, 71, 72, 73, 74, 83, 84])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -446,14 +449,14 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
       MODEL_FEATURES.slice(
         0,
-        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162 }[round],
+        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162, 84: 162 }[round],
       ),
     );
   }
