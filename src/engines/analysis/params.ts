@@ -1364,6 +1364,23 @@ export const TEMPO_PARAMETERS = {
       'half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by this much; ' +
       'at 10 never; 0.1 measured on tempo35–51 and the plain grooves (bench/results/tempo.md, h-tempo83)',
   ),
+  windowPhaseMargin: p(
+    10,
+    'of the on-beat strength',
+    [0, 10],
+    'windowed phase (h-tempo84): after the level phase, the beats of each window of windowPhaseBeats beats move a ' +
+      'quarter, a half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by ' +
+      'this much (the kick agreeing), a beat at a window edge neither doubled nor dropped; at 10 never ' +
+      '(measured on tempo35–52 and the plain grooves, bench/results/tempo.md, h-tempo84)',
+  ),
+  windowPhaseBeats: p(
+    16,
+    'beats',
+    [4, 64],
+    'windowed phase (h-tempo84): the beats in one window of the phase reading along the file (a file shorter ' +
+      'than two windows is left to the level phase); measured on tempo35–52 and the plain grooves ' +
+      '(bench/results/tempo.md, h-tempo84)',
+  ),
   phaseHighWeight: p(
     0.2,
     '',
