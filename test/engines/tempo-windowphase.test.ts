@@ -82,3 +82,9 @@ test('at 10 the windowed phase never moves the beats', () => {
   assert.deepEqual(moved, []);
   assert.deepEqual(beats, slipped);
 });
+
+test('the default: off (windowPhaseMargin 10; 0.5 selectable), windows of 8 beats', () => {
+  assert.equal(TEMPO_PARAMETERS.windowPhaseMargin.value, 10);
+  assert.equal(TEMPO_PARAMETERS.windowPhaseBeats.value, 8);
+  assert.deepEqual(windowPhase(env(0.2), env(0.2), slipped, 1), { beats: slipped, moved: [] });
+});
