@@ -26,11 +26,7 @@ function env(between = 0) {
  * The tracker's beats: on the kicks for 8 bars (beats 0–31), half a beat late for 8 bars (32–63: it slipped with a
  * beat and a half between two beats), on the kicks again after a second beat and a half (kick 64 skipped).
  */
-const slipped = [
-  ...kicks.slice(0, 32),
-  ...kicks.slice(32, 64).map((k) => k + 12),
-  ...kicks.slice(65),
-];
+const slipped = [...kicks.slice(0, 32), ...kicks.slice(32, 64).map((k) => k + 12), ...kicks.slice(65)];
 
 const at = <T>(margin: number, size: number, f: () => T) =>
   withParameterValue(TEMPO_PARAMETERS.windowPhaseMargin, margin, () =>
