@@ -2272,11 +2272,13 @@ function levels(
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
   }
-  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
-  // the hand's are); the downbeats picked again on them
-  const phased =
+  // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
+  // the half not read when the model halved the level
+  const atLevel = <T>(
+    read: (kickSnare: Float64Array, low: Float64Array, beats: number[], halfWidth: number, halves: boolean) => T,
+  ): T | undefined =>
     kickSnare && bands && tempo.beats.length >= 2
-      ? levelPhase(
+      ? read(
           kickSnare,
           bands[0]!,
           tempo.beats.map((t) => t / hopSeconds),
@@ -2284,6 +2286,9 @@ function levels(
           modelMove?.move !== 0.5,
         )
       : undefined;
+  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
+  // the hand's are); the downbeats picked again on them
+  const phased = atLevel(levelPhase);
   if (phased?.fraction) {
     tempo.beats = snappedBeats(
       fractionShifted(
@@ -2298,16 +2303,7 @@ function levels(
   }
   // h-tempo84: the windowed phase (windowPhase): the same reading per window along the file; a moved window's beats
   // snapped to the onsets as the hand's are, the downbeats picked again
-  const windowed =
-    kickSnare && bands && tempo.beats.length >= 2
-      ? windowPhase(
-          kickSnare,
-          bands[0]!,
-          tempo.beats.map((t) => t / hopSeconds),
-          halfWidth,
-          modelMove?.move !== 0.5,
-        )
-      : undefined;
+  const windowed = atLevel(windowPhase);
   if (windowed?.moved.some((f) => f)) {
     const period = 60 / tempo.bpm!;
     const was = new Set(tempo.beats);
