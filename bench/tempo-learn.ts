@@ -80,12 +80,12 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo78/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '51')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '52')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
-const JUDGE_SET = '52';
+const JUDGE_SET = '53';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
  * Hainsworth's genres, tempo47 the Beatles' catalogue, tempo48 the Harmonix Set's genres (h-tempo78's judge, read),

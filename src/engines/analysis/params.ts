@@ -1365,6 +1365,24 @@ export const TEMPO_PARAMETERS = {
       'half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by this much; ' +
       'at 10 never; 0.1 measured on tempo35–51 and the plain grooves (bench/results/tempo.md, h-tempo83)',
   ),
+  windowPhaseMargin: p(
+    10,
+    'of the on-beat strength',
+    [0, 10],
+    'windowed phase (h-tempo84): after the level phase, the beats of each window of windowPhaseBeats beats move a ' +
+      'quarter, a half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by ' +
+      'this much (the kick agreeing), a beat at a window edge neither doubled nor dropped; at 10 never (the ' +
+      'default); 0.5 selectable: on tempo35–52 and the plain grooves beat F +0.006 songs, +0.004 drum files, short ' +
+      'of the +0.005 each that would make it the default (bench/results/tempo.md, h-tempo84)',
+  ),
+  windowPhaseBeats: p(
+    8,
+    'beats',
+    [4, 64],
+    'windowed phase (h-tempo84): the beats in one window of the phase reading along the file (a file shorter ' +
+      'than two windows is left to the level phase); 8 measured on tempo35–52 and the plain grooves (16 gained ' +
+      'less: +0.004 / +0.003 at margin 0.3) (bench/results/tempo.md, h-tempo84)',
+  ),
   phaseHighWeight: p(
     0.2,
     '',

@@ -986,13 +986,56 @@ export function levelPhase(
   beats: number[],
   halfWidth: number,
   halves = true,
+  margin = checkParameter('levelPhaseMargin', TEMPO_PARAMETERS.levelPhaseMargin),
 ): { fraction: number; on: number; off: number; kickOn: number; kickAt: number } {
-  const margin = checkParameter('levelPhaseMargin', TEMPO_PARAMETERS.levelPhaseMargin);
   const fractions = halves ? LEVEL_PHASE_FRACTIONS : LEVEL_PHASE_FRACTIONS.filter((f) => f !== 0.5);
   const read = beatQuarterPhase(kickSnare, beats, halfWidth, fractions, margin);
   if (!read.fraction) return { ...read, kickOn: NaN, kickAt: NaN };
   const [kickOn, kickAt] = beatProfile(low, beats, [0, read.fraction], halfWidth) as [number, number];
   return { ...read, fraction: kickAt >= kickOn ? read.fraction : 0, kickOn, kickAt };
+}
+
+/**
+ * The windowed phase (h-tempo84), after the level phase, on the reported beats (frames): the level phase's reading
+ * (kick and snare on the beats and a quarter, a half and three quarters of the way, the kick agreeing; the half left
+ * out on a halved level) made per window of windowPhaseBeats beats with windowPhaseMargin, so a tracker that slips
+ * half a beat or a sixteenth off the kick for a stretch of the file is moved back there and nowhere else. A moved
+ * window's beats go the fraction of its median interval p forward, and one more beat (1 − fraction)·p before its
+ * first is offered; at each window edge a beat closer than ¾ p to the one before is left out, so none is doubled and
+ * the slip's gap (a beat and a half) is filled. A file shorter than two windows is left to the level phase; at
+ * windowPhaseMargin's range top (10) nothing is read. `beats` are the new frames (fractional), `moved` the windows'
+ * fractions (0: as reported).
+ */
+export function windowPhase(
+  kickSnare: ArrayLike<number>,
+  low: ArrayLike<number>,
+  beats: number[],
+  halfWidth: number,
+  halves = true,
+): { beats: number[]; moved: number[] } {
+  const margin = checkParameter('windowPhaseMargin', TEMPO_PARAMETERS.windowPhaseMargin);
+  const size = Math.round(checkParameter('windowPhaseBeats', TEMPO_PARAMETERS.windowPhaseBeats));
+  if (!(margin < 10) || beats.length < 2 * size) return { beats, moved: [] };
+  const starts: number[] = [];
+  for (let s = 0; s + size <= beats.length; s += size) starts.push(s);
+  // a remainder shorter than half a window joins the last one
+  if (beats.length - (starts.at(-1)! + size) < size / 2) starts.push(beats.length);
+  else starts.push(starts.at(-1)! + size, beats.length);
+  const bounds = starts.slice(0, -1).map((s, w) => [s, starts[w + 1]!] as const);
+  const out: number[] = [];
+  const moved: number[] = [];
+  for (const [s, e] of bounds) {
+    const window = beats.slice(s, e);
+    const { fraction } = levelPhase(kickSnare, low, window, halfWidth, halves, margin);
+    moved.push(fraction);
+    const gaps = window.slice(1).map((b, i) => b - window[i]!);
+    const p = kthSmallest(gaps, gaps.length >> 1);
+    const candidates = fraction
+      ? [...(s > 0 ? [window[0]! - (1 - fraction) * p] : []), ...window.map((b) => b + fraction * p)]
+      : window;
+    for (const c of candidates) if (!out.length || c - out.at(-1)! >= 0.75 * p) out.push(c);
+  }
+  return { beats: out, moved };
 }
 
 /** Beats moved a fraction of the way to the next (the last by its predecessor's interval), rounded to frames. */
@@ -2229,11 +2272,13 @@ function levels(
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
   }
-  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
-  // the hand's are); the downbeats picked again on them
-  const phased =
+  // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
+  // the half not read when the model halved the level
+  const atLevel = <T>(
+    read: (kickSnare: Float64Array, low: Float64Array, beats: number[], halfWidth: number, halves: boolean) => T,
+  ): T | undefined =>
     kickSnare && bands && tempo.beats.length >= 2
-      ? levelPhase(
+      ? read(
           kickSnare,
           bands[0]!,
           tempo.beats.map((t) => t / hopSeconds),
@@ -2241,6 +2286,9 @@ function levels(
           modelMove?.move !== 0.5,
         )
       : undefined;
+  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
+  // the hand's are); the downbeats picked again on them
+  const phased = atLevel(levelPhase);
   if (phased?.fraction) {
     tempo.beats = snappedBeats(
       fractionShifted(
@@ -2250,6 +2298,25 @@ function levels(
       onsets,
       60 / tempo.bpm!,
     ).map(r4);
+    const frames = tempo.beats.map((t) => Math.round(t / hopSeconds));
+    tempo.downbeats = pickDownbeats(frames, input).map((i) => tempo.beats[i]!);
+  }
+  // h-tempo84: the windowed phase (windowPhase): the same reading per window along the file; a moved window's beats
+  // snapped to the onsets as the hand's are, the downbeats picked again
+  const windowed = atLevel(windowPhase);
+  if (windowed?.moved.some((f) => f)) {
+    const period = 60 / tempo.bpm!;
+    const was = new Set(tempo.beats);
+    const seconds = windowed.beats.map((f) => f * hopSeconds);
+    // only the moved beats are snapped (the kept ones are the reported beats, already snapped)
+    const movedIdx = seconds.flatMap((t, i) => (was.has(r4(t)) ? [] : [i]));
+    const snapped = snappedBeats(
+      movedIdx.map((i) => seconds[i]!),
+      onsets,
+      period,
+    );
+    movedIdx.forEach((i, k) => (seconds[i] = snapped[k]!));
+    tempo.beats = seconds.map(r4);
     const frames = tempo.beats.map((t) => Math.round(t / hopSeconds));
     tempo.downbeats = pickDownbeats(frames, input).map((i) => tempo.beats[i]!);
   }
@@ -2413,6 +2480,15 @@ function levels(
               `${fmt(phased.on)} on the reported beats, ${fmt(phased.off)} at the strongest quarter or half ` +
               `(moved above ${fmt(1 + TEMPO_PARAMETERS.levelPhaseMargin.value)}× with the kick there ` +
               `${Number.isNaN(phased.kickAt) ? 'not read' : `${fmt(phased.kickAt)} against ${fmt(phased.kickOn)}`})`,
+          }
+        : {}),
+      ...(windowed && windowed.moved.length
+        ? {
+            windowPhase:
+              `${windowed.moved.filter((f) => f).length} of ${windowed.moved.length} windows of ` +
+              `${Math.round(TEMPO_PARAMETERS.windowPhaseBeats.value)} beats moved` +
+              (windowed.moved.some((f) => f) ? ` (fractions ${windowed.moved.map((f) => fmt(f)).join(', ')})` : '') +
+              ` (moved above ${fmt(1 + TEMPO_PARAMETERS.windowPhaseMargin.value)}× with the kick there)`,
           }
         : {}),
     },
