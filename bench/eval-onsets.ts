@@ -145,7 +145,13 @@
  * ride and tom, soundfont brushes, players written for it — house / disco open hats on the offbeats cut by the
  * pedal, swung 16th hats with runs, drags and flams, brush sweeps with taps and drags —, SoX sinc, bandreject, fir and
  * dcshift on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 42
- * had been read; `--held-out-43-only`: that set alone; `--held-out-43`: added to a run that would leave it out).
+ * had been read; `--held-out-43-only`: that set alone; `--held-out-43`: added to a run that would leave it out),
+ * held-out 44 (ONSET_HELD_OUT_KITS_44: drum stems, Toda kits, a family no onset set used, recorded Hydrogen kicks,
+ * snares and hats in new triples with a Toda ride and tom, soundfont brushes, players written for it — disco open
+ * hats on the ands cut by the pedal with swung ghosts and a dragged clap, swung 16th hats with falling runs, flams and
+ * drags, a brush sweep with ride taps, a ruff and a flam —, SoX biquad and vol (a limiter) on the bus, four new
+ * shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 43 had been read;
+ * `--held-out-44-only`: that set alone; `--held-out-44`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -216,8 +222,13 @@ const FORTIETH = path.join(OUT, 'songs-held-out-40');
 const FORTY_FIRST = path.join(OUT, 'songs-held-out-41');
 const FORTY_SECOND = path.join(OUT, 'drums-held-out-42');
 const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
+const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
+/** `--held-out-44-only`: the forty-fourth held-out set (ONSET_HELD_OUT_KITS_44: drum stems) alone. */
+const FORTY_FOURTH_ONLY = process.argv.includes('--held-out-44-only');
+/** `--held-out-44`: the forty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_FOURTH_TOO = process.argv.includes('--held-out-44');
 /** `--held-out-43-only`: the forty-third held-out set (ONSET_HELD_OUT_KITS_43: drum stems) alone. */
-const FORTY_THIRD_ONLY = process.argv.includes('--held-out-43-only');
+const FORTY_THIRD_ONLY = process.argv.includes('--held-out-43-only') || FORTY_FOURTH_ONLY;
 /** `--held-out-43`: the forty-third held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_THIRD_TOO = process.argv.includes('--held-out-43');
 /** `--held-out-42-only`: the forty-second held-out set (ONSET_HELD_OUT_KITS_42: drum stems) alone. */
@@ -367,7 +378,8 @@ interface Item {
     | 'held-out 40'
     | 'held-out 41'
     | 'held-out 42'
-    | 'held-out 43';
+    | 'held-out 43'
+    | 'held-out 44';
   kit: string;
   pattern: string;
 }
@@ -501,6 +513,7 @@ const DRUM_SETS: Record<
   'held-out 37': [THIRTY_SEVENTH, { set: 'onset-held-out-37' }],
   'held-out 42': [FORTY_SECOND, { set: 'onset-held-out-42' }],
   'held-out 43': [FORTY_THIRD, { set: 'onset-held-out-43' }],
+  'held-out 44': [FORTY_FOURTH, { set: 'onset-held-out-44' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -590,7 +603,9 @@ async function main() {
   const fortyFirst = (THIRD_ONLY && !FORTY_FIRST_ONLY) || FORTY_SECOND_ONLY ? none : drumItems('held-out 41');
   const fortySecond =
     (THIRD_ONLY && !FORTY_SECOND_ONLY && !FORTY_SECOND_TOO) || FORTY_THIRD_ONLY ? none : drumItems('held-out 42');
-  const fortyThird = THIRD_ONLY && !FORTY_THIRD_ONLY && !FORTY_THIRD_TOO ? none : drumItems('held-out 43');
+  const fortyThird =
+    (THIRD_ONLY && !FORTY_THIRD_ONLY && !FORTY_THIRD_TOO) || FORTY_FOURTH_ONLY ? none : drumItems('held-out 43');
+  const fortyFourth = THIRD_ONLY && !FORTY_FOURTH_ONLY && !FORTY_FOURTH_TOO ? none : drumItems('held-out 44');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -637,6 +652,7 @@ async function main() {
     ...fortyFirst.items,
     ...fortySecond.items,
     ...fortyThird.items,
+    ...fortyFourth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -684,6 +700,7 @@ async function main() {
     ...fortyFirst.missing,
     ...fortySecond.missing,
     ...fortyThird.missing,
+    ...fortyFourth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -774,6 +791,7 @@ async function main() {
       'held-out 41',
       'held-out 42',
       'held-out 43',
+      'held-out 44',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
