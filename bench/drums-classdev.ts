@@ -42,6 +42,7 @@
  * --held-out-53, --held-out-53t: fixtures/drumclass53.ts, drumclass53t.ts, h-dxset80;
  * --held-out-54, --held-out-54t: fixtures/drumclass54.ts, drumclass54t.ts, h-dxset82;
  * --held-out-55, --held-out-55t: fixtures/drumclass55.ts, drumclass55t.ts, h-dxset83;
+ * --held-out-56, --held-out-56t: fixtures/drumclass56.ts, drumclass56t.ts, h-dxset85;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -121,6 +122,8 @@ import { heldOut54DrumSpecs } from '../fixtures/drumclass54.js';
 import { heldOut54tDrumSpecs } from '../fixtures/drumclass54t.js';
 import { heldOut55DrumSpecs } from '../fixtures/drumclass55.js';
 import { heldOut55tDrumSpecs } from '../fixtures/drumclass55t.js';
+import { heldOut56DrumSpecs } from '../fixtures/drumclass56.js';
+import { heldOut56tDrumSpecs } from '../fixtures/drumclass56t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -279,6 +282,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-54t', heldOut54tDrumSpecs], // drumclass54t.ts, h-dxset82: kickless candombe, ringing kicks, bomba
   ['held-out-55', heldOut55DrumSpecs], // drumclass55.ts, h-dxset83: Toda kits, kits crossed between recorded libraries
   ['held-out-55t', heldOut55tDrumSpecs], // drumclass55t.ts, h-dxset83: kickless plena, ringing dembow, brushes
+  ['held-out-56', heldOut56DrumSpecs], // drumclass56.ts, h-dxset85: sinh kits, kits crossed between five libraries
+  ['held-out-56t', heldOut56tDrumSpecs], // drumclass56t.ts, h-dxset85: kickless tumbao, ringing trap, brush shuffle
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
