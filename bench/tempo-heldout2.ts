@@ -15,7 +15,7 @@
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
- *      | --fifty-second | --fifty-third] [--written-truth]
+ *      | --fifty-second | --fifty-third | --fifty-fourth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -200,6 +200,13 @@
  * imported; truth by rule A; two kit families, half the songs each: a Sel'kov kit with Tyche noise and a Goodwin kit
  * with RomuTrio32 noise; an anticipating drummer with logistic timing and the downbeat pushed; a de-esser and a rotary
  * speaker (tempo46 had one)).
+ * --fifty-fourth: fixtures/tempo54.ts, h-tset85 (the tempo judge after tempo53, a realistic repertoire from a
+ * twelfth corpus: the Isophonics Queen set's songs by decade, read from memory; a rockabilly two-beat at 184–212,
+ * anthem and funk half-time grooves, piano and power ballads, a gospel 12/8, a disco-bass four-on-the-floor with the
+ * bass on the off-beats, a stomp-clap, synth-pop, gallop rock, shuffle rock and mid-tempo rock; every bar written
+ * fresh, tempo53's song form imported; truth by rule A; two kit families, half the songs each: a Schnakenberg kit with
+ * MRG32k3a noise and a Morris–Lecar kit with lagged Fibonacci noise; a phrasing drummer with von Mises timing and
+ * four-bar velocity swells; a transient shaper and a ducking echo).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -267,6 +274,7 @@ import { tempo50Set } from '../fixtures/tempo50.js';
 import { tempo51Set } from '../fixtures/tempo51.js';
 import { tempo52Set } from '../fixtures/tempo52.js';
 import { tempo53Set } from '../fixtures/tempo53.js';
+import { tempo54Set } from '../fixtures/tempo54.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -327,6 +335,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-first', name: 'fifty-first', dir: 'tempo-heldout51', make: tempo51Set },
   { flag: '--fifty-second', name: 'fifty-second', dir: 'tempo-heldout52', make: tempo52Set },
   { flag: '--fifty-third', name: 'fifty-third', dir: 'tempo-heldout53', make: tempo53Set },
+  { flag: '--fifty-fourth', name: 'fifty-fourth', dir: 'tempo-heldout54', make: tempo54Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
