@@ -3464,3 +3464,83 @@ test("comp held-out-59: sizes a mix of two spreads, edges other than 42's…58's
   assert.ok(EVAL.FAINT_SPREAD_59.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_59.noise[0] < chain.humDb[1]);
   assert.deepEqual((EVAL.quietBursts(set59[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
 });
+
+test('comp held-out-59: four new burst shapes, pen at the mic; a level led by the register, onsets kept', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['kettle', 'tablebuzz', 'latch', 'pen'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 17);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 17);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'pen', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the pen bright (first difference over 0.5 of its energy); the table's buzz and the kettle dull beside it
+  const slope = (x: Float64Array) =>
+    x.reduce((e, v, i) => e + (i > 0 ? (v - x[i - 1]!) ** 2 : 0), 0) / x.reduce((e, v) => e + v * v, 0);
+  const pen = EVAL.burstSound('pen', fs, mulberry32(5));
+  assert.ok(slope(pen) > 0.5, `pen: first difference ${slope(pen)} of its energy`);
+  for (const k of ['tablebuzz', 'kettle'] as const) {
+    const x = EVAL.burstSound(k, fs, mulberry32(5));
+    assert.ok(slope(x) < 0.5 * slope(pen), `${k}: first difference ${slope(x)}`);
+  }
+  // the register: a phrase of a low (60) and a high (66) note, 0.5 dB a semitone: the high 1.5 dB over the phrase's
+  // level, the low 1.5 dB under, the phrase's mean gain 0 dB; nothing before the phrase moves; a kept section spared
+  const reg: EVAL.Register = { dbPerSemitone: [0.5, 0.5], maxDb: [6, 6], glideSeconds: [0.02, 0.02] };
+  const flat = Float64Array.from({ length: 4 * fs }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 330 * i) / fs));
+  const notes = [
+    { on: 1, off: 2, pitch: 60, phrase: 0 },
+    { on: 2, off: 3, pitch: 66, phrase: 0 },
+  ];
+  const y = EVAL.registerPart(flat, fs, notes, reg, 3, []);
+  for (let i = 0; i < fs; i++) assert.equal(y[i], flat[i], `${i / fs} s unmoved`);
+  const level = (a: number, b: number) => 20 * Math.log10(rms51(y, fs, a, b) / rms51(flat, fs, a, b));
+  assert.ok(Math.abs(level(1.3, 1.95) + 1.5) < 0.02, `low note ${level(1.3, 1.95)} dB`);
+  assert.ok(Math.abs(level(2.3, 2.95) - 1.5) < 0.02, `high note ${level(2.3, 2.95)} dB`);
+  // clipped at maxDb: 2 dB a semitone would be ±6 dB, clipped to ±2
+  const clipped = EVAL.registerPart(flat, fs, notes, { ...reg, dbPerSemitone: [2, 2], maxDb: [2, 2] }, 3, []);
+  const lv = (a: number, b: number) => 20 * Math.log10(rms51(clipped, fs, a, b) / rms51(flat, fs, a, b));
+  assert.ok(Math.abs(lv(2.3, 2.95) - 2) < 0.02 && Math.abs(lv(1.3, 1.95) + 2) < 0.02, 'clipped to ±2 dB');
+  assert.deepEqual(EVAL.registerPart(flat, fs, notes, reg, 3, [{ startSeconds: 0.5, endSeconds: 4.5 }]), flat);
+  // through recordTakes: the clean take led by the register too, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  // two notes a phrase, a fifth apart
+  const melody = set.melody.flatMap((m) => [
+    { ...m, lengthBeats: 0.75, pitch: 60 },
+    { ...m, beat: m.beat + 0.75, lengthBeats: 0.75, pitch: 67 },
+  ]);
+  const sung = { ...set, melody } as TakeSet;
+  const led = EVAL.recordTakes(sung, { recording: plain, register: reg }, 5);
+  const bare = EVAL.recordTakes(sung, { recording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.defects, bare.defects);
+});
