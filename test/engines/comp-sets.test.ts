@@ -3314,3 +3314,233 @@ test('comp held-out-58: four new burst shapes, lighter at the mic; a widening vi
   assert.ok(rms51(gasped.takes[0]!, fs, 1.75, 2.15) > 0.02 && rms51(gasped.takes[1]!, fs, 1.75, 2.15) === 0, 'a gasp');
   assert.deepEqual(gasped.defects, two.defects);
 });
+
+// held-out-59 against every set before it (held-out-58 included)
+const set59 = sets.filter(([name]) => numberOf(name) === 59).flatMap(([, v]) => v);
+const before59 = sets.filter(([name]) => numberOf(name) < 59).flatMap(([, v]) => v);
+
+test('comp held-out-59: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before59.length, before58.length + set58.length, 'every earlier spec read, held-out-58 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 59).length, 2, 'songs and speech');
+  // 7 played songs (6, 3, 6, 6, 2, 6, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set59.map((s) => s.sentences?.length ?? s.sections),
+    [6, 3, 6, 6, 2, 6, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set59.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before59.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'opl3'],
+  );
+  assertNew(
+    set59.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before59,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before59,
+  );
+  const sung = set59.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['kolo tenor', 'polska soprano', 'halling bass']);
+  const oldNames = seen(voiceName, before59);
+  for (const s of set59) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before59);
+  assert.deepEqual(
+    set59.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['grc', false],
+      ['qya', false],
+    ],
+  );
+  // the Amiga's Paula rates (PAL clock 3 546 895 Hz over periods 222, 256, 296: 15 977, 13 855, 11 983 Hz)
+  const songs = set59.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [11983, 13855, 15977]);
+  for (const p of [222, 256, 296])
+    assert.ok(
+      songs.some((s) => s.sampleRate === Math.round(3546895 / p)),
+      `${p}`,
+    );
+  // tonics and tempi no set used (tempi of odd thirty-seconds of a beat per minute)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before59.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(32 * b) < 1e-9 && off(16 * b) > 1e-9, `${s.seed}: ${b}, an odd thirty-second`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [27, 28, 91, 92]);
+  // latencies of odd eighths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before59));
+  for (const l of lats(set59)) assert.ok(l === 0 || (!oldLats.has(l) && off(4 * l) > 1e-9), `latency ${l}`);
+  assert.deepEqual(
+    set59.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.35, 2.95],
+      [13.85, 9.85],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set59)) assert.ok(!shares(before59).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set59), [0.54, 0.76]);
+  assert.deepEqual(
+    set59.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [60],
+  );
+  // the thirteenth performer model (a register-led level) on every song, the loud breath on every spec, the click
+  // bleed on five songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them;
+  // none of 47's–58's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  for (const k of [...others, ...later, 'guideOnsets', 'scoops', 'guideScoops', 'vibrato', 'guideVibrato'])
+    assert.equal(set59.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set59.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['register', 'guideRegister'])
+    assert.equal(before59.filter((s) => has(s, k)).length, 0, `no ${k} before`);
+  assert.deepEqual(
+    set59.filter((s) => has(s, 'register')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set59
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7601, [1]],
+      [7603, [0]],
+      [7606, [2]],
+      [7609, [3]],
+      [7612, [1]],
+    ],
+  );
+  const fresh = ['kettle', 'latch', 'pen', 'tablebuzz'];
+  for (const s of before59.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set59) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -89, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { register?: EVAL.Register; guideRegister?: EVAL.Register; loudBreath: EVAL.LoudBreath };
+    if (!s.sentences) assert.ok(o.guideRegister!.maxDb[1] < o.register!.maxDb[0], `${s.seed}: the guide lighter`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.45);
+  }
+  assert.deepEqual(
+    set59.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-59: sizes a mix of two spreads, edges other than 42's…58's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set59,
+    [EVAL.FAINT_SPREAD_59, EVAL.ORDINARY_SPREAD_59],
+    spreadsBefore(59),
+    [15, 38],
+    { late: [2, 6], early: [2, 6], detune: [6, 4], level: [2, 7], noise: [2, 13], clip: [1, 2] },
+    [7604, 7613],
+  );
+  assert.equal(set59.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set59[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_59.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_59.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set59[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-59: four new burst shapes, pen at the mic; a level led by the register, onsets kept', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['kettle', 'tablebuzz', 'latch', 'pen'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 17);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 17);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'pen', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the pen bright (first difference over 0.5 of its energy); the table's buzz and the kettle dull beside it
+  const slope = (x: Float64Array) =>
+    x.reduce((e, v, i) => e + (i > 0 ? (v - x[i - 1]!) ** 2 : 0), 0) / x.reduce((e, v) => e + v * v, 0);
+  const pen = EVAL.burstSound('pen', fs, mulberry32(5));
+  assert.ok(slope(pen) > 0.5, `pen: first difference ${slope(pen)} of its energy`);
+  for (const k of ['tablebuzz', 'kettle'] as const) {
+    const x = EVAL.burstSound(k, fs, mulberry32(5));
+    assert.ok(slope(x) < 0.5 * slope(pen), `${k}: first difference ${slope(x)}`);
+  }
+  // the register: a phrase of a low (60) and a high (66) note, 0.5 dB a semitone: the high 1.5 dB over the phrase's
+  // level, the low 1.5 dB under, the phrase's mean gain 0 dB; nothing before the phrase moves; a kept section spared
+  const reg: EVAL.Register = { dbPerSemitone: [0.5, 0.5], maxDb: [6, 6], glideSeconds: [0.02, 0.02] };
+  const flat = Float64Array.from({ length: 4 * fs }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 330 * i) / fs));
+  const notes = [
+    { on: 1, off: 2, pitch: 60, phrase: 0 },
+    { on: 2, off: 3, pitch: 66, phrase: 0 },
+  ];
+  const y = EVAL.registerPart(flat, fs, notes, reg, 3, []);
+  for (let i = 0; i < fs; i++) assert.equal(y[i], flat[i], `${i / fs} s unmoved`);
+  const level = (a: number, b: number) => 20 * Math.log10(rms51(y, fs, a, b) / rms51(flat, fs, a, b));
+  assert.ok(Math.abs(level(1.3, 1.95) + 1.5) < 0.02, `low note ${level(1.3, 1.95)} dB`);
+  assert.ok(Math.abs(level(2.3, 2.95) - 1.5) < 0.02, `high note ${level(2.3, 2.95)} dB`);
+  // clipped at maxDb: 2 dB a semitone would be ±6 dB, clipped to ±2
+  const clipped = EVAL.registerPart(flat, fs, notes, { ...reg, dbPerSemitone: [2, 2], maxDb: [2, 2] }, 3, []);
+  const lv = (a: number, b: number) => 20 * Math.log10(rms51(clipped, fs, a, b) / rms51(flat, fs, a, b));
+  assert.ok(Math.abs(lv(2.3, 2.95) - 2) < 0.02 && Math.abs(lv(1.3, 1.95) + 2) < 0.02, 'clipped to ±2 dB');
+  assert.deepEqual(EVAL.registerPart(flat, fs, notes, reg, 3, [{ startSeconds: 0.5, endSeconds: 4.5 }]), flat);
+  // through recordTakes: the clean take led by the register too, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  // two notes a phrase, a fifth apart
+  const melody = set.melody.flatMap((m) => [
+    { ...m, lengthBeats: 0.75, pitch: 60 },
+    { ...m, beat: m.beat + 0.75, lengthBeats: 0.75, pitch: 67 },
+  ]);
+  const sung = { ...set, melody } as TakeSet;
+  const led = EVAL.recordTakes(sung, { recording: plain, register: reg }, 5);
+  const bare = EVAL.recordTakes(sung, { recording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.defects, bare.defects);
+});
