@@ -1199,6 +1199,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // the reference's expected voice at frame i for missing/extra voice (moved by the take's reading)
       const expectShift = shiftOf(k);
       const re = (i: number) => (expectShift === 0 ? ra[i] : (ra[i - expectShift] ?? 0));
+      // sound most takes make at frame i while this one is voiced there, without a guide (speech's consonants)
+      const sharedVoice = (i: number) => kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i];
       // gap frames: the reference expects no voice within the guard
       let expected = 0,
         missing = 0,
@@ -1254,7 +1256,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         if (kind === 'consensus' && at(t.f0, i) > 0 && at(fr.active, i)) continue;
         // nor is sound most takes make there (unpitched: speech's consonants; a take that left the phrase
         // out would set a floor the others' consonants stand 30 dB over)
-        if (kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]) continue;
+        if (sharedVoice(i)) continue;
         // past the take's end there is nothing to measure (its silence would hide a burst before it)
         if (i >= fr.db.length) continue;
         // nor is a tail the other takes share here (a release or reverb every take has): no one's noise or extra
@@ -1270,13 +1272,14 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // the phrase the reference expects starts within the guard of the onset: a consonant or a synthesised voice
       // starts as fast as a click), its tail, pitched frames, or sound most takes make there (speech's consonants)
       // (an envelope coarser than the rise cannot tell a click from a step of a breath: none read there)
+      // the take's own floor in the rests (their lowest tenth) and the last frame it has here, for both readings
+      const restLow = (burstJump >= 0 || clickOver >= 0) && gapDb.length > 0 ? percentile(gapDb, 0.1)! : null;
+      const restEnd = Math.min(b, fr.db.length);
       const tick = t.fineHop / t.sampleRate;
-      if (burstJump >= 0 && gapDb.length > 0 && tick <= COMP_FRAME_PARAMETERS.burstRiseSeconds.value) {
-        const low = percentile(gapDb, 0.1)!;
+      if (restLow !== null && burstJump >= 0 && tick <= COMP_FRAME_PARAMETERS.burstRiseSeconds.value) {
         const rise = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.burstRiseSeconds.value / tick));
         const ref = Math.max(1, Math.round(COMP_FRAME_PARAMETERS.frameSeconds.value / tick));
         const after = Math.max(ref, Math.round(COMP_MEASURE_PARAMETERS.noiseSpanSeconds.value / tick));
-        const end = Math.min(b, fr.db.length);
         // into[i]: the take's voice runs from frame i, active throughout, into the voice the reference expects
         const into = new Uint8Array(b - a + 1);
         for (let i = b - 1; i >= a; i--) into[i - a] = re(i) || (at(fr.active, i) && into[i - a + 1]) ? 1 : 0;
@@ -1294,24 +1297,21 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           // (the onset's frame wholly in the section: a step at its edge, a take's gain changing there, is the
           // next section's)
           if (i * hopS < s.startSeconds || (i + 1) * hopS > s.endSeconds) continue;
-          if (i < a || i >= end || re(i) || tail[i - a] || at(t.f0, i) > 0) continue;
-          if (kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]) continue;
+          if (i < a || i >= restEnd || re(i) || tail[i - a] || at(t.f0, i) > 0 || sharedVoice(i)) continue;
           let attack = false;
           for (let x = i; x < Math.min(b, i + guard + 1) && !attack; x++) attack = into[x - a] === 1;
           if (attack) continue;
-          for (let x = i; x < Math.min(end, i + spanFrames) && !re(x); x++)
-            burstOver[k] = Math.max(burstOver[k] ?? -Infinity, fr.db[x]! - low);
+          for (let x = i; x < Math.min(restEnd, i + spanFrames) && !re(x); x++)
+            burstOver[k] = Math.max(burstOver[k] ?? -Infinity, fr.db[x]! - restLow);
         }
       }
       // a click train in the rests (clickOverDb): two or more short blips standing out of the take's own floor (the
       // rests' lowest tenth), each alone within twice clickMaxSeconds, within the guard too, read as noise however
       // short (the loudest noiseSpanSeconds of the rests would pass a few 10 ms blips by; alone within noiseSpanSeconds
       // lost two of held-out-56's bleeds, 7305 §1 and 7308 §5: a blip 0.1 s before a breath or a room's hum)
-      if (clickOver >= 0 && gapDb.length > 0) {
-        const end = Math.min(b, fr.db.length);
-        const ok = (i: number) =>
-          i >= a && i < end && !re(i) && !tail[i - a] && !(kind === 'consensus' && sharedSound[i] && voicedRuns[k]![i]);
-        const over = clickTrain(fr.db, a, end, percentile(gapDb, 0.1)!, clickOver, clickMax, 2 * clickMax, ok);
+      if (restLow !== null && clickOver >= 0) {
+        const ok = (i: number) => i >= a && i < restEnd && !re(i) && !tail[i - a] && !sharedVoice(i);
+        const over = clickTrain(fr.db, a, restEnd, restLow, clickOver, clickMax, 2 * clickMax, ok);
         if (over !== null) burstOver[k] = Math.max(burstOver[k] ?? -Infinity, over);
       }
       const noiseDb =

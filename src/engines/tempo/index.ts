@@ -2286,23 +2286,29 @@ function levels(
           modelMove?.move !== 0.5,
         )
       : undefined;
-  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
-  // the hand's are); the downbeats picked again on them
-  const phased = atLevel(levelPhase);
-  if (phased?.fraction) {
-    tempo.beats = snappedBeats(
-      fractionShifted(
-        tempo.beats.map((t) => t / hopSeconds),
-        phased.fraction,
-      ).map((f) => f * hopSeconds),
-      onsets,
-      60 / tempo.bpm!,
-    ).map(r4);
+  // moved beats (s) reported, the downbeats picked again on them
+  const setBeats = (beats: number[]) => {
+    tempo.beats = beats.map(r4);
     const frames = tempo.beats.map((t) => Math.round(t / hopSeconds));
     tempo.downbeats = pickDownbeats(frames, input).map((i) => tempo.beats[i]!);
+  };
+  // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
+  // the hand's are)
+  const phased = atLevel(levelPhase);
+  if (phased?.fraction) {
+    setBeats(
+      snappedBeats(
+        fractionShifted(
+          tempo.beats.map((t) => t / hopSeconds),
+          phased.fraction,
+        ).map((f) => f * hopSeconds),
+        onsets,
+        60 / tempo.bpm!,
+      ),
+    );
   }
   // h-tempo84: the windowed phase (windowPhase): the same reading per window along the file; a moved window's beats
-  // snapped to the onsets as the hand's are, the downbeats picked again
+  // snapped to the onsets as the hand's are
   const windowed = atLevel(windowPhase);
   if (windowed?.moved.some((f) => f)) {
     const period = 60 / tempo.bpm!;
@@ -2316,9 +2322,7 @@ function levels(
       period,
     );
     movedIdx.forEach((i, k) => (seconds[i] = snapped[k]!));
-    tempo.beats = seconds.map(r4);
-    const frames = tempo.beats.map((t) => Math.round(t / hopSeconds));
-    tempo.downbeats = pickDownbeats(frames, input).map((i) => tempo.beats[i]!);
+    setBeats(seconds);
   }
   const modelLog = modelMove?.abstained
     ? `learned level model: not read (onset envelopes only, no chroma and no band energy): the ${fmt(handBpm)} ` +
