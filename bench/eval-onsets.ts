@@ -151,7 +151,13 @@
  * hats on the ands cut by the pedal with swung ghosts and a dragged clap, swung 16th hats with falling runs, flams and
  * drags, a brush sweep with ride taps, a ruff and a flam —, SoX biquad and vol (a limiter) on the bus, four new
  * shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 43 had been read;
- * `--held-out-44-only`: that set alone; `--held-out-44`: added to a run that would leave it out).
+ * `--held-out-44-only`: that set alone; `--held-out-44`: added to a run that would leave it out), held-out 45
+ * (ONSET_HELD_OUT_KITS_45: drum stems, sinh kits, a family no onset set used, recorded Hydrogen kicks, snares and hats
+ * in new triples with a sinh ride and tom, soundfont brushes, players written for it — house open hats on the ands
+ * cut by the pedal with swung ghosts on the e and the a and a flammed or dragged clap, swung 16th hats accented every
+ * third 16th with flams and drags, brush sweeps on the backbeat with taps, a drag and a flam —, SoX bandpass and
+ * downsample (aliasing) on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made
+ * after held-out 44; `--held-out-45-only`: that set alone; `--held-out-45`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -223,8 +229,13 @@ const FORTY_FIRST = path.join(OUT, 'songs-held-out-41');
 const FORTY_SECOND = path.join(OUT, 'drums-held-out-42');
 const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
+const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
+/** `--held-out-45-only`: the forty-fifth held-out set (ONSET_HELD_OUT_KITS_45: drum stems) alone. */
+const FORTY_FIFTH_ONLY = process.argv.includes('--held-out-45-only');
+/** `--held-out-45`: the forty-fifth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_FIFTH_TOO = process.argv.includes('--held-out-45');
 /** `--held-out-44-only`: the forty-fourth held-out set (ONSET_HELD_OUT_KITS_44: drum stems) alone. */
-const FORTY_FOURTH_ONLY = process.argv.includes('--held-out-44-only');
+const FORTY_FOURTH_ONLY = process.argv.includes('--held-out-44-only') || FORTY_FIFTH_ONLY;
 /** `--held-out-44`: the forty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_FOURTH_TOO = process.argv.includes('--held-out-44');
 /** `--held-out-43-only`: the forty-third held-out set (ONSET_HELD_OUT_KITS_43: drum stems) alone. */
@@ -379,7 +390,8 @@ interface Item {
     | 'held-out 41'
     | 'held-out 42'
     | 'held-out 43'
-    | 'held-out 44';
+    | 'held-out 44'
+    | 'held-out 45';
   kit: string;
   pattern: string;
 }
@@ -514,6 +526,7 @@ const DRUM_SETS: Record<
   'held-out 42': [FORTY_SECOND, { set: 'onset-held-out-42' }],
   'held-out 43': [FORTY_THIRD, { set: 'onset-held-out-43' }],
   'held-out 44': [FORTY_FOURTH, { set: 'onset-held-out-44' }],
+  'held-out 45': [FORTY_FIFTH, { set: 'onset-held-out-45' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -605,7 +618,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_SECOND_ONLY && !FORTY_SECOND_TOO) || FORTY_THIRD_ONLY ? none : drumItems('held-out 42');
   const fortyThird =
     (THIRD_ONLY && !FORTY_THIRD_ONLY && !FORTY_THIRD_TOO) || FORTY_FOURTH_ONLY ? none : drumItems('held-out 43');
-  const fortyFourth = THIRD_ONLY && !FORTY_FOURTH_ONLY && !FORTY_FOURTH_TOO ? none : drumItems('held-out 44');
+  const fortyFourth =
+    (THIRD_ONLY && !FORTY_FOURTH_ONLY && !FORTY_FOURTH_TOO) || FORTY_FIFTH_ONLY ? none : drumItems('held-out 44');
+  const fortyFifth = THIRD_ONLY && !FORTY_FIFTH_ONLY && !FORTY_FIFTH_TOO ? none : drumItems('held-out 45');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -653,6 +668,7 @@ async function main() {
     ...fortySecond.items,
     ...fortyThird.items,
     ...fortyFourth.items,
+    ...fortyFifth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -701,6 +717,7 @@ async function main() {
     ...fortySecond.missing,
     ...fortyThird.missing,
     ...fortyFourth.missing,
+    ...fortyFifth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -792,6 +809,7 @@ async function main() {
       'held-out 42',
       'held-out 43',
       'held-out 44',
+      'held-out 45',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
