@@ -15,7 +15,7 @@
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
- *      | --fifty-second | --fifty-third | --fifty-fourth] [--written-truth]
+ *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -207,6 +207,13 @@
  * fresh, tempo53's song form imported; truth by rule A; two kit families, half the songs each: a Schnakenberg kit with
  * MRG32k3a noise and a Morris–Lecar kit with lagged Fibonacci noise; a phrasing drummer with von Mises timing and
  * four-bar velocity swells; a transient shaper and a ducking echo).
+ * --fifty-fifth: fixtures/tempo55.ts, h-tset86 (the tempo judge after tempo54, a realistic repertoire from a
+ * thirteenth corpus: the Isophonics Zweieck set's album by pace, read from memory; a polka two-beat at 186–214, rock
+ * and reggae (one drop) half-time grooves, pop, slow and brush ballads, a soul 12/8, a house four-on-the-floor with
+ * the bass on the off-beats, garage rock, new wave, shuffle pop and folk rock; every bar written fresh, tempo54's song
+ * form imported; truth by rule A; two kit families, half the songs each: a Hindmarsh–Rose kit with Wichmann–Hill
+ * noise and a Lengyel–Epstein kit with WELL512a noise; a call-and-response drummer with logit-normal timing; a mains
+ * hum and a hysteresis saturator).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -275,6 +282,7 @@ import { tempo51Set } from '../fixtures/tempo51.js';
 import { tempo52Set } from '../fixtures/tempo52.js';
 import { tempo53Set } from '../fixtures/tempo53.js';
 import { tempo54Set } from '../fixtures/tempo54.js';
+import { tempo55Set } from '../fixtures/tempo55.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -336,6 +344,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-second', name: 'fifty-second', dir: 'tempo-heldout52', make: tempo52Set },
   { flag: '--fifty-third', name: 'fifty-third', dir: 'tempo-heldout53', make: tempo53Set },
   { flag: '--fifty-fourth', name: 'fifty-fourth', dir: 'tempo-heldout54', make: tempo54Set },
+  { flag: '--fifty-fifth', name: 'fifty-fifth', dir: 'tempo-heldout55', make: tempo55Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

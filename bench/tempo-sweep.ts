@@ -76,6 +76,7 @@ import { tempo51Set } from '../fixtures/tempo51.js';
 import { tempo52Set } from '../fixtures/tempo52.js';
 import { tempo53Set } from '../fixtures/tempo53.js';
 import { tempo54Set } from '../fixtures/tempo54.js';
+import { tempo55Set } from '../fixtures/tempo55.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -142,6 +143,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-52', label: 'held-out 52', dir: 'tempo-heldout52', make: tempo52Set },
   { flag: '--held-out-53', label: 'held-out 53', dir: 'tempo-heldout53', make: tempo53Set },
   { flag: '--held-out-54', label: 'held-out 54', dir: 'tempo-heldout54', make: tempo54Set },
+  { flag: '--held-out-55', label: 'held-out 55', dir: 'tempo-heldout55', make: tempo55Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
