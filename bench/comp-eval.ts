@@ -15542,12 +15542,12 @@ const bleed60 = (take: number): { clickBleed: ClickBleed } => ({ clickBleed: { t
  * render their detune; defect sizes a realistic mix with spreads' edges other than 42's to 59's; take and guide
  * programs new to their bank; **the Sound Blaster's time-constant rates** (1 MHz / (256 − TC) for TC 180, 188 and 190:
  * 13 158, 14 706 and 15 152 Hz; no set used); **tempi of odd sixty-fourths of a beat per minute** (no set used) and
- * **tonics no set used** (25, 26, 93, 94); take latencies of odd sixteenths of a millisecond (no set used); three voices
- * in no set (schottische soprano, hambo tenor, jig bass); a tight singer (timing jitter 6.15 ms, pitch jitter 2.45
- * cents) and a loose one (14.35 ms, 10.65 cents); consonant shares 0.43 and 0.81; sections of 62 beats; speech from
- * espeak-ng Sindarin (sjn+Gustave, pitch 69, 144 wpm) and Klingon (piqd+Alicia, pitch 73, 169 wpm); seeds 7701–7715.
- * 7 played songs (6, 6, 3, 6, 6, 2, 6 sections) + 6 sung (6, 2, 6, 6, 3, 6) = 64 sections with a MIDI guide, + 2 × 5
- * sentences = 74 sections, each with one clean take.
+ * **tonics no set used** (25, 26, 93, 94); take latencies of odd sixteenths of a millisecond (no set used); three
+ * voices in no set (schottische soprano, hambo tenor, jig bass); a tight singer (timing jitter 6.15 ms, pitch
+ * jitter 2.45 cents) and a loose one (14.35 ms, 10.65 cents); consonant shares 0.43 and 0.81; sections of 62 beats;
+ * speech from espeak-ng Sindarin (sjn+Gustave, pitch 69, 144 wpm) and Klingon (piqd+Alicia, pitch 73, 169 wpm);
+ * seeds 7701–7715. 7 played songs (6, 6, 3, 6, 6, 2, 6 sections) + 6 sung (6, 2, 6, 6, 3, 6) = 64 sections with a MIDI
+ * guide, + 2 × 5 sentences = 74 sections, each with one clean take.
  */
 export const HELD_OUT_60: (Song15 & FloorSpec & RecordingSpec)[] = [
   ...(
@@ -18797,9 +18797,9 @@ function burstSound59(kind: 'kettle' | 'tablebuzz' | 'latch' | 'pen', fs: number
  * wide, at 0.3–1), `drip` (a tap dripping into a sink in the kitchen: 2–4 drops 0.18–0.35 s apart, each a soft 1 ms
  * impact and a sine rising from 700–1100 Hz by 30–70 % over 8–20 ms, decaying over 10–25 ms) and `nail` (a fingernail
  * tapping the mic's grille: 2–4 taps 0.09–0.2 s apart, each a 0.2–0.6 ms impulse through the grille's resonances at
- * 3–5.5 kHz (500 Hz wide) and 6–9 kHz (700 Hz wide, at 0.6), with the capsule's thump under it, a 40–80 Hz half-sine of 6–12 ms at 0.15–0.3).
- * Cup, keys and drip sound in the room; nail at the mic. Every frequency clamped to 0.45 fs. Sizes and shapes
- * **chosen**.
+ * 3–5.5 kHz (500 Hz wide) and 6–9 kHz (700 Hz wide, at 0.6), with the capsule's thump under it, a 40–80 Hz
+ * half-sine of 6–12 ms at 0.15–0.3). Cup, keys and drip sound in the room; nail at the mic. Every frequency clamped to
+ * 0.45 fs. Sizes and shapes **chosen**.
  */
 function burstSound60(kind: 'cup' | 'keys' | 'drip' | 'nail', fs: number, r: () => number) {
   const between = (lo: number, hi: number) => lo + (hi - lo) * r();
