@@ -3544,3 +3544,252 @@ test('comp held-out-59: four new burst shapes, pen at the mic; a level led by th
   );
   assert.deepEqual(led.defects, bare.defects);
 });
+
+// held-out-60 against every set before it (held-out-59 included)
+const set60 = sets.filter(([name]) => numberOf(name) === 60).flatMap(([, v]) => v);
+const before60 = sets.filter(([name]) => numberOf(name) < 60).flatMap(([, v]) => v);
+
+test('comp held-out-60: 74 sections; seeds, rates, voices, languages, tonics, tempi, programs by bank new', () => {
+  assert.equal(before60.length, before59.length + set59.length, 'every earlier spec read, held-out-59 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 60).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 6, 2, 6 sections), 6 sung (6, 2, 6, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set60.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 6, 2, 6, 6, 2, 6, 6, 3, 6, 5, 5],
+  );
+  const synth = set60.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before60.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'musescore'],
+  );
+  assertNew(
+    set60.map((s) => ({ ...s, program: undefined, guideProgram: undefined })),
+    before60,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before60,
+  );
+  const sung = set60.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['hambo tenor', 'jig bass', 'schottische soprano']);
+  const oldNames = seen(voiceName, before60);
+  for (const s of set60) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before60);
+  assert.deepEqual(
+    set60.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['sjn', false],
+      ['piqd', false],
+    ],
+  );
+  // the Sound Blaster's time-constant rates (1 MHz / (256 − TC), TC 180, 188, 190: 13 158, 14 706, 15 152 Hz)
+  const songs = set60.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [13158, 14706, 15152]);
+  for (const tc of [180, 188, 190])
+    assert.ok(
+      songs.some((s) => s.sampleRate === Math.round(1e6 / (256 - tc))),
+      `${tc}`,
+    );
+  // tonics and tempi no set used (tempi of odd sixty-fourths of a beat per minute)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['tonic', 'bpm', 'sampleRate']) {
+    const old = new Set(before60.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(64 * b) < 1e-9 && off(32 * b) > 1e-9, `${s.seed}: ${b}, an odd sixty-fourth`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [25, 26, 93, 94]);
+  // latencies of odd sixteenths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before60));
+  for (const l of lats(set60))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(16 * l) < 1e-9 && off(8 * l) > 1e-9), `latency ${l}`);
+  assert.deepEqual(
+    set60.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.15, 2.45],
+      [14.35, 10.65],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set60)) assert.ok(!shares(before60).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set60), [0.43, 0.81]);
+  assert.deepEqual(
+    set60.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [62],
+  );
+  // the fourteenth performer model (rushing the ends of phrases) on every song, the loud breath on every spec, the
+  // click bleed on five songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under
+  // them; none of 47's–59's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = ['guideOnsets', 'scoops', 'guideScoops', 'vibrato', 'guideVibrato', 'register', 'guideRegister'];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set60.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set60.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before60.filter((s) => has(s, 'rush')).length, 0, 'no rush before');
+  assert.deepEqual(
+    set60.filter((s) => has(s, 'rush')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set60
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7701, [3]],
+      [7703, [0]],
+      [7705, [1]],
+      [7709, [2]],
+      [7711, [1]],
+    ],
+  );
+  const fresh = ['cup', 'drip', 'keys', 'nail'];
+  for (const s of before60.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set60) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -50.5 && p.chain.hissDb[0] <= -88.5, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { rush?: EVAL.Rush; loudBreath: EVAL.LoudBreath };
+    if (!s.sentences) assert.deepEqual(o.rush, { share: [0.3, 0.5], ms: [8, 18] }, `${s.seed}: the rush`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.5);
+  }
+  assert.deepEqual(
+    set60.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-60: sizes a mix of two spreads, edges other than 42's…59's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set60,
+    [EVAL.FAINT_SPREAD_60, EVAL.ORDINARY_SPREAD_60],
+    spreadsBefore(60),
+    [15, 38],
+    { late: [3, 5], early: [2, 6], detune: [5, 6], level: [2, 6], noise: [2, 13], clip: [1, 2] },
+    [7704, 7713],
+  );
+  assert.equal(set60.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set60[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_60.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_60.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set60[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-60: four new burst shapes, nail at the mic; phrase ends rushed, their audio moved whole', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['cup', 'keys', 'drip', 'nail'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 17);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 17);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'nail', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the nail bright (first difference over 0.5 of its energy), the drip dull beside it; the keys a jingle
+  const slope = (x: Float64Array) =>
+    x.reduce((e, v, i) => e + (i > 0 ? (v - x[i - 1]!) ** 2 : 0), 0) / x.reduce((e, v) => e + v * v, 0);
+  const nail = EVAL.burstSound('nail', fs, mulberry32(5));
+  assert.ok(slope(nail) > 0.5, `nail: first difference ${slope(nail)} of its energy`);
+  const drip = EVAL.burstSound('drip', fs, mulberry32(5));
+  assert.ok(slope(drip) < 0.5 * slope(nail), `drip: first difference ${slope(drip)}`);
+  const keys = EVAL.burstSound('keys', fs, mulberry32(5));
+  assert.ok(keys.length >= 0.25 * fs && rms51(keys, fs, 0.1, 0.2) > 0, 'keys: a jingle, not a click');
+  // the rush: a phrase of four notes (1, 1.5, 2, 2.5 s, 0.4 s each), half of them rushed, 16 ms on the last: the
+  // third 4 ms early, the fourth 16, the first two and everything before them unmoved; a second phrase of one note
+  // (3.4 s) unmoved and the part back in step before it
+  const notes = [1, 1.5, 2, 2.5, 3.4].map((on, k) => ({ on, off: on + 0.4, pitch: 60 + k, phrase: k < 4 ? 0 : 1 }));
+  const x = new Float64Array(4 * fs);
+  for (const m of notes)
+    for (let i = Math.round(m.on * fs); i < Math.round(m.off * fs); i++)
+      x[i] = 0.2 * Math.sin((2 * Math.PI * 110 * (m.pitch - 56) * (i / fs - m.on)) / 1);
+  const rush: EVAL.Rush = { share: [0.5, 0.5], ms: [16, 16] };
+  const { y, notes: moved } = EVAL.rushPart(x, fs, notes, rush, 3, []);
+  assert.deepEqual(
+    moved.map((m) => Math.round(m.on * 1e6) / 1e6),
+    [1, 1.5, 1.996, 2.484, 3.4],
+  );
+  for (let i = 0; i < Math.round((2 - 0.025 - 0.004 - 0.007) * fs); i++)
+    assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s unmoved`);
+  for (let i = Math.round(3.3 * fs); i < 4 * fs; i++) assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s in step`);
+  const onset = (z: Float64Array, a: number) => {
+    let i = Math.round(a * fs);
+    while (Math.abs(z[i]!) < 0.01) i++;
+    return i / fs;
+  };
+  for (const [k, e] of [
+    [2, 0.004],
+    [3, 0.016],
+  ] as const) {
+    const got = onset(x, notes[k]!.on - 0.02) - onset(y, notes[k]!.on - 0.02);
+    assert.ok(Math.abs(got - e) <= 1.5 / fs, `note ${k}: ${got * 1000} ms early`);
+    // the note's audio moved whole: its samples the original's, shifted
+    const sh = Math.round(e * fs);
+    for (let i = Math.round((notes[k]!.on + 0.01) * fs); i < Math.round((notes[k]!.on + 0.3) * fs); i++)
+      assert.ok(Math.abs(y[i - sh]! - x[i]!) < 1e-9, `note ${k} at ${i / fs} s`);
+  }
+  // a phrase touching a kept (clipped or burst) section spared
+  const spared = EVAL.rushPart(x, fs, notes, rush, 3, [{ startSeconds: 2.2, endSeconds: 2.9 }]);
+  assert.deepEqual(spared.notes, notes);
+  for (let i = 0; i < x.length; i++) assert.ok(Math.abs(spared.y[i]! - x[i]!) < 1e-12, `${i / fs} s spared`);
+  // through recordTakes: the clean take rushed too, the guide steady, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  // four notes a phrase
+  const melody = set.melody.flatMap((m) =>
+    [0, 0.375, 0.75, 1.125].map((b, k) => ({ ...m, beat: m.beat + b, lengthBeats: 0.3, pitch: 60 + 2 * k })),
+  );
+  const sung = { ...set, melody } as TakeSet;
+  const led = EVAL.recordTakes(sung, { recording: plain, guideRecording: plain, rush }, 5);
+  const bare = EVAL.recordTakes(sung, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
