@@ -205,6 +205,29 @@ test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check ro
   assert.deepEqual(...engineAndDump(m, 84));
 });
 
+test("peak model gbm86 (h-onset86): gbm84's form on 12–14, 18–43 and analytic echo rows, read by round 86", () => {
+  const m = peakModel(86);
+  assert.equal(m.name, 'onset-peak-gbm86');
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  const pv = m.provenance as { sets: string[]; columns: number[] };
+  assert.deepEqual(pv.columns, (peakModel(84).provenance as { columns: number[] }).columns);
+  assert.equal(pv.sets.length, 30);
+  assert.ok(pv.sets.includes('onset-held-out-43') && pv.sets.includes('analytic-echoes'));
+  assert.ok(!pv.sets.includes('onset-held-out-44'));
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
+  assert.ok(readsContext(m));
+  const [engine, dump] = engineAndDump(m, 86);
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 86 at its θ: every stroke, at most 7 echoes (gbm84 took 8 of 8; measured: 5)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
 /** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
 function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
   const inp = input(echoes().x);
