@@ -189,21 +189,43 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
 });
 
 test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check rows to 1e-9, read by round 84", () => {
-  const m = peakModel(84);
-  assert.equal(m.name, 'onset-peak-gbm84');
+  const { m, sets } = contextPreset(84, 66);
+  assert.equal(sets.length, 28);
+  assert.ok(sets.includes('onset-held-out-42') && !sets.includes('onset-held-out-43'));
+  assert.deepEqual(...engineAndDump(m, 84));
+});
+
+test("peak model gbm86 (h-onset86): gbm84's form on 12–14, 18–43 and analytic echo rows, read by round 86", () => {
+  const { m, sets } = contextPreset(86, 84);
+  assert.equal(sets.length, 30);
+  assert.ok(sets.includes('onset-held-out-43') && sets.includes('analytic-echoes'));
+  assert.ok(!sets.includes('onset-held-out-44'));
+  const [engine, dump] = engineAndDump(m, 86);
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 86 at its θ: every stroke, at most 7 echoes (gbm84 took 8 of 8; measured: 5)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
+/**
+ * A preset with the context evidence read by its round (gbm84, gbm86): its name, the whole row, the columns of the
+ * round `like`'s, its check rows to 1e-9, a context column read; its provenance's sets.
+ */
+function contextPreset(round: number, like: number): { m: PeakModel; sets: string[] } {
+  const m = peakModel(round);
+  assert.equal(m.name, `onset-peak-gbm${round}`);
   assert.deepEqual(m.features, peakFeatureNames(4));
   const pv = m.provenance as { sets: string[]; columns: number[] };
-  assert.deepEqual(pv.columns, (peakModel(66).provenance as { columns: number[] }).columns);
-  assert.equal(pv.sets.length, 28);
-  assert.ok(pv.sets.includes('onset-held-out-42') && !pv.sets.includes('onset-held-out-43'));
+  assert.deepEqual(pv.columns, (peakModel(like).provenance as { columns: number[] }).columns);
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
   assert.ok(readsContext(m));
-  assert.deepEqual(...engineAndDump(m, 84));
-});
+  return { m, sets: pv.sets };
+}
 
 /** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
 function engineAndDump(m: PeakModel, round: number): [number[], number[]] {

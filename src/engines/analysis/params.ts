@@ -549,11 +549,12 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     63,
     'round',
-    [56, 84],
+    [56, 86],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
-      "alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, held-out 12–14 and 18–42); a " +
-      "preset's own θ is in its `threshold`",
+      "alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, held-out 12–14 and 18–42), 86 gbm86 " +
+      "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
+      "copies are one onset); a preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(

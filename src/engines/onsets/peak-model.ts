@@ -568,7 +568,7 @@ export function acceptPeaks(
  * held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form trained on every read
  * set: held-out 12–14, 18–42). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86] as const;
 /** The preset's name of a round (onset-peak-gbmN). */
 export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
