@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { presetPath } from '../../presets.js';
-import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
+import { COMP_CHOICE_PARAMETERS, MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
 import type { MeasureOutput, TakeSectionMeasures } from './measures.js';
 import { classScores, infiniteThresholds, type Tree } from '../trees.js';
 
@@ -148,6 +148,8 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
  */
 export interface TakeContext {
   latencyMs: number[];
+  /** What the measures' timing was taken against (MeasureOutput.reference; absent: the takes). */
+  reference?: MeasureOutput['reference'];
   /** The song's view of each take (songContext), when the whole song's sections are at hand. */
   song?: SongContext;
 }
@@ -179,9 +181,12 @@ const medianOf = (xs: number[]) => {
 };
 
 /** The song context from all sections' measures (rows: sections, columns: takes) and each take's latency. */
-export function songContext(measures: TakeSectionMeasures[][], latencyMs: number[]): SongContext {
+export function songContext(measures: TakeSectionMeasures[][], latencyMs: number[], guided = false): SongContext {
+  // against the guide (guidedTiming): the entry with its latency as it stands
   const entryRel = measures.map((row) =>
-    againstOthers(row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0)))),
+    (guided ? (xs: (number | null)[]) => xs : againstOthers)(
+      row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0))),
+    ),
   );
   const N = measures[0]?.length ?? 0;
   const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
@@ -198,9 +203,19 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
 }
 
 /** The context from the measures' output (the engine and comp-eval's dumps call this). */
-export const takeContext = (out: Pick<MeasureOutput, 'takeLatencyMs'>): TakeContext => ({
+export const takeContext = (
+  out: Pick<MeasureOutput, 'takeLatencyMs'> & Partial<Pick<MeasureOutput, 'reference'>>,
+): TakeContext => ({
   latencyMs: [...out.takeLatencyMs],
+  ...(out.reference ? { reference: out.reference } : {}),
 });
+
+/**
+ * Whether the model's timing features read the entries against the guide (modelGuideTiming on, a MIDI guide or a
+ * guide vocal): a late or early majority moves the section's median and holds the agreement share, the guide not.
+ */
+export const guidedTiming = (ctx?: Pick<TakeContext, 'reference'>): boolean =>
+  COMP_CHOICE_PARAMETERS.modelGuideTiming.value >= 0.5 && (ctx?.reference === 'midi' || ctx?.reference === 'guide');
 
 /** The other takes' entries in a section (ms; the silent ones left out). */
 const others = (row: TakeSectionMeasures[], t: number) =>
@@ -224,8 +239,10 @@ export function takeFeatures(
   const logs = raw.map((p) => MEASURES.map((k) => lp(p[k])));
   const totals = raw.map((p) => lp(MEASURES.reduce((a, k) => a + p[k] * w[k], 0)));
   const minTotal = Math.min(...totals);
+  // the section's timing reference: the takes' median, or the guide (guidedTiming: each entry is against it already)
+  const guided = guidedTiming(ctx);
   const timings = row.map((m) => m.timingMs).filter((x): x is number => x !== null);
-  const tMed = med(timings);
+  const tMed = guided ? 0 : med(timings);
   const levels = row.map((m) => m.voicedLufs).filter((x): x is number => x !== null);
   const top = levels.length ? Math.max(...levels) : 0;
   const pitches = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);
@@ -234,8 +251,10 @@ export function takeFeatures(
   const jMed = med(jit);
   const lat = (t: number) => ctx?.latencyMs[t] ?? 0;
   const rawEntry = row.map((m, t) => (m.timingMs === null ? null : m.timingMs + lat(t)));
-  const rMed = med(rawEntry.filter((x): x is number => x !== null));
-  const aMed = med(row.flatMap((m) => (m.absLagMs == null ? [] : [m.absLagMs])));
+  const rMed = guided ? 0 : med(rawEntry.filter((x): x is number => x !== null));
+  const aMed = guided ? 0 : med(row.flatMap((m) => (m.absLagMs == null ? [] : [m.absLagMs])));
+  // the entries the take's is compared with: the other takes', or the guide's alone (at 0)
+  const near = (t: number) => (guided ? [0] : others(row, t));
   return row.map((m, t) => {
     const l = logs[t]!;
     const dt = m.timingMs === null ? 0 : m.timingMs - tMed;
@@ -257,10 +276,10 @@ export function takeFeatures(
       m.jitterCents === null ? 0 : m.jitterCents - jMed,
       t === ruled ? 1 : 0,
       (m.onsetErrorMs ?? 0) / 10,
-      m.timingMs === null ? 0 : Math.min(10, ...others(row, t).map((u) => Math.abs(m.timingMs! - u) / 10)),
+      m.timingMs === null ? 0 : Math.min(10, ...near(t).map((u) => Math.abs(m.timingMs! - u) / 10)),
       m.timingMs === null || row.length < 2
         ? 0
-        : others(row, t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (row.length - 1),
+        : near(t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (guided ? 1 : row.length - 1),
       Math.abs(lat(t)) / 10,
       rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
       ...songFeatures(song, section, t, clip),
