@@ -668,20 +668,21 @@ export const COMP_CHOICE_PARAMETERS = {
       'right, 2 534 clearly best; 1 3 472 / 2 539 (6 sections gained on 5 sets, none lost). Held-out-47 ' +
       '(judged once): 146 of 200 and 62 of 74 clearly best either way',
   ),
-  modelGuideTiming: p(
-    0,
-    'switch',
-    [0, 1],
-    "1: with a guide (MIDI or guide vocal) the take model's timing features that read a take's entry against the " +
-      "section's other takes read it against the guide (h-comp86, take-model.ts takeFeatures): the timing, entry " +
-      "and note-start figures less the guide's 0 instead of the section's median, the share of the other takes " +
-      "within 15 ms as whether the guide is, the nearest other take's distance as the guide's, the song's entries " +
-      "as they stand (each already against the guide less the offset all takes share and the take's own " +
-      'latency). A late or early majority moves the median and holds the agreement share, the guide does not ' +
-      '(held-out-47 6403 §1, guide vocal: four takes late 62–103 ms read +75…+91, the clean take +4 and flagged ' +
-      'by none; the rules chose it, the model took a late one for its agreement). 0: against the other takes (lr65 ' +
-      'was trained so). Without a guide the reference is the takes themselves either way',
-    true,
+  guideTimingOffMs: p(
+    -1,
+    'ms',
+    [-1, 200],
+    "With a guide (MIDI or guide vocal), the take model's section timing reference (h-comp86, take-model.ts " +
+      "sectionTimingReference): where the median of the takes' entries lies more than this far off the guide, a " +
+      "late or early group is the section's majority and its median no reference: the entries of the group nearest " +
+      "the guide (commonOffsetWindowSeconds wide) are, for the model's timing figures against the section (timing, " +
+      'entry and note starts less the reference; the share of takes within 15 ms and the nearest distance read ' +
+      "against it; the song's entries too). Within it the median stands: each section reads the guide off by its " +
+      "own few ms alike in every take (the clean takes' entries against the guide, held-out-42…58: 5–95 % −17…+30 ms " +
+      "MIDI, −21…+22 guide vocal; the in-time takes' median −12…+27, −18…+25), which the median absorbs. 30 ms: the " +
+      "issue's ordinary timing defect. (held-out-47 6403 §1, guide vocal: four takes late 62–103 ms read +75…+91, " +
+      'the clean take +4; the rules chose it, the model took a late one for its agreement.) −1: off, the median ' +
+      "always (main's). Without a guide the reference is the takes themselves either way",
   ),
 } as const;
 
