@@ -758,7 +758,7 @@ function setGuideOff(v: number): number {
   return was;
 }
 
-test('comp take model: three takes 60 ms late, one on time — with a guide the group nearest it is the reference', () => {
+test('comp take model: three takes 60 ms late, one on time — with a guide its nearest group is the reference', () => {
   // against the guide (its offset every take shares taken off) take 1 enters at +2 ms, takes 2–4 at +58, +60, +63:
   // their median (+59) is the late group's; guideTimingOffMs 30 takes the group nearest the guide (take 1) instead
   const timing = [2, 58, 60, 63];

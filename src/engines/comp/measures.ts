@@ -638,11 +638,11 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
 /**
  * The rest frames the noise floor reads, less a phrase's own edges (h-comp78, edgeOverFloorDb): frames joined to
  * the voice the reference expects (`expect`) through frames all `overDb` or more over the take's floor in these
- * rests (their lowest tenth, `low`: the caller's restLow, the floor the burst and click readings stand on too). Before a
- * phrase's start: the loud runs ending at most `breathGap` before it, at most
- * `breathFrames` back (a breath ends just before the phrase). After a phrase's end: the frames on from it while the
- * level does not rise `riseDb` over the lowest it has reached since (a room's tail decays; a burst rising out of it
- * does not), the guard's frames joined whatever their level. A burst apart from the phrase edges stays; where every
+ * rests (their lowest tenth, `low`: the caller's restLow, the floor the burst and click readings stand on too).
+ * Before a phrase's start: the loud runs ending at most `breathGap` before it, at most `breathFrames` back (a breath
+ * ends just before the phrase). After a phrase's end: the frames on from it while the level does not rise `riseDb`
+ * over the lowest it has reached since (a room's tail decays; a burst rising out of it does not), the guard's frames
+ * joined whatever their level. A burst apart from the phrase edges stays; where every
  * frame is an edge, the rests' floor alone.
  */
 export function phraseEdges(
