@@ -750,14 +750,6 @@ test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
 });
 
-/** Sets `guideTimingOffMs` (h-comp86), returning its value before. */
-function setGuideOff(v: number): number {
-  const p = COMP_CHOICE_PARAMETERS.guideTimingOffMs as { value: number };
-  const was = p.value;
-  p.value = v;
-  return was;
-}
-
 test('comp take model: three takes 60 ms late, one on time — with a guide its nearest group is the reference', () => {
   // against the guide (its offset every take shares taken off) take 1 enters at +2 ms, takes 2–4 at +58, +60, +63:
   // their median (+59) is the late group's; guideTimingOffMs 30 takes the group nearest the guide (take 1) instead
@@ -782,7 +774,10 @@ test('comp take model: three takes 60 ms late, one on time — with a guide its 
       margin: Number((scores[0]! - Math.max(...scores.slice(1))).toFixed(3)),
     };
   };
-  const was = setGuideOff(-1);
+  // guideTimingOffMs (h-comp86) off, then at 30 ms
+  const guideOff = COMP_CHOICE_PARAMETERS.guideTimingOffMs as { value: number };
+  const was = guideOff.value;
+  guideOff.value = -1;
   try {
     assert.equal(sectionTimingReference(timing, 'guide'), null, 'off: the median');
     const off = read('midi');
@@ -796,7 +791,7 @@ test('comp take model: three takes 60 ms late, one on time — with a guide its 
     // late take is what the reference moves
     assert.equal(off.top, 0);
     assert.equal(off.margin, 2.857);
-    setGuideOff(30);
+    guideOff.value = 30;
     assert.equal(sectionTimingReference(timing, 'guide'), 2);
     assert.equal(sectionTimingReference(timing, 'midi'), 2);
     // within 30 ms of the guide the median stands (a section's own few ms against the guide, alike in every take)
@@ -815,6 +810,6 @@ test('comp take model: three takes 60 ms late, one on time — with a guide its 
     assert.equal(on.margin, 3.786);
     assert.deepEqual(read('consensus'), off, 'no guide: as off');
   } finally {
-    setGuideOff(was);
+    guideOff.value = was;
   }
 });
