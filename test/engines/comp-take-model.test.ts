@@ -33,6 +33,7 @@ import {
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
+  sectionTimingReference,
   takePairTerms,
   songContext,
   takeContext,
@@ -747,4 +748,68 @@ test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
   assert.equal(takeModelFile(6), TAKE_PHRASE_FILE);
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
+});
+
+test('comp take model: three takes 60 ms late, one on time — with a guide its nearest group is the reference', () => {
+  // against the guide (its offset every take shares taken off) take 1 enters at +2 ms, takes 2–4 at +58, +60, +63:
+  // their median (+59) is the late group's; guideTimingOffMs 30 takes the group nearest the guide (take 1) instead
+  const timing = [2, 58, 60, 63];
+  const row = timing.map((t) => ({ ...clean, timingMs: t, absLagMs: t }));
+  const raw = row.map((m) => measurePoints(m));
+  const at = (name: string) => TAKE_FEATURES.indexOf(name);
+  const model = loadTakeModel(TAKE_ABSOLUTE_FILE);
+  const read = (reference: 'midi' | 'guide' | 'consensus' | undefined) => {
+    const ctx = takeContext({ takeLatencyMs: [0, 0, 0, 0], ...(reference ? { reference } : {}) });
+    const song = { ...ctx, song: songContext([row], ctx.latencyMs, ctx.reference) };
+    const x = takeFeatures(row, raw, [false, false, false, false], [[], [], [], []], 0, song, 0);
+    const col = (name: string) => x.map((r) => Number(r[at(name)]!.toFixed(6)));
+    const scores = sectionTakeScores(model, x).map((s) => s.score);
+    return {
+      dt: col('timing − section median, |ms| / 10'),
+      share: col('other takes within 15 ms of the entry, fraction'),
+      abs: col('note starts against the reference, here − section median, |ms| / 10'),
+      song: col('entry with latency − other takes median, ms / 10 (late +)'),
+      top: scores.indexOf(Math.max(...scores)),
+      // the take on time over the best late one
+      margin: Number((scores[0]! - Math.max(...scores.slice(1))).toFixed(3)),
+    };
+  };
+  // guideTimingOffMs (h-comp86) off, then at 30 ms
+  const guideOff = COMP_CHOICE_PARAMETERS.guideTimingOffMs as { value: number };
+  const was = guideOff.value;
+  guideOff.value = -1;
+  try {
+    assert.equal(sectionTimingReference(timing, 'guide'), null, 'off: the median');
+    const off = read('midi');
+    assert.deepEqual(off.dt, [5.6, 0, 0.2, 0.5]); // the median of four: the lower middle (58)
+    assert.deepEqual(
+      off.share,
+      [0, 2 / 3, 2 / 3, 2 / 3].map((x) => Number(x.toFixed(6))),
+    );
+    assert.deepEqual(off.song, [-5.8, -0.2, 0.2, 0.5]);
+    // the timing points already keep the take on time first (lr65 over all takes, no veto); its margin over the best
+    // late take is what the reference moves
+    assert.equal(off.top, 0);
+    assert.equal(off.margin, 2.857);
+    guideOff.value = 30;
+    assert.equal(sectionTimingReference(timing, 'guide'), 2);
+    assert.equal(sectionTimingReference(timing, 'midi'), 2);
+    // within 30 ms of the guide the median stands (a section's own few ms against the guide, alike in every take)
+    assert.equal(sectionTimingReference([12, 20, 28, 35], 'guide'), null);
+    // without a guide the takes are the reference: a late majority is theirs
+    assert.equal(sectionTimingReference(timing, 'consensus'), null);
+    assert.equal(sectionTimingReference(timing, undefined), null);
+    const on = read('guide');
+    assert.deepEqual(on.dt, [0, 5.6, 5.8, 6.1]);
+    assert.deepEqual(on.share, [1, 0, 0, 0]);
+    assert.deepEqual(on.abs, [0, 5.6, 5.8, 6.1]);
+    assert.deepEqual(on.song, [0, 5.6, 5.8, 6.1]);
+    // the agreement share (1 for the take on time, 0 for the late ones) and the entries against the reference add
+    // 0.93 to its margin
+    assert.equal(on.top, 0);
+    assert.equal(on.margin, 3.786);
+    assert.deepEqual(read('consensus'), off, 'no guide: as off');
+  } finally {
+    guideOff.value = was;
+  }
 });

@@ -33,12 +33,14 @@ import {
   measureTakes,
   onsetGrid,
   parseKey,
+  phraseEdges,
   phraseLead,
   preferFit,
   sharedStarts,
   sungScale,
   type TakeSectionMeasures,
 } from '../../src/engines/comp/measures.js';
+import { quantile } from '../../src/engines/order.js';
 import { mulberry32 } from '../../src/engines/random.js';
 import { autoSections, barSections } from '../../src/engines/comp/sections.js';
 import {
@@ -2339,4 +2341,29 @@ test("noise (clickOverDb): a take's click train is noise, within the guard too; 
       [2, 2, 1, 1],
     ],
   );
+});
+
+test("comp phrase edges: the floor they stand on is the caller's restLow (the rests' lowest tenth), read once", () => {
+  // 100 frames at −70 dB, a phrase the reference expects on 50–69; a breath at −50 on 44–47 (ending 2 frames before
+  // it), the room's tail decaying from its end (−45, −50, −55, −60 on 70–73), a burst at −40 on 10–12
+  const db = new Float32Array(100).fill(-70);
+  for (let i = 44; i <= 47; i++) db[i] = -50;
+  [-45, -50, -55, -60].forEach((x, j) => (db[70 + j] = x));
+  for (let i = 10; i <= 12; i++) db[i] = -40;
+  const expect = (i: number) => (i >= 50 && i < 70 ? 1 : 0);
+  const gapAt = [...Array(100).keys()].filter((i) => !expect(i));
+  const gapDb = gapAt.map((i) => db[i]!);
+  const restLow = quantile(gapDb, 0.1, 'nearest')!;
+  assert.equal(restLow, -70);
+  const kept = (low: number) => phraseEdges(db, expect, gapDb, gapAt, 0, 100, 2, 10, 30, 5, 3, low);
+  // on the rests' floor: the breath and the tail (4 + 4 frames) are the phrase's edges, the burst stays
+  const onFloor = kept(restLow);
+  assert.equal(onFloor.length, 72);
+  assert.equal(Math.max(...onFloor), -40);
+  assert.equal(onFloor.filter((x) => x === -50).length, 0);
+  // a floor 15 dB higher: the breath (−50) is no longer 10 dB over it, it stays in the rests; the tail's first two
+  // frames are the guard's, its −55 and −60 not loud
+  const higher = kept(restLow + 15);
+  assert.equal(higher.length, 78);
+  assert.equal(higher.filter((x) => x === -50).length, 4);
 });

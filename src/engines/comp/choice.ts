@@ -411,7 +411,7 @@ function modelChoices(
     takeModelFile(COMP_CHOICE_PARAMETERS.takeModel.value, COMP_CHOICE_PARAMETERS.takeModelGate.value),
   );
   // the song's view of each take over all its sections (take-model.ts songContext), for the model's features
-  const song = ctx ? { ...ctx, song: songContext(measures, ctx.latencyMs) } : undefined;
+  const song = ctx ? { ...ctx, song: songContext(measures, ctx.latencyMs, ctx.reference) } : undefined;
   return rules.map((r, s) => {
     const row = measures[s]!;
     const raw = row.map((m) => measurePoints(m));

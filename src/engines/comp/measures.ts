@@ -638,10 +638,11 @@ function firstSound(t: TakeFeatures, fr: TakeFrames, run: Uint8Array, gain: numb
 /**
  * The rest frames the noise floor reads, less a phrase's own edges (h-comp78, edgeOverFloorDb): frames joined to
  * the voice the reference expects (`expect`) through frames all `overDb` or more over the take's floor in these
- * rests (their lowest tenth). Before a phrase's start: the loud runs ending at most `breathGap` before it, at most
- * `breathFrames` back (a breath ends just before the phrase). After a phrase's end: the frames on from it while the
- * level does not rise `riseDb` over the lowest it has reached since (a room's tail decays; a burst rising out of it
- * does not), the guard's frames joined whatever their level. A burst apart from the phrase edges stays; where every
+ * rests (their lowest tenth, `low`: the caller's restLow, the floor the burst and click readings stand on too).
+ * Before a phrase's start: the loud runs ending at most `breathGap` before it, at most `breathFrames` back (a breath
+ * ends just before the phrase). After a phrase's end: the frames on from it while the level does not rise `riseDb`
+ * over the lowest it has reached since (a room's tail decays; a burst rising out of it does not), the guard's frames
+ * joined whatever their level. A burst apart from the phrase edges stays; where every
  * frame is an edge, the rests' floor alone.
  */
 export function phraseEdges(
@@ -656,9 +657,9 @@ export function phraseEdges(
   breathFrames: number,
   breathGap: number,
   riseDb: number,
+  low: number,
 ): number[] {
   if (gapDb.length === 0) return gapDb;
-  const low = percentile(gapDb, 0.1)!;
   const loud = (i: number) => i >= 0 && i < db.length && db[i]! >= low + overDb;
   const edge = new Uint8Array(b - a);
   // breaths: back from each phrase start in the section or just past its end, the loud runs that end at most
@@ -1272,8 +1273,9 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       // the phrase the reference expects starts within the guard of the onset: a consonant or a synthesised voice
       // starts as fast as a click), its tail, pitched frames, or sound most takes make there (speech's consonants)
       // (an envelope coarser than the rise cannot tell a click from a step of a breath: none read there)
-      // the take's own floor in the rests (their lowest tenth) and the last frame it has here, for both readings
-      const restLow = (burstJump >= 0 || clickOver >= 0) && gapDb.length > 0 ? percentile(gapDb, 0.1)! : null;
+      // the take's own floor in the rests (their lowest tenth) and the last frame it has here, for both readings and
+      // the phrase edges (phraseEdges)
+      const restLow = gapDb.length > 0 ? percentile(gapDb, 0.1)! : null;
       const restEnd = Math.min(b, fr.db.length);
       const tick = t.fineHop / t.sampleRate;
       if (restLow !== null && burstJump >= 0 && tick <= COMP_FRAME_PARAMETERS.burstRiseSeconds.value) {
@@ -1316,7 +1318,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
       }
       const noiseDb =
         edgeDb >= 0
-          ? phraseEdges(fr.db, re, gapDb, gapAt, a, b, guard, edgeDb, edgeBreath, edgeBreathGap, edgeRise)
+          ? phraseEdges(fr.db, re, gapDb, gapAt, a, b, guard, edgeDb, edgeBreath, edgeBreathGap, edgeRise, restLow ?? 0)
           : gapDb;
       // pitch against the reference note (or the nearest tone); the guide's note at the frame moved back by the
       // take's reading (expectShift), as its expected voice: a take in time sings the previous note over the first

@@ -668,6 +668,22 @@ export const COMP_CHOICE_PARAMETERS = {
       'right, 2 534 clearly best; 1 3 472 / 2 539 (6 sections gained on 5 sets, none lost). Held-out-47 ' +
       '(judged once): 146 of 200 and 62 of 74 clearly best either way',
   ),
+  guideTimingOffMs: p(
+    -1,
+    'ms',
+    [-1, 200],
+    "With a guide (MIDI or guide vocal), the take model's section timing reference (h-comp86, take-model.ts " +
+      "sectionTimingReference): where the median of the takes' entries lies more than this far off the guide, a " +
+      "late or early group is the section's majority and its median no reference: the entries of the group nearest " +
+      "the guide (commonOffsetWindowSeconds wide) are, for the model's timing figures against the section (timing, " +
+      'entry and note starts less the reference; the share of takes within 15 ms and the nearest distance read ' +
+      "against it; the song's entries too). Within it the median stands: each section reads the guide off by its " +
+      "own few ms alike in every take (the clean takes' entries against the guide, held-out-42…58: 5–95 % −17…+30 ms " +
+      "MIDI, −21…+22 guide vocal; the in-time takes' median −12…+27, −18…+25), which the median absorbs. 30 ms: the " +
+      "issue's ordinary timing defect. (held-out-47 6403 §1, guide vocal: four takes late 62–103 ms read +75…+91, " +
+      'the clean take +4; the rules chose it, the model took a late one for its agreement.) −1: off, the median ' +
+      "always (main's). Without a guide the reference is the takes themselves either way",
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {

@@ -12,7 +12,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { presetPath } from '../../presets.js';
-import { MEASURES, WEIGHT_PRESETS, DEFAULT_PRESET, type Measure } from './params.js';
+import {
+  COMP_CHOICE_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+  MEASURES,
+  WEIGHT_PRESETS,
+  DEFAULT_PRESET,
+  type Measure,
+} from './params.js';
 import type { MeasureOutput, TakeSectionMeasures } from './measures.js';
 import { classScores, infiniteThresholds, type Tree } from '../trees.js';
 
@@ -148,6 +155,8 @@ export const TAKE_FEATURE_GROUPS: readonly string[] = [
  */
 export interface TakeContext {
   latencyMs: number[];
+  /** What the measures' timing was taken against (MeasureOutput.reference; absent: the takes). */
+  reference?: MeasureOutput['reference'];
   /** The song's view of each take (songContext), when the whole song's sections are at hand. */
   song?: SongContext;
 }
@@ -179,10 +188,25 @@ const medianOf = (xs: number[]) => {
 };
 
 /** The song context from all sections' measures (rows: sections, columns: takes) and each take's latency. */
-export function songContext(measures: TakeSectionMeasures[][], latencyMs: number[]): SongContext {
-  const entryRel = measures.map((row) =>
-    againstOthers(row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0)))),
-  );
+export function songContext(
+  measures: TakeSectionMeasures[][],
+  latencyMs: number[],
+  reference?: TakeContext['reference'],
+): SongContext {
+  // where the section's reference is the group nearest the guide (sectionTimingReference), the other takes' median
+  // entry is that reference with their median latency
+  const entryRel = measures.map((row) => {
+    const raw = row.map((m, t) => (m.timingMs === null ? null : m.timingMs + (latencyMs[t] ?? 0)));
+    const ref = sectionTimingReference(
+      row.map((m) => m.timingMs),
+      reference,
+    );
+    if (ref === null) return againstOthers(raw);
+    return raw.map((x, t) => {
+      const lat = row.flatMap((m, u) => (u === t || m.timingMs === null ? [] : [latencyMs[u] ?? 0]));
+      return x === null || lat.length === 0 ? null : x - ref - medianOf(lat);
+    });
+  });
   const N = measures[0]?.length ?? 0;
   const col = (rel: (number | null)[][], t: number) => rel.flatMap((r) => (r[t] == null ? [] : [r[t]!]));
   const entryMedian = Array.from({ length: N }, (_, t) => medianOf(col(entryRel, t)));
@@ -198,9 +222,39 @@ export function songContext(measures: TakeSectionMeasures[][], latencyMs: number
 }
 
 /** The context from the measures' output (the engine and comp-eval's dumps call this). */
-export const takeContext = (out: Pick<MeasureOutput, 'takeLatencyMs'>): TakeContext => ({
+export const takeContext = (
+  out: Pick<MeasureOutput, 'takeLatencyMs'> & Partial<Pick<MeasureOutput, 'reference'>>,
+): TakeContext => ({
   latencyMs: [...out.takeLatencyMs],
+  ...(out.reference ? { reference: out.reference } : {}),
 });
+
+/**
+ * The section's timing reference for the model's features (ms, in timingMs's frame; h-comp86, guideTimingOffMs):
+ * null where it is the median of the takes' entries (main's: always without a guide, or with the parameter off),
+ * else — with a guide, where that median lies more than guideTimingOffMs off the guide's 0 — the median of the
+ * entries in the commonOffsetWindowSeconds-wide group nearest 0 (ties: the larger group). A late or early majority
+ * moves the median, the guide does not; a section's own few ms against the guide, alike in every take, stay
+ * absorbed by the median.
+ */
+export function sectionTimingReference(
+  entries: (number | null)[],
+  reference?: TakeContext['reference'],
+): number | null {
+  const off = COMP_CHOICE_PARAMETERS.guideTimingOffMs.value;
+  if (off < 0 || (reference !== 'midi' && reference !== 'guide')) return null;
+  const xs = entries.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (xs.length < 2 || Math.abs(medianOf(xs)) <= off) return null;
+  const w = COMP_MEASURE_PARAMETERS.commonOffsetWindowSeconds.value * 1000;
+  let best: number[] = [];
+  for (let i = 0, j = 0; i < xs.length; i++) {
+    while (j < xs.length && xs[j]! <= xs[i]! + w) j++;
+    const g = xs.slice(i, j);
+    const [c, b] = [Math.abs(medianOf(g)), Math.abs(medianOf(best))];
+    if (!best.length || c < b - 1e-9 || (Math.abs(c - b) <= 1e-9 && g.length > best.length)) best = g;
+  }
+  return medianOf(best);
+}
 
 /** The other takes' entries in a section (ms; the silent ones left out). */
 const others = (row: TakeSectionMeasures[], t: number) =>
@@ -224,8 +278,13 @@ export function takeFeatures(
   const logs = raw.map((p) => MEASURES.map((k) => lp(p[k])));
   const totals = raw.map((p) => lp(MEASURES.reduce((a, k) => a + p[k] * w[k], 0)));
   const minTotal = Math.min(...totals);
+  // the section's timing reference: the takes' median, or with a guide the group nearest it (sectionTimingReference)
+  const ref = sectionTimingReference(
+    row.map((m) => m.timingMs),
+    ctx?.reference,
+  );
   const timings = row.map((m) => m.timingMs).filter((x): x is number => x !== null);
-  const tMed = med(timings);
+  const tMed = ref ?? med(timings);
   const levels = row.map((m) => m.voicedLufs).filter((x): x is number => x !== null);
   const top = levels.length ? Math.max(...levels) : 0;
   const pitches = row.map((m) => m.pitchMedianCents).filter((x): x is number => x !== null);
@@ -234,8 +293,12 @@ export function takeFeatures(
   const jMed = med(jit);
   const lat = (t: number) => ctx?.latencyMs[t] ?? 0;
   const rawEntry = row.map((m, t) => (m.timingMs === null ? null : m.timingMs + lat(t)));
-  const rMed = med(rawEntry.filter((x): x is number => x !== null));
-  const aMed = med(row.flatMap((m) => (m.absLagMs == null ? [] : [m.absLagMs])));
+  // (moved with it: the raw entries by as much, the note starts by their own group nearest the guide)
+  const rMed = med(rawEntry.filter((x): x is number => x !== null)) + (ref === null ? 0 : ref - med(timings));
+  const abs = row.map((m) => m.absLagMs ?? null);
+  const aMed = sectionTimingReference(abs, ctx?.reference) ?? med(abs.filter((x): x is number => x !== null));
+  // the entries the take's is compared with: the other takes', or the reference's alone
+  const near = (t: number) => (ref === null ? others(row, t) : [ref]);
   return row.map((m, t) => {
     const l = logs[t]!;
     const dt = m.timingMs === null ? 0 : m.timingMs - tMed;
@@ -257,10 +320,10 @@ export function takeFeatures(
       m.jitterCents === null ? 0 : m.jitterCents - jMed,
       t === ruled ? 1 : 0,
       (m.onsetErrorMs ?? 0) / 10,
-      m.timingMs === null ? 0 : Math.min(10, ...others(row, t).map((u) => Math.abs(m.timingMs! - u) / 10)),
+      m.timingMs === null ? 0 : Math.min(10, ...near(t).map((u) => Math.abs(m.timingMs! - u) / 10)),
       m.timingMs === null || row.length < 2
         ? 0
-        : others(row, t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (row.length - 1),
+        : near(t).filter((u) => Math.abs(m.timingMs! - u) <= 15).length / (ref === null ? row.length - 1 : 1),
       Math.abs(lat(t)) / 10,
       rawEntry[t] === null ? 0 : Math.abs(rawEntry[t]! - rMed) / 10,
       ...songFeatures(song, section, t, clip),
