@@ -24,8 +24,15 @@
  * 44–60 Hz (under about 55 Hz the 46 ms window reads its partial rising, above it not), ringing 0.15–0.5 s, a 2 ms
  * beater click — its truth a kick; the toms 1.2–3.2 times its pitch. Held, ringing kicks (53's GMRockKit, 54t's and
  * 55t's held-kick stems) read as kicks.
+ * `--floor=LO,HI` (h-dx86): with --kickless, the floor tom's fundamental drawn log-uniform in LO … HI Hz (60 … 120
+ * unless given; h-dx86's synth86k 90 … 130: the kickless test's 100 Hz kit and toms pitched where kicks' bodies sit).
+ * `--toda-kicks` (h-dx86): as --held-kicks (44–60 Hz, truth kick, toms 1.2–3.2 times its pitch), but the held kick has
+ * the recorded held kicks' cues (55t's Toda kits, measured after h-dx84's judge): no membrane second mode — a
+ * fundamental with even harmonics (2nd 0.2–0.6, 4th 0.05–0.2, 3rd 0–0.08 of it) as a lopsided well makes them — a
+ * little beater click (0–0.03), ringing 0.2–0.6 s, its pitch drifting −1 … +1 semitone over 80 ms (a rise, a hold or
+ * a fall), so some read a rise and some not.
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless | --held-kicks]
+ * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -82,11 +89,16 @@ function kit(
   // --kickless (h-dx83): the floor tom where the kick was, drawn from a generator of its own
   const fl = mulberry32(seed * 23 + 11);
   const floor = {
-    f: heldKicksMode ? 44 * (60 / 44) ** fl() : 60 * 2 ** fl(),
+    f: heldKicksMode ? 44 * (60 / 44) ** fl() : floorLo * (floorHi / floorLo) ** fl(),
     decay: 0.15 + 0.35 * fl(),
     click: 0.05 + 0.1 * fl(),
     gain: 0.7 + 0.5 * fl(),
   };
+  // --toda-kicks (h-dx86): the held kick's harmonics, click, ring and drift from a generator of its own
+  const td = mulberry32(seed * 29 + 13);
+  const toda = { h2: 0.2 + 0.4 * td(), h3: 0.08 * td(), h4: 0.05 + 0.15 * td(), click: 0.03 * td() };
+  const todaRing = 0.2 + 0.4 * td();
+  const todaDrift = 2 * td() - 1;
   if (floorMode) tomHz.forEach((_, i) => (tomHz[i] = floor.f * (1.2 + 2 * wide())));
   if (floorMode) tomHz.sort((a, b) => b - a);
   const make = (p: Piece | 'floor', tom: number, r: () => number): Float64Array => {
@@ -104,7 +116,14 @@ function kit(
       prev = w;
       prev2 = hp;
       let v = 0;
-      if (p === 'floor') {
+      if (p === 'floor' && todaMode) {
+        // semitones drifted by t (over 80 ms), the phase its integral
+        const d = 80e-3 * (t / 0.08 - (1 - Math.exp(-t / 0.08)));
+        const ph = 2 * Math.PI * floor.f * (t + (Math.log(2) / 12) * todaDrift * d);
+        const e = Math.exp(-t / todaRing);
+        v = floor.gain * e * (Math.sin(ph) + toda.h2 * e * Math.sin(2 * ph) + toda.h3 * e * Math.sin(3 * ph));
+        v += floor.gain * toda.h4 * e * e * Math.sin(4 * ph) + toda.click * hp * Math.exp(-t / 0.002);
+      } else if (p === 'floor') {
         for (let k = 0; k < MEMBRANE_MODES.length; k++)
           v +=
             (floor.gain *
@@ -177,7 +196,10 @@ const PLAYERS: Record<string, string[]> = {
 };
 
 const kicklessMode = process.argv.includes('--kickless');
-const heldKicksMode = process.argv.includes('--held-kicks');
+const todaMode = process.argv.includes('--toda-kicks');
+const heldKicksMode = todaMode || process.argv.includes('--held-kicks');
+const floorArg = process.argv.find((a) => a.startsWith('--floor='));
+const [floorLo, floorHi] = (floorArg ? floorArg.slice(8).split(',').map(Number) : [60, 120]) as [number, number];
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
 const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
@@ -220,15 +242,19 @@ for (let s = 0; s < stems; s++) {
   truth.sort((p, q) => p.t - q.t);
   lines.push(
     JSON.stringify({
-      set: heldKicksMode
-        ? 'synth84'
-        : kicklessMode
-          ? 'synth83'
-          : kickTomsMode
-            ? 'synth69'
-            : nearToms
-              ? 'synth62'
-              : 'synth56',
+      set: todaMode
+        ? 'synth86h'
+        : heldKicksMode
+          ? 'synth84'
+          : kicklessMode
+            ? floorArg
+              ? 'synth86k'
+              : 'synth83'
+            : kickTomsMode
+              ? 'synth69'
+              : nearToms
+                ? 'synth62'
+                : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

@@ -6,7 +6,8 @@
  * make at 200, 160 and 130 Hz, a snare (a 190 Hz sine and noise), closed hats of differentiated noise; beside it the
  * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
  * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
- * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks. h-dx84: gbm84's readings.
+ * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks. h-dx84: gbm84's readings;
+ * h-dx86: gbm86's.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,6 +142,40 @@ test('kickless stem: gbm84 (model 84) reads every held low kick a kick; 3 of 16 
     m84(() => tally('floor', 100, 0.9)),
     at100,
   );
+});
+
+test('kickless stem: gbm86 (model 86): the 100 Hz floor all toms, 2 of its hats snares; 5 of 16 at 70 Hz kicks', () => {
+  // gbm84's form on 33 … 55t with synth86k's kickless stems (a floor tom at 90–130 Hz where the kick was) and
+  // synth86h's held kicks with the recorded held kicks' cues (no membrane second mode, even harmonics, little click)
+  // in training too (h-dx86): every 100 Hz floor stroke a tom (gbm84: 3 kicks), but 2 of its 16 hats as snare
+  // (gbm84: 5), the rule or not; the 85 Hz kit all right; at 70 Hz 5 of the 16 floor strokes kicks (gbm84: none);
+  // the held kick at 44 … 60 Hz all 20 kicks but at 50 Hz (3 toms) and at 55 Hz (the rule's limit, above)
+  const m86 = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.model, 86, f);
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  for (const hz of [44, 48, 52, 54.4, 58, 60])
+    assert.deepEqual(
+      m86(() => heldKick(hz, 0.5)),
+      { 'kick->kick': 20, ...groove },
+      `${hz} Hz`,
+    );
+  assert.deepEqual(
+    m86(() => heldKick(50, 0.5)),
+    { 'kick->kick': 17, 'kick->tom': 3, ...groove },
+  );
+  for (const fall of [0, 0.9]) {
+    assert.deepEqual(
+      m86(() => tally('floor', 85, fall)),
+      { 'floor->tom': 16, ...ALL_RIGHT },
+    );
+    assert.deepEqual(
+      m86(() => tally('floor', 100, fall)),
+      { 'floor->tom': 16, ...ALL_RIGHT, 'hat->hihat': 14, 'hat->snare': 2 },
+    );
+    assert.deepEqual(
+      m86(() => tally('floor', 70, fall)),
+      { 'floor->tom': 11, 'floor->kick': 5, ...ALL_RIGHT },
+    );
+  }
 });
 
 /** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane

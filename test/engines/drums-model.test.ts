@@ -105,6 +105,7 @@ for (const name of [
   'drum-class-gbm81',
   'drum-class-gbm83',
   'drum-class-gbm84',
+  'drum-class-gbm86',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -222,8 +223,10 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 // form trained on the newest sets 41 … 48t only; gbm74 (h-dx74): gbm71's form trained on 41 … 49t and the older
 // sets 33 … 40t at a lower row weight; gbm83 (h-dx83): gbm81's form trained on 33 … 53t with synth69's toms
 // beside their kick and synth83's kickless analytic stems (a floor tom where the kick was) at weight 6; gbm84
-// (h-dx84): gbm83's form on 33 … 54t with synth84's held low kicks (a drum head at 44–60 Hz where the kick was) too
-for (const round of [69, 71, 72, 73, 74, 83, 84])
+// (h-dx84): gbm83's form on 33 … 54t with synth84's held low kicks (a drum head at 44–60 Hz where the kick was) too;
+// gbm86 (h-dx86): gbm84's form on 33 … 55t with synth86k's kickless stems at 90–130 Hz and synth86h's held kicks with
+// the recorded held kicks' cues too
+for (const round of [69, 71, 72, 73, 74, 83, 84, 86])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -449,14 +452,16 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
       MODEL_FEATURES.slice(
         0,
-        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162, 84: 162 }[round],
+        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162, 84: 162, 86: 162 }[
+          round
+        ],
       ),
     );
   }

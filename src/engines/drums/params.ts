@@ -1340,7 +1340,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1358,7 +1358,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 84],
+    [53, 86],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1386,7 +1386,10 @@ export const STEM_MODEL_PARAMETERS = {
       "53t with synth69's toms beside their kick and synth83's kickless analytic stems (a floor tom where the kick " +
       "was, read as tom) at weight 6 (bench/results/drums.md h-dx83); 84: h-dx84, gbm83's form trained on 33 … " +
       "54t with synth84's analytic held low kicks (a drum head held at 44–60 Hz where the kick was, read as kick) " +
-      'beside synth69 and synth83 at weight 6 (bench/results/drums.md h-dx84)',
+      "beside synth69 and synth83 at weight 6 (bench/results/drums.md h-dx84); 86: h-dx86, gbm84's form trained on " +
+      "33 … 55t with synth86k's kickless analytic stems at 90–130 Hz and synth86h's held low kicks with the " +
+      "recorded held kicks' cues (no membrane second mode, even harmonics, little click) beside synth69, 83 and 84 " +
+      'at weight 6 (bench/results/drums.md h-dx86)',
     true,
   ),
 } as const;
