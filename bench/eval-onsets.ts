@@ -157,7 +157,13 @@
  * cut by the pedal with swung ghosts on the e and the a and a flammed or dragged clap, swung 16th hats accented every
  * third 16th with flams and drags, brush sweeps on the backbeat with taps, a drag and a flam —, SoX bandpass and
  * downsample (aliasing) on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made
- * after held-out 44; `--held-out-45-only`: that set alone; `--held-out-45`: added to a run that would leave it out).
+ * after held-out 44; `--held-out-45-only`: that set alone; `--held-out-45`: added to a run that would leave it out),
+ * held-out 46 (ONSET_HELD_OUT_KITS_46: drum stems, impact kits, a family no onset set used, recorded Hydrogen kicks,
+ * snares and hats in new triples with an impact ride and tom, soundfont brushes, players written for it — disco open
+ * hats on the ands cut by the pedal or early by a swung ghost, a ruffed or flammed clap, swung 16th hats with rising
+ * runs, flams and drags, brush sweeps stirred on every beat with skip taps, a ruff and a drag —, ffmpeg crystalizer
+ * and aemphasis on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after
+ * held-out 45; `--held-out-46-only`: that set alone; `--held-out-46`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -230,8 +236,13 @@ const FORTY_SECOND = path.join(OUT, 'drums-held-out-42');
 const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
+const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+/** `--held-out-46-only`: the forty-sixth held-out set (ONSET_HELD_OUT_KITS_46: drum stems) alone. */
+const FORTY_SIXTH_ONLY = process.argv.includes('--held-out-46-only');
+/** `--held-out-46`: the forty-sixth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_SIXTH_TOO = process.argv.includes('--held-out-46');
 /** `--held-out-45-only`: the forty-fifth held-out set (ONSET_HELD_OUT_KITS_45: drum stems) alone. */
-const FORTY_FIFTH_ONLY = process.argv.includes('--held-out-45-only');
+const FORTY_FIFTH_ONLY = process.argv.includes('--held-out-45-only') || FORTY_SIXTH_ONLY;
 /** `--held-out-45`: the forty-fifth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_FIFTH_TOO = process.argv.includes('--held-out-45');
 /** `--held-out-44-only`: the forty-fourth held-out set (ONSET_HELD_OUT_KITS_44: drum stems) alone. */
@@ -391,7 +402,8 @@ interface Item {
     | 'held-out 42'
     | 'held-out 43'
     | 'held-out 44'
-    | 'held-out 45';
+    | 'held-out 45'
+    | 'held-out 46';
   kit: string;
   pattern: string;
 }
@@ -527,6 +539,7 @@ const DRUM_SETS: Record<
   'held-out 43': [FORTY_THIRD, { set: 'onset-held-out-43' }],
   'held-out 44': [FORTY_FOURTH, { set: 'onset-held-out-44' }],
   'held-out 45': [FORTY_FIFTH, { set: 'onset-held-out-45' }],
+  'held-out 46': [FORTY_SIXTH, { set: 'onset-held-out-46' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -620,7 +633,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_THIRD_ONLY && !FORTY_THIRD_TOO) || FORTY_FOURTH_ONLY ? none : drumItems('held-out 43');
   const fortyFourth =
     (THIRD_ONLY && !FORTY_FOURTH_ONLY && !FORTY_FOURTH_TOO) || FORTY_FIFTH_ONLY ? none : drumItems('held-out 44');
-  const fortyFifth = THIRD_ONLY && !FORTY_FIFTH_ONLY && !FORTY_FIFTH_TOO ? none : drumItems('held-out 45');
+  const fortyFifth =
+    (THIRD_ONLY && !FORTY_FIFTH_ONLY && !FORTY_FIFTH_TOO) || FORTY_SIXTH_ONLY ? none : drumItems('held-out 45');
+  const fortySixth = THIRD_ONLY && !FORTY_SIXTH_ONLY && !FORTY_SIXTH_TOO ? none : drumItems('held-out 46');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -669,6 +684,7 @@ async function main() {
     ...fortyThird.items,
     ...fortyFourth.items,
     ...fortyFifth.items,
+    ...fortySixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -718,6 +734,7 @@ async function main() {
     ...fortyThird.missing,
     ...fortyFourth.missing,
     ...fortyFifth.missing,
+    ...fortySixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -810,6 +827,7 @@ async function main() {
       'held-out 43',
       'held-out 44',
       'held-out 45',
+      'held-out 46',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -22,7 +22,8 @@
  * again, ONSET_HELD_OUT_KITS_42; groups: the players); `--forty-third`: held-out 43 (h-oset83: drum stems,
  * ONSET_HELD_OUT_KITS_43; groups: the players); `--forty-fourth`: held-out 44 (h-oset85: drum stems,
  * ONSET_HELD_OUT_KITS_44; groups: the players); `--forty-fifth`: held-out 45 (h-oset86: drum stems,
- * ONSET_HELD_OUT_KITS_45; groups: the players);
+ * ONSET_HELD_OUT_KITS_45; groups: the players); `--forty-sixth`: held-out 46 (h-oset87: drum stems,
+ * ONSET_HELD_OUT_KITS_46; groups: the players);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -100,6 +101,7 @@ const ORDINALS = [
   'forty-third',
   'forty-fourth',
   'forty-fifth',
+  'forty-sixth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
