@@ -3793,3 +3793,266 @@ test('comp held-out-60: four new burst shapes, nail at the mic; phrase ends rush
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+
+// held-out-61 against every set before it (held-out-60 included)
+const set61 = sets.filter(([name]) => numberOf(name) === 61).flatMap(([, v]) => v);
+const before61 = sets.filter(([name]) => numberOf(name) < 61).flatMap(([, v]) => v);
+
+test('comp held-out-61: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before61.length, before60.length + set60.length, 'every earlier spec read, held-out-60 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 61).length, 2, 'songs and speech');
+  // 7 played songs (6, 3, 6, 6, 2, 6, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set61.map((s) => s.sentences?.length ?? s.sections),
+    [6, 3, 6, 6, 2, 6, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set61.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before61.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set61.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before61,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before61,
+  );
+  const sung = set61.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['reel tenor', 'strathspey alto', 'hornpipe baritone']);
+  const oldNames = seen(voiceName, before61);
+  for (const s of set61) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before61);
+  assert.deepEqual(
+    set61.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['qdb', false],
+      ['hak', false],
+    ],
+  );
+  // the Gravis UltraSound's rates (617 400 Hz / active voices, 15, 19, 20 voices: 41 160, 32 495, 30 870 Hz)
+  const songs = set61.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [30870, 32495, 41160]);
+  for (const v of [15, 19, 20])
+    assert.ok(
+      songs.some((s) => s.sampleRate === Math.round(617400 / v)),
+      `${v} voices`,
+    );
+  // tempi and rates no set used (tempi of odd hundred-twenty-eighths of a beat per minute); tonics the least used
+  // before (every tonic from 25 to 94 used; held-out-60 took the extremes): 38, 44, 73, 78, each once before
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  for (const k of ['bpm', 'sampleRate']) {
+    const old = new Set(before61.map((s) => field(s, k)));
+    for (const s of songs) assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(128 * b) < 1e-9 && off(64 * b) > 1e-9, `${s.seed}: ${b}, an odd hundred-twenty-eighth`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [38, 44, 73, 78]);
+  for (const t of [38, 44, 73, 78])
+    assert.equal(before61.filter((s) => field(s, 'tonic') === t).length, 1, `tonic ${t} once before`);
+  const tonics = before61.map((s) => field(s, 'tonic')).filter((t) => t !== undefined);
+  assert.deepEqual([Math.min(...tonics), Math.max(...tonics)], [25, 94], 'inside what sessions record');
+  // latencies of odd thirty-seconds of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before61));
+  for (const l of lats(set61))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(32 * l) < 1e-9 && off(16 * l) > 1e-9), `latency ${l}`);
+  assert.deepEqual(
+    set61.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [5.85, 2.85],
+      [15.25, 11.35],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set61)) assert.ok(!shares(before61).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set61), [0.39, 0.84]);
+  assert.deepEqual(
+    set61.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [63],
+  );
+  // the fifteenth performer model (dragging the first note of each phrase) on every song, the loud breath on every
+  // spec, the click bleed on five songs, the new shapes on every spec, none before; 54's breathing, 52's room and
+  // chain under them; none of 47's–60's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set61.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set61.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before61.filter((s) => has(s, 'drag')).length, 0, 'no drag before');
+  assert.deepEqual(
+    set61.filter((s) => has(s, 'drag')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set61
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7716, [2]],
+      [7718, [4]],
+      [7721, [0]],
+      [7723, [3]],
+      [7726, [1]],
+    ],
+  );
+  const fresh = ['siren', 'sneeze', 'stand', 'tape'];
+  for (const s of before61.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set61) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -50 && p.chain.hissDb[0] <= -88, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { drag?: EVAL.Drag; loudBreath: EVAL.LoudBreath };
+    if (!s.sentences) assert.deepEqual(o.drag, { ms: [9, 20], spread: [0.7, 1] }, `${s.seed}: the drag`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.55);
+  }
+  assert.deepEqual(
+    set61.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-61: sizes a mix of two spreads, edges other than 42's…60's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set61,
+    [EVAL.FAINT_SPREAD_61, EVAL.ORDINARY_SPREAD_61],
+    spreadsBefore(61),
+    [15, 38],
+    { late: [3, 5], early: [2, 6], detune: [4, 8], level: [3, 4], noise: [2, 13], clip: [1, 2] },
+    [7719, 7728],
+  );
+  assert.equal(set61.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set61[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_61.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_61.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set61[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test("comp held-out-61: four new burst shapes, stand at the mic; each phrase's first note dragged, moved whole", () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['sneeze', 'siren', 'stand', 'tape'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 19);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 19);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'stand', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the sneeze's "ah" under its "choo"; the siren a tone between 650 Hz and 1.5 kHz; the stand's ring lasting; the
+  // tape a tearing of at least 0.15 s, bright
+  const sneeze = EVAL.burstSound('sneeze', fs, mulberry32(5));
+  assert.ok(rms51(sneeze, fs, 0, 0.1) < 0.5 * loudest54(sneeze, fs), 'sneeze: the ah quieter');
+  const siren = EVAL.burstSound('siren', fs, mulberry32(5));
+  let ups = 0;
+  for (let i = 1; i < siren.length; i++) if (siren[i - 1]! < 0 && siren[i]! >= 0) ups++;
+  const hz = (ups * fs) / siren.length;
+  assert.ok(hz > 600 && hz < 1550, `siren: ${hz} Hz`);
+  const stand = EVAL.burstSound('stand', fs, mulberry32(5));
+  assert.ok(rms51(stand, fs, 0.1, 0.2) > 0.05 * loudest54(stand, fs), 'stand: a ring after the thump');
+  const slope = (x: Float64Array) =>
+    x.reduce((e, v, i) => e + (i > 0 ? (v - x[i - 1]!) ** 2 : 0), 0) / x.reduce((e, v) => e + v * v, 0);
+  const tape = EVAL.burstSound('tape', fs, mulberry32(5));
+  assert.ok(tape.length >= 0.15 * fs && slope(tape) > 0.3, `tape: ${tape.length / fs} s, ${slope(tape)}`);
+  // the drag: a phrase of four notes (1, 1.5, 2, 2.5 s, 0.4 s each), its first 16 ms late and shortened by as much,
+  // the part back in step 25 ms before the second; a second phrase of one note (3.4 s) dragged too, its rest after it
+  const notes = [1, 1.5, 2, 2.5, 3.4].map((on, k) => ({ on, off: on + 0.4, pitch: 60 + k, phrase: k < 4 ? 0 : 1 }));
+  const x = new Float64Array(4 * fs);
+  for (const m of notes)
+    for (let i = Math.round(m.on * fs); i < Math.round(m.off * fs); i++)
+      x[i] = 0.2 * Math.sin((2 * Math.PI * 110 * (m.pitch - 56) * (i / fs - m.on)) / 1);
+  const drag: EVAL.Drag = { ms: [16, 16], spread: [1, 1] };
+  const { y, notes: moved } = EVAL.dragPart(x, fs, notes, drag, 3, []);
+  assert.deepEqual(
+    moved.map((m) => [Math.round(m.on * 1e6) / 1e6, Math.round(m.off * 1e6) / 1e6]),
+    [
+      [1.016, 1.416],
+      [1.5, 1.9],
+      [2, 2.4],
+      [2.5, 2.9],
+      [3.416, 3.816],
+    ],
+  );
+  for (let i = 0; i < Math.round((1 - 0.025 + 0.016 - 0.006) * fs); i++)
+    assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s unmoved`);
+  for (let i = Math.round((1.475 + 0.006) * fs); i < Math.round((3.375 + 0.016 - 0.006) * fs); i++)
+    assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s in step`);
+  const sh = Math.round(0.016 * fs);
+  for (const k of [0, 4])
+    for (let i = Math.round((notes[k]!.on + 0.005) * fs); i < Math.round((notes[k]!.off - 0.005) * fs); i++)
+      assert.ok(Math.abs(y[i + sh]! - x[i]!) < 1e-9, `note ${k} at ${i / fs} s moved whole`);
+  // a phrase touching a kept (clipped or burst) section spared
+  const spared = EVAL.dragPart(x, fs, notes, drag, 3, [{ startSeconds: 2.2, endSeconds: 2.9 }]);
+  assert.deepEqual(spared.notes.slice(0, 4), notes.slice(0, 4));
+  for (let i = 0; i < Math.round(3.3 * fs); i++)
+    assert.ok(Math.abs(spared.y[i]! - x[i]!) < 1e-12, `${i / fs} s spared`);
+  // through recordTakes: the clean take dragged too, the guide steady, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const melody = set.melody.flatMap((m) =>
+    [0, 0.375, 0.75, 1.125].map((b, k) => ({ ...m, beat: m.beat + b, lengthBeats: 0.3, pitch: 60 + 2 * k })),
+  );
+  const sung = { ...set, melody } as TakeSet;
+  const led = EVAL.recordTakes(sung, { recording: plain, guideRecording: plain, drag }, 5);
+  const bare = EVAL.recordTakes(sung, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
