@@ -44,6 +44,7 @@
  * --held-out-55, --held-out-55t: fixtures/drumclass55.ts, drumclass55t.ts, h-dxset83;
  * --held-out-56, --held-out-56t: fixtures/drumclass56.ts, drumclass56t.ts, h-dxset85;
  * --held-out-57, --held-out-57t: fixtures/drumclass57.ts, drumclass57t.ts, h-dxset86;
+ * --held-out-58, --held-out-58t: fixtures/drumclass58.ts, drumclass58t.ts, h-dxset87;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -127,6 +128,8 @@ import { heldOut56DrumSpecs } from '../fixtures/drumclass56.js';
 import { heldOut56tDrumSpecs } from '../fixtures/drumclass56t.js';
 import { heldOut57DrumSpecs } from '../fixtures/drumclass57.js';
 import { heldOut57tDrumSpecs } from '../fixtures/drumclass57t.js';
+import { heldOut58DrumSpecs } from '../fixtures/drumclass58.js';
+import { heldOut58tDrumSpecs } from '../fixtures/drumclass58t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -289,6 +292,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-56t', heldOut56tDrumSpecs], // drumclass56t.ts, h-dxset85: kickless tumbao, ringing trap, brush shuffle
   ['held-out-57', heldOut57DrumSpecs], // drumclass57.ts, h-dxset86: impact kits, kits crossed on unused Hydrogen kits
   ['held-out-57t', heldOut57tDrumSpecs], // drumclass57t.ts, h-dxset86: kickless guaguancó, ringing drill, brush ballad
+  ['held-out-58', heldOut58DrumSpecs], // drumclass58.ts, h-dxset87: tanh kits, Hydrogen drums under others' metal
+  ['held-out-58t', heldOut58tDrumSpecs], // drumclass58t.ts, h-dxset87: kickless nyabinghi, ringing phonk, brush bossa
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
