@@ -79,8 +79,25 @@ test('at 10 the windowed phase never moves the beats', () => {
   assert.deepEqual(beats, slipped);
 });
 
-test('the default: off (windowPhaseMargin 10; 0.5 selectable), windows of 8 beats', () => {
+test('the window edge (windowPhaseEdge): at half a beat, a beat doubled at both edges of a moved window', () => {
+  // half a beat late for beats 40–71: the window 48–63 moves, the mixed ones either side stay
+  const late = [...kicks.slice(0, 40), ...kicks.slice(40, 72).map((k) => k + 12), ...kicks.slice(73)];
+  const read = (edge: number) =>
+    withParameterValue(TEMPO_PARAMETERS.windowPhaseEdge, edge, () =>
+      at(0.1, 16, () => windowPhase(env(0.2), env(0.2), late, 1)),
+    ).beats;
+  const gaps = (b: number[]) => b.slice(1).map((x, i) => x - b[i]!);
+  // at 0.5 (the range's bottom) the beats half a beat apart at both edges of the moved window are both kept
+  assert.equal(gaps(read(0.5)).filter((g) => g === 12).length, 2);
+  // from 0.55 to 0.95 the same beats as at ¾, none closer than ¾ beat
+  const three = read(0.75);
+  assert.ok(gaps(three).every((g) => g >= 18));
+  for (const edge of [0.55, 0.95]) assert.deepEqual(read(edge), three, `edge ${edge}`);
+});
+
+test('the default: off (windowPhaseMargin 10; 0.5 selectable), windows of 8 beats, the edge at ¾ beat', () => {
   assert.equal(TEMPO_PARAMETERS.windowPhaseMargin.value, 10);
   assert.equal(TEMPO_PARAMETERS.windowPhaseBeats.value, 8);
+  assert.equal(TEMPO_PARAMETERS.windowPhaseEdge.value, 0.75);
   assert.deepEqual(windowPhase(env(0.2), env(0.2), slipped, 1), { beats: slipped, moved: [] });
 });

@@ -1384,6 +1384,39 @@ export const TEMPO_PARAMETERS = {
       'than two windows is left to the level phase); 8 measured on tempo35–52 and the plain grooves (16 gained ' +
       'less: +0.004 / +0.003 at margin 0.3) (bench/results/tempo.md, h-tempo84)',
   ),
+  windowPhaseEdge: p(
+    0.75,
+    "of the window's median beat interval",
+    [0.5, 0.95],
+    'windowed phase (h-tempo84, declared h-tempo86): at each window edge a beat closer than this to the one before ' +
+      'is left out (a moved window offers one beat more before its first), so no beat is doubled and a slip of a ' +
+      'beat and a half is filled; 0.75 (between the half beat a slip leaves and a whole beat) measured on tempo35–53 ' +
+      'and the plain grooves (bench/results/tempo.md, h-tempo86)',
+  ),
+  backbeatPhaseRatio: p(
+    10,
+    'of the on-beat snare hits',
+    [1, 10],
+    'backbeat phase (h-tempo86): after the level phase, the beats move half a beat when the snare hits half-way ' +
+      'between them exceed those on them by this factor (with backbeatPhaseMinHits and backbeatPhaseParity): a ' +
+      'four-on-the-floor song whose off-beat bass outweighs the kick; at 10 never (the default); 2 selectable, ' +
+      'measured on tempo35–53 and the plain grooves (bench/results/tempo.md, h-tempo86)',
+  ),
+  backbeatPhaseMinHits: p(
+    8,
+    'snare hits',
+    [1, 64],
+    'backbeat phase (h-tempo86): the fewest snare hits half-way between the beats that move them (two bars of ' +
+      'backbeats in four), measured on tempo35–53 and the plain grooves (bench/results/tempo.md, h-tempo86)',
+  ),
+  backbeatPhaseParity: p(
+    0.8,
+    'of the half-way snare hits',
+    [0.5, 1],
+    'backbeat phase (h-tempo86): the share of the half-way snare hits after beats of one parity (a backbeat: every ' +
+      'other beat) that moves the beats; a polka\'s or a march\'s snare on every "and" reads 0.5, measured on ' +
+      'tempo35–53 and the plain grooves (bench/results/tempo.md, h-tempo86)',
+  ),
   phaseHighWeight: p(
     0.2,
     '',

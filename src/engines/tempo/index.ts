@@ -996,15 +996,49 @@ export function levelPhase(
 }
 
 /**
+ * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
+ * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
+ * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
+ * leaves its beats half a beat off the kick, where the level phase's envelope reads "on"; its snare and clap still
+ * fall on 2 and 4. The beats move half a beat when the half-way hits are at least backbeatPhaseMinHits, exceed the
+ * on-beat hits backbeatPhaseRatio times, and fall on every other beat (a share backbeatPhaseParity or more of them
+ * after beats of one parity): a backbeat, not a polka's or a march's snare on every "and". Not read when the model
+ * halved the level (which beats a half keeps is the downbeats' choice); at backbeatPhaseRatio's range top (10) it
+ * never moves and reads nothing.
+ */
+export function backbeatPhase(
+  hits: readonly number[],
+  beats: readonly number[],
+): { shift: boolean; on: number; half: number; parity: number } {
+  const ratio = checkParameter('backbeatPhaseRatio', TEMPO_PARAMETERS.backbeatPhaseRatio);
+  const minHits = Math.round(checkParameter('backbeatPhaseMinHits', TEMPO_PARAMETERS.backbeatPhaseMinHits));
+  const parityMin = checkParameter('backbeatPhaseParity', TEMPO_PARAMETERS.backbeatPhaseParity);
+  if (!(ratio < 10) || beats.length < 2) return { shift: false, on: NaN, half: NaN, parity: NaN };
+  let on = 0;
+  const halfBy = [0, 0];
+  let i = 0;
+  for (const t of hits) {
+    if (t < beats[0]! || t >= beats.at(-1)!) continue;
+    while (beats[i + 1]! <= t) i++;
+    const q = Math.round((4 * (t - beats[i]!)) / (beats[i + 1]! - beats[i]!));
+    if (q === 0 || q === 4) on++;
+    else if (q === 2) halfBy[i % 2]!++;
+  }
+  const half = halfBy[0]! + halfBy[1]!;
+  const parity = half ? Math.max(halfBy[0]!, halfBy[1]!) / half : 0;
+  return { shift: half >= minHits && half > ratio * on && parity >= parityMin, on, half, parity };
+}
+
+/**
  * The windowed phase (h-tempo84), after the level phase, on the reported beats (frames): the level phase's reading
  * (kick and snare on the beats and a quarter, a half and three quarters of the way, the kick agreeing; the half left
  * out on a halved level) made per window of windowPhaseBeats beats with windowPhaseMargin, so a tracker that slips
  * half a beat or a sixteenth off the kick for a stretch of the file is moved back there and nowhere else. A moved
  * window's beats go the fraction of its median interval p forward, and one more beat (1 − fraction)·p before its
- * first is offered; at each window edge a beat closer than ¾ p to the one before is left out, so none is doubled and
- * the slip's gap (a beat and a half) is filled. A file shorter than two windows is left to the level phase; at
- * windowPhaseMargin's range top (10) nothing is read. `beats` are the new frames (fractional), `moved` the windows'
- * fractions (0: as reported).
+ * first is offered; at each window edge a beat closer than windowPhaseEdge · p (¾ p) to the one before is left out,
+ * so none is doubled and the slip's gap (a beat and a half) is filled. A file shorter than two windows is left to the
+ * level phase; at windowPhaseMargin's range top (10) nothing is read. `beats` are the new frames (fractional), `moved`
+ * the windows' fractions (0: as reported).
  */
 export function windowPhase(
   kickSnare: ArrayLike<number>,
@@ -1015,6 +1049,7 @@ export function windowPhase(
 ): { beats: number[]; moved: number[] } {
   const margin = checkParameter('windowPhaseMargin', TEMPO_PARAMETERS.windowPhaseMargin);
   const size = Math.round(checkParameter('windowPhaseBeats', TEMPO_PARAMETERS.windowPhaseBeats));
+  const edge = checkParameter('windowPhaseEdge', TEMPO_PARAMETERS.windowPhaseEdge);
   if (!(margin < 10) || beats.length < 2 * size) return { beats, moved: [] };
   const starts: number[] = [];
   for (let s = 0; s + size <= beats.length; s += size) starts.push(s);
@@ -1033,7 +1068,7 @@ export function windowPhase(
     const candidates = fraction
       ? [...(s > 0 ? [window[0]! - (1 - fraction) * p] : []), ...window.map((b) => b + fraction * p)]
       : window;
-    for (const c of candidates) if (!out.length || c - out.at(-1)! >= 0.75 * p) out.push(c);
+    for (const c of candidates) if (!out.length || c - out.at(-1)! >= edge * p) out.push(c);
   }
   return { beats: out, moved };
 }
@@ -2294,19 +2329,25 @@ function levels(
   };
   // h-tempo83: the phase at the reported level (levelPhase): the beats move the fraction (snapped to the onsets as
   // the hand's are)
-  const phased = atLevel(levelPhase);
-  if (phased?.fraction) {
+  const moveBy = (fraction: number) =>
     setBeats(
       snappedBeats(
         fractionShifted(
           tempo.beats.map((t) => t / hopSeconds),
-          phased.fraction,
+          fraction,
         ).map((f) => f * hopSeconds),
         onsets,
         60 / tempo.bpm!,
       ),
     );
-  }
+  const phased = atLevel(levelPhase);
+  if (phased?.fraction) moveBy(phased.fraction);
+  // h-tempo86: the backbeat phase (backbeatPhase): half a beat when the snare hits fall half-way, on every other beat
+  const backbeatRead =
+    input.bandEnergy && modelMove?.move !== 0.5 && TEMPO_PARAMETERS.backbeatPhaseRatio.value < 10
+      ? backbeatPhase(snareOnce()?.times ?? [], tempo.beats)
+      : undefined;
+  if (backbeatRead?.shift) moveBy(0.5);
   // h-tempo84: the windowed phase (windowPhase): the same reading per window along the file; a moved window's beats
   // snapped to the onsets as the hand's are
   const windowed = atLevel(windowPhase);
@@ -2484,6 +2525,16 @@ function levels(
               `${fmt(phased.on)} on the reported beats, ${fmt(phased.off)} at the strongest quarter or half ` +
               `(moved above ${fmt(1 + TEMPO_PARAMETERS.levelPhaseMargin.value)}× with the kick there ` +
               `${Number.isNaN(phased.kickAt) ? 'not read' : `${fmt(phased.kickAt)} against ${fmt(phased.kickOn)}`})`,
+          }
+        : {}),
+      ...(backbeatRead && !Number.isNaN(backbeatRead.on)
+        ? {
+            backbeatPhase:
+              `${backbeatRead.shift ? 'moved ½ beat' : 'as reported'}: snare hits ${backbeatRead.on} on the beats, ` +
+              `${backbeatRead.half} half-way (${fmt(backbeatRead.parity)} after beats of one parity; moved at ` +
+              `${Math.round(TEMPO_PARAMETERS.backbeatPhaseMinHits.value)} or more, above ` +
+              `${fmt(TEMPO_PARAMETERS.backbeatPhaseRatio.value)}× the on-beat hits, parity ` +
+              `${fmt(TEMPO_PARAMETERS.backbeatPhaseParity.value)} or more)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
