@@ -7,11 +7,15 @@
  * same kit with its kick (a sine falling from 200 to 50 Hz with a beater click). Truth is where each stroke was
  * placed. Each reading names the rule's values (kicklessFallSt 0: off); and the rule on hits whose features are given.
  * h-dx83: a held, ringing kick whose partial reads a rise (kicklessRiseSt) keeps its kicks. h-dx84: gbm84's readings;
- * h-dx86: gbm86's.
+ * h-dx86: gbm86's. h-dx87: the rules' brushed snare over a ringing floor (brushClickMs), gbm87's readings.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEM_KICKLESS_PARAMETERS as K, STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
+import {
+  STEM_BRUSH_DECAY_PARAMETERS,
+  STEM_KICKLESS_PARAMETERS as K,
+  STEM_MODEL_PARAMETERS,
+} from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { givenHit, kitStem, kitStroke, tallyStem } from '../../fixtures/stemtally.js';
 import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
@@ -174,6 +178,59 @@ test('kickless stem: gbm86 (model 86): the 100 Hz floor all toms, 2 of its hats 
     assert.deepEqual(
       m86(() => tally('floor', 70, fall)),
       { 'floor->tom': 11, 'floor->kick': 5, ...ALL_RIGHT },
+    );
+  }
+});
+
+test("kickless stem: the rules read the 100 Hz kit's hats over a ringing floor as hats with brushClickMs 20", () => {
+  // the rules alone: 7 floor strokes whose body the ring before masks read as hats, their top band dying in 4–5 ms
+  // (the stick's click); at brushClickMs 0 (the default) they set the brushes' closed-hat reference (5 ms), so the 8
+  // hats struck over the ringing floor (30–36 ms, flatness 0.12–0.25: the tonal ring leaves their noise flat) read
+  // as brushed snares; left out at 20 ms (18 and 22 alike) every hat is a hat
+  const rules = <T>(f: () => T) => withParameterValue(STEM_MODEL_PARAMETERS.useModel, 0, f);
+  const at = (ms: number) =>
+    rules(() => withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, ms, () => tally('floor', 100, 0)));
+  const off = at(0);
+  assert.equal(off['hat->hihat'], 8, JSON.stringify(off));
+  assert.equal(off['hat->snare'], 8, JSON.stringify(off));
+  for (const ms of [18, 20, 22]) {
+    const got = at(ms);
+    assert.equal(got['hat->hihat'], 16, `${ms}: ${JSON.stringify(got)}`);
+    assert.equal(got['hat->snare'], undefined, `${ms}: ${JSON.stringify(got)}`);
+  }
+});
+
+test('kickless stem: gbm87 (model 87, brushClickMs 20): the 85, 100 Hz kits all right; 6 of 16 at 70 Hz kicks', () => {
+  // gbm86's form with the hit's own membrane cue (the second mode, the click, the decay in periods) on 33 … 56t, the
+  // rules at brushClickMs 20 (h-dx87): the 85 and 100 Hz kickless kits every piece right, the rule or not (gbm86: 2
+  // of the 100 Hz hats snares); at 70 Hz 6 of the 16 floor strokes kicks (gbm86: 5) — the analytic held kick is the
+  // same drum head as the floor tom, so no cue of the stroke tells them; the held kick at 44 … 60 Hz all 20 kicks but
+  // at 50 Hz (2 toms) and at 55 Hz (the rule's limit, above)
+  const m87 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 87, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  for (const hz of [44, 48, 52, 54.4, 58, 60])
+    assert.deepEqual(
+      m87(() => heldKick(hz, 0.5)),
+      { 'kick->kick': 20, ...groove },
+      `${hz} Hz`,
+    );
+  assert.deepEqual(
+    m87(() => heldKick(50, 0.5)),
+    { 'kick->kick': 18, 'kick->tom': 2, ...groove },
+  );
+  for (const fall of [0, 0.9]) {
+    for (const hz of [85, 100])
+      assert.deepEqual(
+        m87(() => tally('floor', hz, fall)),
+        { 'floor->tom': 16, ...ALL_RIGHT },
+        `${hz} Hz`,
+      );
+    assert.deepEqual(
+      m87(() => tally('floor', 70, fall)),
+      { 'floor->tom': 10, 'floor->kick': 6, ...ALL_RIGHT },
     );
   }
 });

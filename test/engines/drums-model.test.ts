@@ -106,6 +106,7 @@ for (const name of [
   'drum-class-gbm83',
   'drum-class-gbm84',
   'drum-class-gbm86',
+  'drum-class-gbm87',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -225,8 +226,8 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 // beside their kick and synth83's kickless analytic stems (a floor tom where the kick was) at weight 6; gbm84
 // (h-dx84): gbm83's form on 33 … 54t with synth84's held low kicks (a drum head at 44–60 Hz where the kick was) too;
 // gbm86 (h-dx86): gbm84's form on 33 … 55t with synth86k's kickless stems at 90–130 Hz and synth86h's held kicks with
-// the recorded held kicks' cues too
-for (const round of [69, 71, 72, 73, 74, 83, 84, 86])
+// the recorded held kicks' cues too; gbm87 (h-dx87): gbm86's form with the hit's own membrane cue on 33 … 56t
+for (const round of [69, 71, 72, 73, 74, 83, 84, 86, 87])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -452,16 +453,28 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
       m.features,
       MODEL_FEATURES.slice(
         0,
-        { 56: 113, 66: 140, 67: 153, 69: 150, 71: 162, 72: 167, 73: 167, 74: 162, 81: 162, 83: 162, 84: 162, 86: 162 }[
-          round
-        ],
+        {
+          56: 113,
+          66: 140,
+          67: 153,
+          69: 150,
+          71: 162,
+          72: 167,
+          73: 167,
+          74: 162,
+          81: 162,
+          83: 162,
+          84: 162,
+          86: 162,
+          87: 167,
+        }[round],
       ),
     );
   }

@@ -1495,8 +1495,11 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
  * Noise snares read as hats by how long they ring against the stem's closed hats (h-dxbrush37): a brush slap (noise
  * alone, 2–6 kHz) or an undamped electronic snare adds no drum body, so the band rule reads "no drum body, short: a
  * hat" (its top band dies within cymbalDecayMs). Its noise still rings several times longer than the stem's closed
- * hats. The reference: the brushDecayQuantile of the top-band decay of the hits read as hats without drum body (at
- * least minStemHats of them). A hit read as a hat without drum body and with no second piece whose top band takes at
+ * hats. The reference: the brushDecayQuantile of the top-band decay of the hits read as hats without drum body whose
+ * top band rings at least brushClickMs (at least minStemHats of them; 0 by default, off; h-dx87: a drum's stick click,
+ * its body masked by the ring before, is no hat — the 100 Hz kickless kit's 7 floor strokes at 5 ms set it, so its 16
+ * hats, 30–36 ms, read 3× longer and those over a ringing floor, whose tonal ring leaves their own noise flat, as
+ * brushes). A hit read as a hat without drum body and with no second piece whose top band takes at
  * least brushDecayRatio of the reference to fall, whose late spectrum (lateMs on) stands at most brushLateDb against
  * its first (dying; a hat struck into another's ring or an open hat swelling stands above), and whose added spectrum
  * is at least brushFlatRatio as flat as the hats dying before that edge (noise beside metal partials; a sampled kit's
@@ -1507,14 +1510,19 @@ function byCymbalHatless(found: FoundHit[], verdicts: StemVerdict[]): void {
 function byBrushDecay(found: FoundHit[], verdicts: StemVerdict[]): void {
   const B = STEM_BRUSH_DECAY_PARAMETERS;
   const hat = (k: number) => verdicts[k]!.main.cls === 'hihat' && hasNoBody(found[k]!.features);
-  const decays = found.map((h) => h.features.decayMs[3]!).filter((d, k) => hat(k) && Number.isFinite(d));
+  // the reference's hats ring: a top band dying sooner than brushClickMs is a stick's click on a drum (h-dx87)
+  const rings = (k: number) => {
+    const d = found[k]!.features.decayMs[3]!;
+    return hat(k) && Number.isFinite(d) && !(d < B.brushClickMs.value);
+  };
+  const decays = found.map((h) => h.features.decayMs[3]!).filter((d, k) => rings(k));
   const n = decays.length;
   if (n < STEM_CLASS_PARAMETERS.minStemHats.value) return;
   const ref = kthSmallest(decays, Math.min(n - 1, Math.floor(B.brushDecayQuantile.value * n)));
   const edge = B.brushDecayRatio.value * ref;
   // the closed hats' flatness: the median over the hats dying before the edge (metal partials, or noise)
   const flats = found
-    .filter((h, k) => hat(k) && h.features.decayMs[3]! < edge && Number.isFinite(h.features.flatness ?? NaN))
+    .filter((h, k) => rings(k) && h.features.decayMs[3]! < edge && Number.isFinite(h.features.flatness ?? NaN))
     .map((h) => h.features.flatness!);
   if (flats.length === 0) return;
   const hatFlat = kthSmallest(flats, flats.length >> 1);
