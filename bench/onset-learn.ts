@@ -84,6 +84,8 @@ const ORD: Record<string, number> = {
   'forty-second': 42,
   // read since (h-onset86: gbm84's held-out 43)
   'forty-third': 43,
+  // read since (h-onset87: gbm86's held-out 44)
+  'forty-fourth': 44,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };

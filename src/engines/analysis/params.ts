@@ -549,12 +549,13 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     63,
     'round',
-    [56, 86],
+    [56, 87],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
       "alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, held-out 12–14 and 18–42), 86 gbm86 " +
       "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
-      "copies are one onset); a preset's own θ is in its `threshold`",
+      "copies are one onset), 87 gbm87 (h-onset87: gbm86's form with the closed-hat evidence, on held-out 12–14 " +
+      "and 18–44); a preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(
@@ -605,6 +606,14 @@ export const ONSET_PARAMETERS = {
     "the peak model's grid evidence (h-onset66): a rules' onset lies on the candidate's grid when its distance is " +
       "within this of a whole number of grid steps (the most common gap between the rules' onsets); a feature " +
       'definition',
+  ),
+  onsetModelHatHz: p(
+    5000,
+    'Hz',
+    [2000, 12000],
+    "the peak model's closed-hat evidence (h-onset87): the band energies whose lower edge is at or above this are " +
+      "the hat's (a closed hat's noise lies above 5 kHz, a kick's and a snare's body and most of a snare's wires " +
+      'below it); a feature definition',
   ),
 } as const;
 
