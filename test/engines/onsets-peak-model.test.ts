@@ -1,10 +1,10 @@
 /**
  * The learned onset peak acceptor (issue 12 point 4, h-olearn56, h-onset59, h-onset61, h-onset63;
- * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm63.json, gbm56 and gbm59 (the rules' flags)
- * beside it): each preset's feature list is the code's, its check rows (the trainer's own P(onset),
- * bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the candidate callback leaves
- * the rules' output unchanged, and with onsetModel on (the default) a synthesized loop's and a roll's readings change
- * (the rules' own reading with the switch off).
+ * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm87.json since h-onset87 (gbm63's before),
+ * gbm56 and gbm59 (the rules' flags) beside it): each preset's feature list is the code's, its check rows (the
+ * trainer's own P(onset), bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the
+ * candidate callback leaves the rules' output unchanged, and with onsetModel on (the default) a synthesized loop's and
+ * a roll's readings change (the rules' own reading with the switch off).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,12 +73,12 @@ function input(x: Float32Array) {
   return onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples);
 }
 
-test("peak model preset (the engine's, gbm63 since h-onset63): the code's whole row, its check rows to 1e-9", () => {
+test("peak model preset (the engine's, gbm87 since h-onset87): the code's whole row, its check rows to 1e-9", () => {
   const m = peakModel();
-  assert.equal(m.name, 'onset-peak-gbm63');
+  assert.equal(m.name, 'onset-peak-gbm87');
   assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
-  // the row up to the roll and attack evidence (h-onset66's context evidence follows it)
-  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length - HAT_FEATURES.length));
+  // the whole row: the context evidence (h-onset66) and the closed-hat evidence (h-onset87) last
+  assert.deepEqual(m.features, peakFeatureNames(4));
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
@@ -137,7 +137,7 @@ test('echoes 60 ms after the loud strokes: the peak model accepts fewer of them 
   // the rules' own reading (onsetModel 0): every stroke and the 8 echoes (measured at ab7e8ef)
   const off = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }).times, truth, 0.05);
   assert.deepEqual([off.tp, off.fp, off.fn], [15, 8, 0]);
-  // the model (onsetModel 1, the default): every stroke, at most 7 echoes (gbm63: 7; gbm56 read 6, gbm59 7)
+  // the model (onsetModel 1, the default): every stroke, at most 7 echoes (gbm87: 1; gbm63 read 7, gbm56 6, gbm59 7)
   const on = matchEvents(detectOnsets(inp, onsetDefaults()).times, truth, 0.05);
   assert.equal(on.tp, 15);
   assert.equal(on.fn, 0);
@@ -181,8 +181,9 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
-  // the engine reads it by its round (onsetModelPreset 66), gbm63 by default; only gbm66's rows need the context
-  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 63);
+  // the engine reads it by its round (onsetModelPreset 66), gbm87 by default (h-onset87; gbm63 before); gbm63's rows
+  // need no context
+  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 87);
   assert.ok(readsContext(m));
   assert.ok(!readsContext(peakModel(63)));
   // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
@@ -420,7 +421,7 @@ function roll(): { x: Float32Array; truth: number[] } {
   return { x: Float32Array.from(x), truth };
 }
 
-test('a 24-stroke roll 55 ms apart: gbm63 (the default) finds a stroke more than gbm56 on the same candidates', () => {
+test('a 24-stroke roll 55 ms apart: gbm63 (the default before gbm87) finds a stroke more than gbm56', () => {
   const { x, truth } = roll();
   let cands: PeakCandidate[] = [];
   const rules = detectOnsets(
@@ -441,7 +442,7 @@ test('a 24-stroke roll 55 ms apart: gbm63 (the default) finds a stroke more than
   assert.deepEqual([off.tp, off.fp, off.fn], [19, 0, 5]);
   assert.deepEqual(read('onset-peak-gbm56'), [18, 0, 6]);
   assert.deepEqual(read('onset-peak-gbm63'), [19, 0, 5]);
-  // the engine's own reading with its defaults (onsetModel 1, gbm63): the same 19 strokes
+  // the engine's own reading with its defaults (onsetModel 1, gbm87 since h-onset87): the same 19 strokes
   const on = matchEvents(detectOnsets(input(x), onsetDefaults()).times, truth, 0.05);
   assert.deepEqual([on.tp, on.fp, on.fn], [19, 0, 5]);
 });

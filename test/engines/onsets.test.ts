@@ -482,8 +482,8 @@ test('echo model: the repeats of a feedback delay are not onsets, the hits are; 
   // the delay line's copies (every hit's repeats 100, 200, … ms on, none within 50 ms of a hit, so an onset there
   // is an extra) that rise out of the wet signal — ≥ 3 dB more energy in the 10 ms after the copy than in the 10 ms
   // before: a detector's onset, not a ring — are ≥ 130 (measured: 137 of the 399 before 11.8 s; 135 at 3.3 dB); then
-  // every hit is found with the echo model on or off, and with it at most 10 extras remain (measured: gbm63 8, the
-  // rules 0); the delay found within 1 frame of 100 ms
+  // every hit is found with the echo model on or off, and with it at most 10 extras remain (measured: gbm87, the
+  // default since h-onset87, 4; gbm63 8, the rules 0); the delay found within 1 frame of 100 ms
   const wet = Float32Array.from(dry, (v, i) => 0.5 * (v + echo[i]!));
   const power = (a: number, b: number) => {
     let e = 1e-20;

@@ -169,7 +169,10 @@ export interface PeakEvidence {
   /** The energy rise's spans after and before the onset, ticks (tailSpans). */
   riseAfter: number;
   riseBefore: number;
-  /** Whether to compute the context evidence (default true; false: its columns missing — gbm63 never reads them). */
+  /**
+   * Whether to compute the context and closed-hat evidence (default true; false: their columns missing — gbm63
+   * never reads them).
+   */
   context?: boolean;
 }
 
@@ -621,10 +624,11 @@ export function acceptPeaks(
  * The engine's presets by round (ONSET_PARAMETERS.onsetModelPreset): h-olearn56's gbm56 (22 features, the engine's
  * preset from h-onset61 to h-onset63), h-onset59's gbm59 (with the rules' flags), h-onset63's gbm63 (gbm56's 22
  * features and the roll and attack evidence, trained on held-out 12–14 and 18–37; judged once on held-out 38: the
- * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default), h-onset66's gbm66 (and the context evidence, trained on
- * held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form trained on every read
- * set: held-out 12–14, 18–42), h-onset86's gbm86 (and analytic echo rows), h-onset87's gbm87 (gbm86's form and the
- * closed-hat evidence, on held-out 12–14 and 18–44). On by default since h-onset61.
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default until h-onset87), h-onset66's gbm66 (and the context
+ * evidence, trained on held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form
+ * trained on every read set: held-out 12–14, 18–42), h-onset86's gbm86 (and analytic echo rows), h-onset87's gbm87
+ * (gbm86's form and the closed-hat evidence, on held-out 12–14 and 18–44; the default since h-onset87: judged once
+ * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118). On by default since h-onset61.
  */
 export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87] as const;
 /** The preset's name of a round (onset-peak-gbmN). */
