@@ -23,6 +23,7 @@ import {
   ROLL_FEATURES,
   RULE_FLAGS,
   type PeakCandidate,
+  type PeakEvidence,
   type PeakModel,
 } from '../../src/engines/onsets/peak-model.js';
 import { readPreset } from '../../src/presets.js';
@@ -267,8 +268,16 @@ function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
   return [detectOnsets(inp, params).times, want];
 }
 
-/** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
-function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {
+/**
+ * The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy; band energies if given): the
+ * feature names.
+ */
+function handFeatures(
+  cands: PeakCandidate[],
+  env: Float64Array,
+  hop: number,
+  bandEnergy?: PeakEvidence['bandEnergy'],
+): string[] {
   peakFeatures(cands, {
     env,
     hopSeconds: hop,
@@ -278,6 +287,7 @@ function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): s
     medianFrames: 20,
     riseAfter: 10,
     riseBefore: 10,
+    ...(bandEnergy ? { bandEnergy } : {}),
   });
   return peakFeatureNames(0);
 }
@@ -369,18 +379,7 @@ test("the closed-hat evidence (h-onset87): a hat's rise above 5 kHz over a loude
     { t: 0.5, p: 100, s: 0, main: 1, source: 0 },
     { t: 0.56, p: 112, s: 0, main: 0, source: 2 },
   ];
-  peakFeatures(cands, {
-    env,
-    hopSeconds: hop,
-    groups: 0,
-    fineEnergy: new Float64Array(2000).fill(1e-4),
-    tickSeconds: 0.001,
-    medianFrames: 20,
-    riseAfter: 10,
-    riseBefore: 10,
-    bandEnergy: { values, bands: 4, lowHz },
-  });
-  const names = peakFeatureNames(0);
+  const names = handFeatures(cands, env, hop, { values, bands: 4, lowHz });
   assert.deepEqual(names.slice(-HAT_FEATURES.length), HAT_FEATURES);
   const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
   // the hat: its bands rise 7.24 dB over the 30 ms across it, 13.09 dB more than the full band (the kick's decay),
