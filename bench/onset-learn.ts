@@ -45,6 +45,11 @@ const arg = (name: string) => {
 };
 /** `--params JSON`: onset parameters moved from their defaults (the candidates' floor ± 10 %: new dumps). */
 const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as Record<string, number>) };
+/**
+ * A dump's `main`: the rules' onsets (onsetModel 0; h-onset87: with the engine's default model, a dump's `main` moved
+ * with the default preset — the candidates and their rows do not depend on it).
+ */
+const RULES = { ...PARAMS, onsetModel: 0 };
 /** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
 const PRESET = arg('--preset') ?? PEAK_MODEL_FILE;
 /** The analytic echo rows' set number (h-onset86: no onset set; `echo-rows` writes its dump). */
@@ -84,6 +89,8 @@ const ORD: Record<string, number> = {
   'forty-second': 42,
   // read since (h-onset86: gbm84's held-out 43)
   'forty-third': 43,
+  // read since (h-onset87: gbm86's held-out 44)
+  'forty-fourth': 44,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };
@@ -174,7 +181,7 @@ function dumpFile(it: Item): FileDump {
   const r = fx.finish();
   const t: number[] = [];
   const x: number[][] = [];
-  const main = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), PARAMS, {
+  const main = detectOnsets(onsetInput(r, RATE, stftLayout(RATE).windowSamples), RULES, {
     onCandidates: (cs) => {
       for (const c of cs) {
         t.push(c.t);
@@ -259,7 +266,7 @@ function echoRows(files = 48): void {
     fx.addFloat(Float32Array.from(x, (v) => v * scale));
     const t: number[] = [];
     const xs: number[][] = [];
-    const main = detectOnsets(onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples), PARAMS, {
+    const main = detectOnsets(onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples), RULES, {
       onCandidates: (cs) => {
         for (const c of cs) {
           t.push(c.t);

@@ -1,10 +1,10 @@
 /**
  * The learned onset peak acceptor (issue 12 point 4, h-olearn56, h-onset59, h-onset61, h-onset63;
- * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm63.json, gbm56 and gbm59 (the rules' flags)
- * beside it): each preset's feature list is the code's, its check rows (the trainer's own P(onset),
- * bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the candidate callback leaves
- * the rules' output unchanged, and with onsetModel on (the default) a synthesized loop's and a roll's readings change
- * (the rules' own reading with the switch off).
+ * src/engines/onsets/peak-model.ts, the engine's presets/onset-peak-gbm87.json since h-onset87 (gbm63's before),
+ * gbm56 and gbm59 (the rules' flags) beside it): each preset's feature list is the code's, its check rows (the
+ * trainer's own P(onset), bench/onset-learn.ts) are reproduced to 1e-9, gbm56 reads the longer rows unchanged, the
+ * candidate callback leaves the rules' output unchanged, and with onsetModel on (the default) a synthesized loop's and
+ * a roll's readings change (the rules' own reading with the switch off).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,9 +19,11 @@ import {
   peakProbability,
   readsContext,
   CONTEXT_FEATURES,
+  HAT_FEATURES,
   ROLL_FEATURES,
   RULE_FLAGS,
   type PeakCandidate,
+  type PeakEvidence,
   type PeakModel,
 } from '../../src/engines/onsets/peak-model.js';
 import { readPreset } from '../../src/presets.js';
@@ -72,12 +74,12 @@ function input(x: Float32Array) {
   return onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples);
 }
 
-test("peak model preset (the engine's, gbm63 since h-onset63): the code's whole row, its check rows to 1e-9", () => {
+test("peak model preset (the engine's, gbm87 since h-onset87): the code's whole row, its check rows to 1e-9", () => {
   const m = peakModel();
-  assert.equal(m.name, 'onset-peak-gbm63');
+  assert.equal(m.name, 'onset-peak-gbm87');
   assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
-  // the row up to the roll and attack evidence (h-onset66's context evidence follows it)
-  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length));
+  // the whole row: the context evidence (h-onset66) and the closed-hat evidence (h-onset87) last
+  assert.deepEqual(m.features, peakFeatureNames(4));
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
@@ -136,7 +138,7 @@ test('echoes 60 ms after the loud strokes: the peak model accepts fewer of them 
   // the rules' own reading (onsetModel 0): every stroke and the 8 echoes (measured at ab7e8ef)
   const off = matchEvents(detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }).times, truth, 0.05);
   assert.deepEqual([off.tp, off.fp, off.fn], [15, 8, 0]);
-  // the model (onsetModel 1, the default): every stroke, at most 7 echoes (gbm63: 7; gbm56 read 6, gbm59 7)
+  // the model (onsetModel 1, the default): every stroke, at most 7 echoes (gbm87: 1; gbm63 read 7, gbm56 6, gbm59 7)
   const on = matchEvents(detectOnsets(inp, onsetDefaults()).times, truth, 0.05);
   assert.equal(on.tp, 15);
   assert.equal(on.fn, 0);
@@ -147,7 +149,7 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
   const m = readPreset<PeakModel>('onset-peak-gbm63');
   infiniteThresholds(m.trees);
   assert.equal(m.name, 'onset-peak-gbm63');
-  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length));
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -CONTEXT_FEATURES.length - HAT_FEATURES.length));
   assert.deepEqual(m.features.slice(-ROLL_FEATURES.length), ROLL_FEATURES);
   // its trees read gbm56's 22 columns and the roll and attack evidence, never the rules' flags
   const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
@@ -166,7 +168,8 @@ test('peak model gbm63 (h-onset63): the whole row, the roll and attack evidence 
 test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidence read, check rows to 1e-9', () => {
   const m = peakModel(66);
   assert.equal(m.name, 'onset-peak-gbm66');
-  assert.deepEqual(m.features, peakFeatureNames(4));
+  // the row up to the context evidence (h-onset87's closed-hat evidence follows it)
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, -HAT_FEATURES.length));
   assert.deepEqual(m.features.slice(-CONTEXT_FEATURES.length), CONTEXT_FEATURES);
   const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
   for (let j = 22; j < 22 + RULE_FLAGS.length; j++) assert.ok(!read.has(j), `${m.features[j]} read`);
@@ -179,8 +182,9 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
-  // the engine reads it by its round (onsetModelPreset 66), gbm63 by default; only gbm66's rows need the context
-  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 63);
+  // the engine reads it by its round (onsetModelPreset 66), gbm87 by default (h-onset87; gbm63 before); gbm63's rows
+  // need no context
+  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 87);
   assert.ok(readsContext(m));
   assert.ok(!readsContext(peakModel(63)));
   // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
@@ -189,14 +193,14 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
 });
 
 test("peak model gbm84 (h-onset84): gbm66's form on every read set, its check rows to 1e-9, read by round 84", () => {
-  const { m, sets } = contextPreset(84, 66);
+  const { m, sets } = contextPreset(84, 66, -HAT_FEATURES.length);
   assert.equal(sets.length, 28);
   assert.ok(sets.includes('onset-held-out-42') && !sets.includes('onset-held-out-43'));
   assert.deepEqual(...engineAndDump(m, 84));
 });
 
 test("peak model gbm86 (h-onset86): gbm84's form on 12–14, 18–43 and analytic echo rows, read by round 86", () => {
-  const { m, sets } = contextPreset(86, 84);
+  const { m, sets } = contextPreset(86, 84, -HAT_FEATURES.length);
   assert.equal(sets.length, 30);
   assert.ok(sets.includes('onset-held-out-43') && sets.includes('analytic-echoes'));
   assert.ok(!sets.includes('onset-held-out-44'));
@@ -208,16 +212,41 @@ test("peak model gbm86 (h-onset86): gbm84's form on 12–14, 18–43 and analyti
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
+test("peak model gbm87 (h-onset87): gbm86's form and the closed-hat evidence on 12–14, 18–44, read by round 87", () => {
+  const { m, sets } = contextPreset(87, 86, undefined, [56, 57, 58]);
+  assert.equal(sets.length, 31);
+  assert.ok(sets.includes('onset-held-out-44') && sets.includes('analytic-echoes'));
+  assert.ok(!sets.includes('onset-held-out-45'));
+  // its trees read the closed-hat evidence
+  const read = new Set(m.trees.flatMap((t) => t.split.map(([j]) => j)));
+  assert.ok(
+    HAT_FEATURES.every((f) => read.has(m.features.indexOf(f))),
+    'a closed-hat column not read',
+  );
+  const [engine, dump] = engineAndDump(m, 87);
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 87 at its θ: every stroke, at most 7 echoes (gbm86: 5; measured: 1)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
 /**
- * A preset with the context evidence read by its round (gbm84, gbm86): its name, the whole row, the columns of the
- * round `like`'s, its check rows to 1e-9, a context column read; its provenance's sets.
+ * A preset with the context evidence read by its round (gbm84, gbm86, gbm87): its name, the row up to `end` (gbm84's
+ * and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check rows to
+ * 1e-9, a context column read; its provenance's sets.
  */
-function contextPreset(round: number, like: number): { m: PeakModel; sets: string[] } {
+function contextPreset(
+  round: number,
+  like: number,
+  end?: number,
+  more: number[] = [],
+): { m: PeakModel; sets: string[] } {
   const m = peakModel(round);
   assert.equal(m.name, `onset-peak-gbm${round}`);
-  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.deepEqual(m.features, peakFeatureNames(4).slice(0, end));
   const pv = m.provenance as { sets: string[]; columns: number[] };
-  assert.deepEqual(pv.columns, (peakModel(like).provenance as { columns: number[] }).columns);
+  assert.deepEqual(pv.columns, [...(peakModel(like).provenance as { columns: number[] }).columns, ...more]);
   assert.ok(m.check && m.check.length >= 4);
   for (const c of m.check!) {
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
@@ -239,8 +268,16 @@ function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
   return [detectOnsets(inp, params).times, want];
 }
 
-/** The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy): the feature names. */
-function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): string[] {
+/**
+ * The rows of candidates on a hand-made envelope (no flux groups, a flat fine energy; band energies if given): the
+ * feature names.
+ */
+function handFeatures(
+  cands: PeakCandidate[],
+  env: Float64Array,
+  hop: number,
+  bandEnergy?: PeakEvidence['bandEnergy'],
+): string[] {
   peakFeatures(cands, {
     env,
     hopSeconds: hop,
@@ -250,6 +287,7 @@ function handFeatures(cands: PeakCandidate[], env: Float64Array, hop: number): s
     medianFrames: 20,
     riseAfter: 10,
     riseBefore: 10,
+    ...(bandEnergy ? { bandEnergy } : {}),
   });
   return peakFeatureNames(0);
 }
@@ -303,7 +341,7 @@ test("the context evidence (h-onset66): the rules' onsets' grid, the file's rate
     source: k < mains.length ? 0 : 2,
   }));
   const names = handFeatures(cands, env, hop);
-  assert.deepEqual(names.slice(-CONTEXT_FEATURES.length), CONTEXT_FEATURES);
+  assert.deepEqual(names.slice(-CONTEXT_FEATURES.length - HAT_FEATURES.length, -HAT_FEATURES.length), CONTEXT_FEATURES);
   const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
   // 11 candidates and 8 rules' onsets over the envelope's 2 s
   assert.ok(Math.abs(col(9, 'fileCandRate') - 11 / 2) < 1e-9);
@@ -318,8 +356,43 @@ test("the context evidence (h-onset66): the rules' onsets' grid, the file's rate
   // within ± 0.25 s of 1.26 s only the louder one at 1.28 s: it ranks first, the quieter second
   assert.equal(col(9, 'envRank'), 1);
   assert.equal(col(10, 'envRank'), 0);
-  // no band energies: the band-shape evidence is missing
+  // no band energies: the band-shape evidence is missing, and the closed-hat evidence (h-onset87)
   assert.ok(Number.isNaN(col(9, 'bandShapeChange')));
+  for (const f of HAT_FEATURES) assert.ok(Number.isNaN(col(9, f)), f);
+});
+
+test("the closed-hat evidence (h-onset87): a hat's rise above 5 kHz over a louder stroke's decay", () => {
+  // band energies of 4 bands (lower edges 100 Hz, 1 kHz, 6 kHz and 10 kHz: the last two the hat's) every 5 ms over a
+  // floor of 1e-6: a kick at 0.5 s (1 in the low bands, 0.01 in the hat's, falling 0.8 a frame) and a closed hat 60 ms
+  // after it (0.05 in the hat's bands only, falling 0.5 a frame)
+  const hop = 0.005;
+  const frames = 400;
+  const lowHz = [100, 1000, 6000, 10000];
+  const values = new Float64Array(frames * 4).fill(1e-6);
+  for (let i = 100; i < frames; i++)
+    for (let b = 0; b < 4; b++) values[i * 4 + b]! += (b < 2 ? 1 : 0.01) * 0.8 ** (i - 100);
+  for (let i = 112; i < frames; i++) for (const b of [2, 3]) values[i * 4 + b]! += 0.05 * 0.5 ** (i - 112);
+  const env = new Float64Array(frames).fill(0.01);
+  env[100] = 1;
+  env[112] = 0.2;
+  const cands: PeakCandidate[] = [
+    { t: 0.5, p: 100, s: 0, main: 1, source: 0 },
+    { t: 0.56, p: 112, s: 0, main: 0, source: 2 },
+  ];
+  const names = handFeatures(cands, env, hop, { values, bands: 4, lowHz });
+  assert.deepEqual(names.slice(-HAT_FEATURES.length), HAT_FEATURES);
+  const col = (k: number, name: string) => cands[k]!.x![names.indexOf(name)]!;
+  // the hat: its bands rise 7.24 dB over the 30 ms across it, 13.09 dB more than the full band (the kick's decay),
+  // and in the frame after it they lie 16.7 dB over the kick's decay carried on (which predicts the kick's share:
+  // the same slope)
+  const kickAt = (i: number) => 0.01 * 0.8 ** (i - 100) + 1e-6;
+  const over = 10 * Math.log10((kickAt(113) + 0.025) / kickAt(113));
+  assert.ok(Math.abs(col(1, 'hatOverDecayDb') - over) < 0.05, `${col(1, 'hatOverDecayDb')} vs ${over}`);
+  assert.ok(Math.abs(col(1, 'hatRiseDb') - 7.2397) < 0.001, `${col(1, 'hatRiseDb')}`);
+  assert.ok(Math.abs(col(1, 'hatOverTotalDb') - 13.0881) < 0.001, `${col(1, 'hatOverTotalDb')}`);
+  // the kick: its hat's bands rise 36.9 dB, 17.0 dB less than the full band (a body stroke)
+  assert.ok(Math.abs(col(0, 'hatRiseDb') - 36.9197) < 0.001, `${col(0, 'hatRiseDb')}`);
+  assert.ok(Math.abs(col(0, 'hatOverTotalDb') + 17.032) < 0.001, `${col(0, 'hatOverTotalDb')}`);
 });
 
 /**
@@ -347,7 +420,7 @@ function roll(): { x: Float32Array; truth: number[] } {
   return { x: Float32Array.from(x), truth };
 }
 
-test('a 24-stroke roll 55 ms apart: gbm63 (the default) finds a stroke more than gbm56 on the same candidates', () => {
+test('a 24-stroke roll 55 ms apart: gbm63 (the default before gbm87) finds a stroke more than gbm56', () => {
   const { x, truth } = roll();
   let cands: PeakCandidate[] = [];
   const rules = detectOnsets(
@@ -368,7 +441,7 @@ test('a 24-stroke roll 55 ms apart: gbm63 (the default) finds a stroke more than
   assert.deepEqual([off.tp, off.fp, off.fn], [19, 0, 5]);
   assert.deepEqual(read('onset-peak-gbm56'), [18, 0, 6]);
   assert.deepEqual(read('onset-peak-gbm63'), [19, 0, 5]);
-  // the engine's own reading with its defaults (onsetModel 1, gbm63): the same 19 strokes
+  // the engine's own reading with its defaults (onsetModel 1, gbm87 since h-onset87): the same 19 strokes
   const on = matchEvents(detectOnsets(input(x), onsetDefaults()).times, truth, 0.05);
   assert.deepEqual([on.tp, on.fp, on.fn], [19, 0, 5]);
 });

@@ -535,7 +535,7 @@ export const ONSET_PARAMETERS = {
     1,
     'switch',
     [0, 1],
-    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm63.json): 1 replaces the rules' " +
+    "learned peak acceptor (src/engines/onsets/peak-model.ts, presets/onset-peak-gbm87.json): 1 replaces the rules' " +
       "decision over every candidate peak by the boosted trees' P(onset) ≥ onsetModelThreshold (where the input has " +
       "the evidence it reads: the onset flux's groups, novelty, coherence, band energies; elsewhere, e.g. the tempo " +
       "task's and comp's mel-envelope onsets, the rules stand); 0: the rules",
@@ -544,17 +544,20 @@ export const ONSET_PARAMETERS = {
     0.45,
     'probability',
     [0.05, 0.95],
-    "the peak model's acceptance threshold (chosen by LOSO: gbm63's 0.45; another preset's own in its `threshold`)",
+    "the peak model's acceptance threshold (chosen by LOSO: gbm87's 0.45, as gbm63's; another preset's own in its " +
+      '`threshold`)',
   ),
   onsetModelPreset: p(
-    63,
+    87,
     'round',
-    [56, 86],
+    [56, 87],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
-      '63 gbm63 (the roll and attack evidence), 66 gbm66 (h-onset66: and the context evidence, each set weighted ' +
-      "alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, held-out 12–14 and 18–42), 86 gbm86 " +
+      '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
+      "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
+      'held-out 12–14 and 18–42), 86 gbm86 ' +
       "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
-      "copies are one onset); a preset's own θ is in its `threshold`",
+      "copies are one onset), 87 gbm87 (h-onset87: gbm86's form with the closed-hat evidence, on held-out 12–14 " +
+      "and 18–44; the default since h-onset87); a preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(
@@ -605,6 +608,14 @@ export const ONSET_PARAMETERS = {
     "the peak model's grid evidence (h-onset66): a rules' onset lies on the candidate's grid when its distance is " +
       "within this of a whole number of grid steps (the most common gap between the rules' onsets); a feature " +
       'definition',
+  ),
+  onsetModelHatHz: p(
+    5000,
+    'Hz',
+    [2000, 12000],
+    "the peak model's closed-hat evidence (h-onset87): the band energies whose lower edge is at or above this are " +
+      "the hat's (a closed hat's noise lies above 5 kHz, a kick's and a snare's body and most of a snare's wires " +
+      'below it); a feature definition',
   ),
 } as const;
 

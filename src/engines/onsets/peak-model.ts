@@ -78,6 +78,15 @@ export const CONTEXT_FEATURES = [
   'bandShapeChange',
   'sameBandGap',
 ];
+/**
+ * The closed-hat evidence (h-onset87), after the context evidence: a closed hat under a louder stroke (within 130 ms
+ * after a kick, snare or tom: h-onset83's count, the second largest class of misses) adds little to the full band
+ * but rises in the hat's bands (band energies whose lower edge is ≥ HAT_HZ) against the louder stroke's decay there —
+ * the hat's bands' rise over ATTACK_SECONDS after the peak against the ATTACK_SECONDS before (dB), that rise less the
+ * full band's (dB), and the hat's bands' energy in the frame after the peak against what the decay before predicts
+ * there (the log-linear slope over the ATTACK_SECONDS before the peak, never rising, carried on; dB).
+ */
+export const HAT_FEATURES = ['hatRiseDb', 'hatOverTotalDb', 'hatOverDecayDb'];
 /** A run's largest gap between candidates, s (32nd and 64th rolls: 40–95 ms; params.ts). */
 export const RUN_MAX_GAP = ONSET_PARAMETERS.onsetModelRunMaxGapSeconds.value;
 /** A run's gaps: each at most this ratio of the one before it (or at least its inverse; params.ts). */
@@ -88,11 +97,14 @@ export const ATTACK_SECONDS = ONSET_PARAMETERS.onsetModelAttackSeconds.value;
 export const NEIGHBOUR_SECONDS = ONSET_PARAMETERS.onsetModelNeighbourSeconds.value;
 /** The grid evidence's tolerance, s (params.ts). */
 export const GRID_TOLERANCE = ONSET_PARAMETERS.onsetModelGridToleranceSeconds.value;
+/** The hat's bands' lowest edge, Hz (params.ts). */
+export const HAT_HZ = ONSET_PARAMETERS.onsetModelHatHz.value;
 
 /**
  * The feature names, in row order (FLUX groups: g0 … g{groups − 1} follow `localRatio`, the rules' flags follow
- * them, then the roll and attack evidence, then the context evidence: a model of the first 22, onset-peak-gbm56,
- * of the first 33, gbm59, or of the first 44, gbm63, reads the longer rows unchanged).
+ * them, then the roll and attack evidence, then the context evidence, then the closed-hat evidence: a model of the
+ * first 22, onset-peak-gbm56, of the first 33, gbm59, of the first 44, gbm63, or of the first 56, gbm84 and gbm86,
+ * reads the longer rows unchanged).
  */
 export function peakFeatureNames(groups: number): string[] {
   return [
@@ -118,6 +130,7 @@ export function peakFeatureNames(groups: number): string[] {
     ...RULE_FLAGS,
     ...ROLL_FEATURES,
     ...CONTEXT_FEATURES,
+    ...HAT_FEATURES,
   ];
 }
 
@@ -150,13 +163,16 @@ export interface PeakEvidence {
   coherence?: ArrayLike<number>;
   fineEnergy: ArrayLike<number>;
   tickSeconds: number;
-  bandEnergy?: { values: ArrayLike<number>; bands: number };
+  bandEnergy?: { values: ArrayLike<number>; bands: number; lowHz?: readonly number[] };
   /** The local median's half width, frames (fluxMedianSeconds). */
   medianFrames: number;
   /** The energy rise's spans after and before the onset, ticks (tailSpans). */
   riseAfter: number;
   riseBefore: number;
-  /** Whether to compute the context evidence (default true; false: its columns missing — gbm63 never reads them). */
+  /**
+   * Whether to compute the context and closed-hat evidence (default true; false: their columns missing — gbm63
+   * never reads them).
+   */
   context?: boolean;
 }
 
@@ -211,7 +227,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   // every row in one buffer (a view per candidate: no allocation of its own), the raw values first — the context
   // evidence reads them — then each non-finite value made NaN
   const width = peakFeatureNames(ev.groups).length;
-  const from = width - CONTEXT_FEATURES.length;
+  const from = width - CONTEXT_FEATURES.length - HAT_FEATURES.length;
   const buffer = new Float64Array(cands.length * width);
   const rows = cands.map((_, k) => buffer.subarray(k * width, (k + 1) * width));
   // the local median's window, sorted in one scratch array
@@ -307,9 +323,13 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     if (x.length !== from) throw new Error(`peakFeatures: a row of ${x.length} values, the names say ${from}`);
     rows[k]!.set(x);
   });
-  // the context evidence reads the rows' heights (column 3) and coherences (column 10); without it its columns are NaN
+  // the context evidence reads the rows' heights (column 3) and coherences (column 10); without it its columns and
+  // the closed-hat evidence's are NaN
   if (ev.context === false) for (const row of rows) row.fill(NaN, from);
-  else contextEvidence(cands, ev, envAt, rows).forEach((x, k) => rows[k]!.set(x, from));
+  else {
+    contextEvidence(cands, ev, envAt, rows).forEach((x, k) => rows[k]!.set(x, from));
+    hatEvidence(cands, ev).forEach((x, k) => rows[k]!.set(x, from + CONTEXT_FEATURES.length));
+  }
   cands.forEach((c, k) => {
     const row = rows[k]!;
     for (let j = 0; j < width; j++) if (!Number.isFinite(row[j]!)) row[j] = NaN;
@@ -457,6 +477,46 @@ function contextEvidence(
   });
 }
 
+/** Each candidate's closed-hat evidence (HAT_FEATURES' order; NaN without band energies or their edges). */
+function hatEvidence(cands: readonly PeakCandidate[], ev: PeakEvidence): number[][] {
+  const be = ev.bandEnergy;
+  const B = be && be.bands > 0 && be.values.length >= be.bands && be.lowHz?.length === be.bands ? be.bands : 0;
+  const hat = B ? be!.lowHz!.map((f) => f >= HAT_HZ) : [];
+  if (!B || !hat.some((h) => h)) return cands.map(() => HAT_FEATURES.map(() => NaN));
+  const frames = Math.floor(be!.values.length / B);
+  // each frame's energy in the hat's bands and in all bands
+  const high = new Float64Array(frames);
+  const all = new Float64Array(frames);
+  for (let i = 0; i < frames; i++)
+    for (let b = 0; b < B; b++) {
+      const v = be!.values[i * B + b]!;
+      all[i]! += v;
+      if (hat[b]) high[i]! += v;
+    }
+  const span = Math.max(1, Math.round(ATTACK_SECONDS / ev.hopSeconds));
+  return cands.map((c) => {
+    const p = c.p;
+    if (p - span - 1 < 0 || p + span >= frames) return HAT_FEATURES.map(() => NaN);
+    let hb = 0;
+    let ha = 0;
+    let tb = 0;
+    let ta = 0;
+    for (let i = 1; i <= span; i++) {
+      hb += high[p - i]!;
+      ha += high[p + i]!;
+      tb += all[p - i]!;
+      ta += all[p + i]!;
+    }
+    const rise = db((ha + 1e-30) / (hb + 1e-30));
+    const total = db((ta + 1e-30) / (tb + 1e-30));
+    // the decay before the peak (frames p − 1 − span … p − 1) carried on to the frame after it (never rising)
+    const last = db(high[p - 1]! + 1e-30);
+    const slope = Math.min(0, (last - db(high[p - 1 - span]! + 1e-30)) / span);
+    const overDecay = db(high[p + 1]! + 1e-30) - (last + 2 * slope);
+    return [rise, rise - total, overDecay];
+  });
+}
+
 /** A candidate's run (ROLL_FEATURES): length, index, candidates after it, median gap, envelope ratio, main's share. */
 interface Run {
   length: number;
@@ -564,21 +624,23 @@ export function acceptPeaks(
  * The engine's presets by round (ONSET_PARAMETERS.onsetModelPreset): h-olearn56's gbm56 (22 features, the engine's
  * preset from h-onset61 to h-onset63), h-onset59's gbm59 (with the rules' flags), h-onset63's gbm63 (gbm56's 22
  * features and the roll and attack evidence, trained on held-out 12–14 and 18–37; judged once on held-out 38: the
- * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default), h-onset66's gbm66 (and the context evidence, trained on
- * held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form trained on every read
- * set: held-out 12–14, 18–42). On by default since h-onset61.
+ * rules 0.9504, gbm56 0.9551, gbm63 0.9595; the default until h-onset87), h-onset66's gbm66 (and the context
+ * evidence, trained on held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form
+ * trained on every read set: held-out 12–14, 18–42), h-onset86's gbm86 (and analytic echo rows), h-onset87's gbm87
+ * (gbm86's form and the closed-hat evidence, on held-out 12–14 and 18–44; the default since h-onset87: judged once
+ * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87] as const;
 /** The preset's name of a round (onset-peak-gbmN). */
 export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
     throw new Error(`onsetModelPreset ${round}: no such preset (${PEAK_MODEL_ROUNDS.join(', ')})`);
   return `onset-peak-gbm${round}`;
 }
-/** Whether a preset's trees read a context column (CONTEXT_FEATURES: the row's last columns). */
+/** Whether a preset's trees read a context column (CONTEXT_FEATURES, or HAT_FEATURES after them). */
 export function readsContext(m: PeakModel): boolean {
-  const from = m.features.length - CONTEXT_FEATURES.length;
-  const named = CONTEXT_FEATURES.every((f, j) => m.features[from + j] === f);
+  const from = m.features.indexOf(CONTEXT_FEATURES[0]!);
+  const named = from >= 0 && CONTEXT_FEATURES.every((f, j) => m.features[from + j] === f);
   return named && m.trees.some((t) => t.split.some(([j]) => j >= from));
 }
 /** The engine's default preset's name (onsetModelPreset's default). */
