@@ -92,8 +92,8 @@ const JUDGE_SET = '55';
  * tempo49 the RWC Popular Music Database's J-pop and 1980s American pop (h-tset78; h-tempo79's judge, read), tempo50
  * ACM Mirum's kit-driven tracks (h-tset79; h-tempo80's judge, read), tempo51 the ISMIR 2004 Songs set's kit-driven
  * part (h-tset80; h-tempo81's judge, read), tempo52 Klapuri's meter set's kit-driven part (h-tset82; h-tempo83's
- * judge, read), tempo53 the Rock Corpus (h-tset83; h-tempo84's judge, read), tempo54 the Isophonics Queen set (h-tset85;
- * h-tempo86's judge, read); tempo55 (h-tset86, the Isophonics Zweieck set) is the next judge).
+ * judge, read), tempo53 the Rock Corpus (h-tset83; h-tempo84's judge, read), tempo54 the Isophonics Queen set
+ * (h-tset85; h-tempo86's judge, read); tempo55 (h-tset86, the Isophonics Zweieck set) is the next judge).
  */
 const REALISTIC_SETS: ReadonlySet<string> = new Set(Array.from({ length: 54 - 43 + 1 }, (_, i) => String(43 + i)));
 /**
