@@ -61,11 +61,11 @@ test('fewer half-way hits than backbeatPhaseMinHits, or too many on the beats: n
   assert.deepEqual([p.on, p.half, p.shift], [23, 24, false]);
 });
 
-test('at 10 (the default) the backbeat phase reads nothing', () => {
-  assert.equal(TEMPO_PARAMETERS.backbeatPhaseRatio.value, 10);
+test('the default 2 / 8 / 0.8 (h-tempo88); at 10 the backbeat phase reads nothing', () => {
+  assert.equal(TEMPO_PARAMETERS.backbeatPhaseRatio.value, 2);
   assert.equal(TEMPO_PARAMETERS.backbeatPhaseMinHits.value, 8);
   assert.equal(TEMPO_PARAMETERS.backbeatPhaseParity.value, 0.8);
-  const p = backbeatPhase(backbeat, onBass);
+  const p = withParameterValue(TEMPO_PARAMETERS.backbeatPhaseRatio, 10, () => backbeatPhase(backbeat, onBass));
   assert.equal(p.shift, false);
   assert.ok(Number.isNaN(p.on));
 });

@@ -95,9 +95,13 @@ test('the window edge (windowPhaseEdge): at half a beat, a beat doubled at both 
   for (const edge of [0.55, 0.95]) assert.deepEqual(read(edge), three, `edge ${edge}`);
 });
 
-test('the default: off (windowPhaseMargin 10; 0.5 selectable), windows of 8 beats, the edge at ¾ beat', () => {
-  assert.equal(TEMPO_PARAMETERS.windowPhaseMargin.value, 10);
+test('the default: on (windowPhaseMargin 0.5, h-tempo88), windows of 8 beats, the edge at ¾ beat; at 10 off', () => {
+  assert.equal(TEMPO_PARAMETERS.windowPhaseMargin.value, 0.5);
   assert.equal(TEMPO_PARAMETERS.windowPhaseBeats.value, 8);
   assert.equal(TEMPO_PARAMETERS.windowPhaseEdge.value, 0.75);
-  assert.deepEqual(windowPhase(env(0.2), env(0.2), slipped, 1), { beats: slipped, moved: [] });
+  // at 10 nothing moves
+  const off = withParameterValue(TEMPO_PARAMETERS.windowPhaseMargin, 10, () =>
+    windowPhase(env(0.2), env(0.2), slipped, 1),
+  );
+  assert.deepEqual(off, { beats: slipped, moved: [] });
 });

@@ -1378,14 +1378,14 @@ export const TEMPO_PARAMETERS = {
       'at 10 never; 0.1 measured on tempo35–51 and the plain grooves (bench/results/tempo.md, h-tempo83)',
   ),
   windowPhaseMargin: p(
-    10,
+    0.5,
     'of the on-beat strength',
     [0, 10],
-    'windowed phase (h-tempo84): after the level phase, the beats of each window of windowPhaseBeats beats move a ' +
-      'quarter, a half or three quarters of a beat when the kick-and-snare envelope there exceeds that on them by ' +
-      'this much (the kick agreeing), a beat at a window edge neither doubled nor dropped; at 10 never (the ' +
-      'default); 0.5 selectable: on tempo35–52 and the plain grooves beat F +0.006 songs, +0.004 drum files, short ' +
-      'of the +0.005 each that would make it the default (bench/results/tempo.md, h-tempo84)',
+    'windowed phase (h-tempo84): after the level phase and the backbeat phase, the beats of each window of ' +
+      'windowPhaseBeats beats move a quarter, a half or three quarters of a beat when the kick-and-snare envelope ' +
+      'there exceeds that on them by this much (the kick agreeing), a beat at a window edge neither doubled nor ' +
+      'dropped; at 10 never; 0.5 the default with the backbeat phase (h-tempo88): on tempo35–54 and the plain ' +
+      'grooves the pair reads beat F +0.013 songs, +0.0055 drum files (bench/results/tempo.md, h-tempo88)',
   ),
   windowPhaseBeats: p(
     8,
@@ -1405,13 +1405,14 @@ export const TEMPO_PARAMETERS = {
       'and the plain grooves (bench/results/tempo.md, h-tempo86)',
   ),
   backbeatPhaseRatio: p(
-    10,
+    2,
     'of the on-beat snare hits',
     [1, 10],
     'backbeat phase (h-tempo86): after the level phase, the beats move half a beat when the snare hits half-way ' +
       'between them exceed those on them by this factor (with backbeatPhaseMinHits and backbeatPhaseParity): a ' +
-      'four-on-the-floor song whose off-beat bass outweighs the kick; at 10 never (the default); 2 selectable, ' +
-      'measured on tempo35–53 and the plain grooves (bench/results/tempo.md, h-tempo86)',
+      'four-on-the-floor song whose off-beat bass outweighs the kick; at 10 never; 2 the default with the windowed ' +
+      'phase, which moves back a file whose kick is on the old beats (h-tempo88), measured on tempo35–54 and the ' +
+      'plain grooves (bench/results/tempo.md, h-tempo88)',
   ),
   backbeatPhaseMinHits: p(
     8,
