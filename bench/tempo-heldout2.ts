@@ -15,7 +15,7 @@
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
- *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth] [--written-truth]
+ *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth | --fifty-sixth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -214,6 +214,13 @@
  * form imported; truth by rule A; two kit families, half the songs each: a Hindmarsh–Rose kit with Wichmann–Hill
  * noise and a Lengyel–Epstein kit with WELL512a noise; a call-and-response drummer with logit-normal timing; a mains
  * hum and a hysteresis saturator).
+ * --fifty-sixth: fixtures/tempo56.ts, h-tset88 (the tempo judge after tempo55, a realistic repertoire from a
+ * fourteenth corpus: the Groove MIDI Dataset's styles by pace, read from memory; a punk two-beat at 184–212, hip-hop
+ * and funk half-time grooves, gospel, soul and country ballads, a blues 12/8, a disco four-on-the-floor with the bass
+ * on the off-beats, jazz swing, afrobeat, New Orleans and a funk pocket; every bar written fresh, tempo55's song form
+ * imported; truth by rule A; two kit families, half the songs each: a Wilson–Cowan kit with xoroshiro64** noise and
+ * an Oregonator kit with RANDU noise; a lagging drummer with Erlang timing and four-bar swells; an octave fuzz and an
+ * AM radio).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -283,6 +290,7 @@ import { tempo52Set } from '../fixtures/tempo52.js';
 import { tempo53Set } from '../fixtures/tempo53.js';
 import { tempo54Set } from '../fixtures/tempo54.js';
 import { tempo55Set } from '../fixtures/tempo55.js';
+import { tempo56Set } from '../fixtures/tempo56.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -345,6 +353,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-third', name: 'fifty-third', dir: 'tempo-heldout53', make: tempo53Set },
   { flag: '--fifty-fourth', name: 'fifty-fourth', dir: 'tempo-heldout54', make: tempo54Set },
   { flag: '--fifty-fifth', name: 'fifty-fifth', dir: 'tempo-heldout55', make: tempo55Set },
+  { flag: '--fifty-sixth', name: 'fifty-sixth', dir: 'tempo-heldout56', make: tempo56Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
