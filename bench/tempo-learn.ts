@@ -94,7 +94,7 @@ const JUDGE_SET = '56';
  * part (h-tset80; h-tempo81's judge, read), tempo52 Klapuri's meter set's kit-driven part (h-tset82; h-tempo83's
  * judge, read), tempo53 the Rock Corpus (h-tset83; h-tempo84's judge, read), tempo54 the Isophonics Queen set
  * (h-tset85; h-tempo86's judge, read), tempo55 the Isophonics Zweieck set (h-tset86; h-tempo88's judge, read);
- * tempo56, not made yet, is the next judge).
+ * tempo56 (h-tset88, the Groove MIDI Dataset's styles) is the next judge).
  */
 const REALISTIC_SETS: ReadonlySet<string> = new Set(Array.from({ length: 55 - 43 + 1 }, (_, i) => String(43 + i)));
 /**
