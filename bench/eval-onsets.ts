@@ -163,7 +163,13 @@
  * hats on the ands cut by the pedal or early by a swung ghost, a ruffed or flammed clap, swung 16th hats with rising
  * runs, flams and drags, brush sweeps stirred on every beat with skip taps, a ruff and a drag —, ffmpeg crystalizer
  * and aemphasis on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after
- * held-out 45; `--held-out-46-only`: that set alone; `--held-out-46`: added to a run that would leave it out).
+ * held-out 45; `--held-out-46-only`: that set alone; `--held-out-46`: added to a run that would leave it out),
+ * held-out 47 (ONSET_HELD_OUT_KITS_47: drum stems, tanh kits, a family no onset set used, recorded Hydrogen kicks,
+ * snares and hats in new triples with a tanh ride and tom, soundfont brushes, players written for it — two-step open
+ * hats on every and cut by the pedal or early by a swung ghost, a dragged or flammed clap, swung 16th hats swelling
+ * and falling with ruffs and flams, brush sweeps on one and three with triplet taps, a flam and a ruff —, ffmpeg
+ * deesser and acompressor on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made
+ * after held-out 46; `--held-out-47-only`: that set alone; `--held-out-47`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -237,8 +243,13 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FORTY_SEVENTH = path.join(OUT, 'drums-held-out-47');
+/** `--held-out-47-only`: the forty-seventh held-out set (ONSET_HELD_OUT_KITS_47: drum stems) alone. */
+const FORTY_SEVENTH_ONLY = process.argv.includes('--held-out-47-only');
+/** `--held-out-47`: the forty-seventh held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_SEVENTH_TOO = process.argv.includes('--held-out-47');
 /** `--held-out-46-only`: the forty-sixth held-out set (ONSET_HELD_OUT_KITS_46: drum stems) alone. */
-const FORTY_SIXTH_ONLY = process.argv.includes('--held-out-46-only');
+const FORTY_SIXTH_ONLY = process.argv.includes('--held-out-46-only') || FORTY_SEVENTH_ONLY;
 /** `--held-out-46`: the forty-sixth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_SIXTH_TOO = process.argv.includes('--held-out-46');
 /** `--held-out-45-only`: the forty-fifth held-out set (ONSET_HELD_OUT_KITS_45: drum stems) alone. */
@@ -403,7 +414,8 @@ interface Item {
     | 'held-out 43'
     | 'held-out 44'
     | 'held-out 45'
-    | 'held-out 46';
+    | 'held-out 46'
+    | 'held-out 47';
   kit: string;
   pattern: string;
 }
@@ -540,6 +552,7 @@ const DRUM_SETS: Record<
   'held-out 44': [FORTY_FOURTH, { set: 'onset-held-out-44' }],
   'held-out 45': [FORTY_FIFTH, { set: 'onset-held-out-45' }],
   'held-out 46': [FORTY_SIXTH, { set: 'onset-held-out-46' }],
+  'held-out 47': [FORTY_SEVENTH, { set: 'onset-held-out-47' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -635,7 +648,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_FOURTH_ONLY && !FORTY_FOURTH_TOO) || FORTY_FIFTH_ONLY ? none : drumItems('held-out 44');
   const fortyFifth =
     (THIRD_ONLY && !FORTY_FIFTH_ONLY && !FORTY_FIFTH_TOO) || FORTY_SIXTH_ONLY ? none : drumItems('held-out 45');
-  const fortySixth = THIRD_ONLY && !FORTY_SIXTH_ONLY && !FORTY_SIXTH_TOO ? none : drumItems('held-out 46');
+  const fortySixth =
+    (THIRD_ONLY && !FORTY_SIXTH_ONLY && !FORTY_SIXTH_TOO) || FORTY_SEVENTH_ONLY ? none : drumItems('held-out 46');
+  const fortySeventh = THIRD_ONLY && !FORTY_SEVENTH_ONLY && !FORTY_SEVENTH_TOO ? none : drumItems('held-out 47');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -685,6 +700,7 @@ async function main() {
     ...fortyFourth.items,
     ...fortyFifth.items,
     ...fortySixth.items,
+    ...fortySeventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -735,6 +751,7 @@ async function main() {
     ...fortyFourth.missing,
     ...fortyFifth.missing,
     ...fortySixth.missing,
+    ...fortySeventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -828,6 +845,7 @@ async function main() {
       'held-out 44',
       'held-out 45',
       'held-out 46',
+      'held-out 47',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
