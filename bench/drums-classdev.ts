@@ -45,6 +45,7 @@
  * --held-out-56, --held-out-56t: fixtures/drumclass56.ts, drumclass56t.ts, h-dxset85;
  * --held-out-57, --held-out-57t: fixtures/drumclass57.ts, drumclass57t.ts, h-dxset86;
  * --held-out-58, --held-out-58t: fixtures/drumclass58.ts, drumclass58t.ts, h-dxset87;
+ * --held-out-59, --held-out-59t: fixtures/drumclass59.ts, drumclass59t.ts, h-dxset89;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -130,6 +131,8 @@ import { heldOut57DrumSpecs } from '../fixtures/drumclass57.js';
 import { heldOut57tDrumSpecs } from '../fixtures/drumclass57t.js';
 import { heldOut58DrumSpecs } from '../fixtures/drumclass58.js';
 import { heldOut58tDrumSpecs } from '../fixtures/drumclass58t.js';
+import { heldOut59DrumSpecs } from '../fixtures/drumclass59.js';
+import { heldOut59tDrumSpecs } from '../fixtures/drumclass59t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -294,6 +297,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-57t', heldOut57tDrumSpecs], // drumclass57t.ts, h-dxset86: kickless guaguancó, ringing drill, brush ballad
   ['held-out-58', heldOut58DrumSpecs], // drumclass58.ts, h-dxset87: tanh kits, Hydrogen drums under others' metal
   ['held-out-58t', heldOut58tDrumSpecs], // drumclass58t.ts, h-dxset87: kickless nyabinghi, ringing phonk, brush bossa
+  ['held-out-59', heldOut59DrumSpecs], // drumclass59.ts, h-dxset89: bilinear kits, others' drums under Hydrogen metal
+  ['held-out-59t', heldOut59tDrumSpecs], // drumclass59t.ts, h-dxset89: kickless sabar, ringing jersey club, brushes 6/8
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
