@@ -15,7 +15,8 @@
  *      | --thirty-ninth | --fortieth | --forty-first | --forty-second
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
- *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth | --fifty-sixth] [--written-truth]
+ *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth | --fifty-sixth
+ *      | --fifty-seventh] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -221,6 +222,13 @@
  * imported; truth by rule A; two kit families, half the songs each: a Wilson–Cowan kit with xoroshiro64** noise and
  * an Oregonator kit with RANDU noise; a lagging drummer with Erlang timing and four-bar swells; an octave fuzz and an
  * AM radio).
+ * --fifty-seventh: fixtures/tempo57.ts, h-tset89 (the tempo judge after tempo56, a realistic repertoire from a
+ * fifteenth corpus: the RWC Jazz set's styles by pace, read from memory; a bebop two-beat at 184–212, fusion and
+ * jazz-funk half-time grooves, organ, jazz and 8-beat ballads, an Afro-Cuban 12/8, an acid-jazz four-on-the-floor with
+ * the bass on the off-beats, Latin jazz, a 16-beat, a medium shuffle and a boogaloo; every bar written fresh,
+ * tempo56's song form imported; truth by rule A; two kit families of new synthesis methods, half the songs each: a
+ * polygon kit (polygonal waveform synthesis) with ISAAC noise and a Mackey–Glass (delay-differential) kit with
+ * Philox2x32-10 noise; a tiring drummer with symmetric Lomax timing; an aural exciter and a DJ filter sweep).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -291,6 +299,7 @@ import { tempo53Set } from '../fixtures/tempo53.js';
 import { tempo54Set } from '../fixtures/tempo54.js';
 import { tempo55Set } from '../fixtures/tempo55.js';
 import { tempo56Set } from '../fixtures/tempo56.js';
+import { tempo57Set } from '../fixtures/tempo57.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -354,6 +363,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-fourth', name: 'fifty-fourth', dir: 'tempo-heldout54', make: tempo54Set },
   { flag: '--fifty-fifth', name: 'fifty-fifth', dir: 'tempo-heldout55', make: tempo55Set },
   { flag: '--fifty-sixth', name: 'fifty-sixth', dir: 'tempo-heldout56', make: tempo56Set },
+  { flag: '--fifty-seventh', name: 'fifty-seventh', dir: 'tempo-heldout57', make: tempo57Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
