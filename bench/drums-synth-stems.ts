@@ -30,15 +30,18 @@
  * the recorded held kicks' cues (55t's Toda kits, measured after h-dx84's judge): no membrane second mode — a
  * fundamental with even harmonics (2nd 0.2–0.6, 4th 0.05–0.2, 3rd 0–0.08 of it) as a lopsided well makes them — a
  * little beater click (0–0.03), ringing 0.2–0.6 s, its pitch drifting −1 … +1 semitone over 80 ms (a rise, a hold or
- * a fall), so some read a rise and some not.
+ * a fall), so some read a rise and some not (fixtures/stemtally.ts heldKickSample, the kickless test's held kick).
+ * `--held=LO,HI` (h-dx89): with --held-kicks or --toda-kicks, the held kick's fundamental drawn log-uniform in LO … HI
+ * Hz (44 … 60 unless given; h-dx89's synth89h 44 … 80, over the kickless floor toms' 60 … 130: only the cue tells).
+ * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks]
+ * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--set=NAME]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { reverb } from '../fixtures/tempogen.js';
-import { MEMBRANE_MODES } from '../fixtures/stemtally.js';
+import { MEMBRANE_MODES, heldKickSample } from '../fixtures/stemtally.js';
 
 const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
@@ -89,16 +92,23 @@ function kit(
   // --kickless (h-dx83): the floor tom where the kick was, drawn from a generator of its own
   const fl = mulberry32(seed * 23 + 11);
   const floor = {
-    f: heldKicksMode ? 44 * (60 / 44) ** fl() : floorLo * (floorHi / floorLo) ** fl(),
+    f: heldKicksMode ? heldLo * (heldHi / heldLo) ** fl() : floorLo * (floorHi / floorLo) ** fl(),
     decay: 0.15 + 0.35 * fl(),
     click: 0.05 + 0.1 * fl(),
     gain: 0.7 + 0.5 * fl(),
   };
   // --toda-kicks (h-dx86): the held kick's harmonics, click, ring and drift from a generator of its own
   const td = mulberry32(seed * 29 + 13);
-  const toda = { h2: 0.2 + 0.4 * td(), h3: 0.08 * td(), h4: 0.05 + 0.15 * td(), click: 0.03 * td() };
-  const todaRing = 0.2 + 0.4 * td();
-  const todaDrift = 2 * td() - 1;
+  const toda = {
+    h2: 0.2 + 0.4 * td(),
+    h3: 0.08 * td(),
+    h4: 0.05 + 0.15 * td(),
+    click: 0.03 * td(),
+    ring: 0,
+    driftSt: 0,
+  };
+  toda.ring = 0.2 + 0.4 * td();
+  toda.driftSt = 2 * td() - 1;
   if (floorMode) tomHz.forEach((_, i) => (tomHz[i] = floor.f * (1.2 + 2 * wide())));
   if (floorMode) tomHz.sort((a, b) => b - a);
   const make = (p: Piece | 'floor', tom: number, r: () => number): Float64Array => {
@@ -117,12 +127,7 @@ function kit(
       prev2 = hp;
       let v = 0;
       if (p === 'floor' && todaMode) {
-        // semitones drifted by t (over 80 ms), the phase its integral
-        const d = 80e-3 * (t / 0.08 - (1 - Math.exp(-t / 0.08)));
-        const ph = 2 * Math.PI * floor.f * (t + (Math.log(2) / 12) * todaDrift * d);
-        const e = Math.exp(-t / todaRing);
-        v = floor.gain * e * (Math.sin(ph) + toda.h2 * e * Math.sin(2 * ph) + toda.h3 * e * Math.sin(3 * ph));
-        v += floor.gain * toda.h4 * e * e * Math.sin(4 * ph) + toda.click * hp * Math.exp(-t / 0.002);
+        v = heldKickSample(floor.f, t, hp, toda, floor.gain);
       } else if (p === 'floor') {
         for (let k = 0; k < MEMBRANE_MODES.length; k++)
           v +=
@@ -200,6 +205,9 @@ const todaMode = process.argv.includes('--toda-kicks');
 const heldKicksMode = todaMode || process.argv.includes('--held-kicks');
 const floorArg = process.argv.find((a) => a.startsWith('--floor='));
 const [floorLo, floorHi] = (floorArg ? floorArg.slice(8).split(',').map(Number) : [60, 120]) as [number, number];
+const heldArg = process.argv.find((a) => a.startsWith('--held='));
+const [heldLo, heldHi] = (heldArg ? heldArg.slice(7).split(',').map(Number) : [44, 60]) as [number, number];
+const setArg = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
 const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
@@ -242,19 +250,21 @@ for (let s = 0; s < stems; s++) {
   truth.sort((p, q) => p.t - q.t);
   lines.push(
     JSON.stringify({
-      set: todaMode
-        ? 'synth86h'
-        : heldKicksMode
-          ? 'synth84'
-          : kicklessMode
-            ? floorArg
-              ? 'synth86k'
-              : 'synth83'
-            : kickTomsMode
-              ? 'synth69'
-              : nearToms
-                ? 'synth62'
-                : 'synth56',
+      set: setArg
+        ? setArg
+        : todaMode
+          ? 'synth86h'
+          : heldKicksMode
+            ? 'synth84'
+            : kicklessMode
+              ? floorArg
+                ? 'synth86k'
+                : 'synth83'
+              : kickTomsMode
+                ? 'synth69'
+                : nearToms
+                  ? 'synth62'
+                  : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

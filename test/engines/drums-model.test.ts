@@ -107,6 +107,7 @@ for (const name of [
   'drum-class-gbm84',
   'drum-class-gbm86',
   'drum-class-gbm87',
+  'drum-class-gbm89',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -120,6 +121,7 @@ for (const name of [
       'drum-class-gbm66': 22,
       'drum-class-gbm83': 21,
       'drum-class-gbm84': 22,
+      'drum-class-gbm89': 21,
     };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
@@ -226,8 +228,10 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
 // beside their kick and synth83's kickless analytic stems (a floor tom where the kick was) at weight 6; gbm84
 // (h-dx84): gbm83's form on 33 … 54t with synth84's held low kicks (a drum head at 44–60 Hz where the kick was) too;
 // gbm86 (h-dx86): gbm84's form on 33 … 55t with synth86k's kickless stems at 90–130 Hz and synth86h's held kicks with
-// the recorded held kicks' cues too; gbm87 (h-dx87): gbm86's form with the hit's own membrane cue on 33 … 56t
-for (const round of [69, 71, 72, 73, 74, 83, 84, 86, 87])
+// the recorded held kicks' cues too; gbm87 (h-dx87): gbm86's form with the hit's own membrane cue on 33 … 56t; gbm89
+// (h-dx89): gbm87's form on 33 … 57t, synth84's drum-head held kicks out, synth89h's held kicks built as recorded held
+// kicks are (44–80 Hz) and synth89k's kickless floor toms (60–130 Hz) in
+for (const round of [69, 71, 72, 73, 74, 83, 84, 86, 87, 89])
   test(`drum-class model: gbm${round} (model ${round}) reads every analytic tom right, by or above its kick`, () => {
     const near = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([140, 110, 85]));
     const high = withParameterValue(STEM_MODEL_PARAMETERS.model, round, () => tally([200, 160, 130]));
@@ -453,7 +457,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
@@ -474,6 +478,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
           84: 162,
           86: 162,
           87: 167,
+          89: 167,
         }[round],
       ),
     );

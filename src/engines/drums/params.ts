@@ -1351,7 +1351,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87] as const;
+export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1369,7 +1369,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 87],
+    [53, 89],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1403,7 +1403,11 @@ export const STEM_MODEL_PARAMETERS = {
       "at weight 6 (bench/results/drums.md h-dx86); 87: h-dx87, gbm86's form with the hit's own membrane cue in " +
       '(167 features: the second mode, the click, the decay in periods; on the held kicks of 33 … 56t against toms ' +
       'at 44–75 Hz the click separates at AUC 0.87, the second mode 0.74), trained on 33 … 56t with the rules as ' +
-      "h-dx87 mended them (byBrushDecay's reference without stick clicks) (bench/results/drums.md h-dx87)",
+      "h-dx87 mended them (byBrushDecay's reference without stick clicks) (bench/results/drums.md h-dx87); 89: " +
+      "h-dx89, gbm87's form on 33 … 57t with the analytic rows restated: synth84's held kicks (the floor tom's " +
+      "drum head held low) out, synth89h's held kicks built as recorded held kicks are (the beater's click, no " +
+      "second mode, even harmonics) at 44–80 Hz and synth89k's kickless floor toms at 60–130 Hz in — the pitches " +
+      'overlap, only the cue tells them (bench/results/drums.md h-dx89); read it with brushClickMs 20',
     true,
   ),
 } as const;
