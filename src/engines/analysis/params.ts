@@ -573,6 +573,14 @@ export const ONSET_PARAMETERS = {
     "the candidates' peak window: each the largest within ± this (main's fluxPeakWindowSeconds; 0.015 s, with 97 % " +
       'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
   ),
+  onsetModelShortWindowSeconds: p(
+    0,
+    's',
+    [0, 0.05],
+    "short-window candidates (h-onset89; 0 = none): the envelope's and groups' peaks over the same floor, each " +
+      "the largest within ± this, where no other candidate is within minIntervalSeconds (a closed hat or a flam's " +
+      "stroke whose peak the candidates' window merges into a louder stroke's; `source` 3 in the model's row)",
+  ),
   onsetModelRunMaxGapSeconds: p(
     0.15,
     's',

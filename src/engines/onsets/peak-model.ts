@@ -144,7 +144,10 @@ export interface PeakCandidate {
   s: number;
   /** 1 when main's rules output it. */
   main: number;
-  /** 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only. */
+  /**
+   * 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only;
+   * 3: a short-window peak only (onsetModelShortWindowSeconds).
+   */
   source: number;
   /** The rules' flags (RULE_FLAGS' order, 0 or 1; in the feature row 1 or NaN). */
   flags?: number[];
