@@ -239,16 +239,16 @@ test("peak model gbm89 (h-onset89): gbm87's form on 12–14, 18–45 with the sh
   // its trees read the short-window candidates' source (3): the engine with them equals acceptPeaks over their rows
   const [engine, dump] = engineAndDump(m, 89, { onsetModelShortWindowSeconds: 0.02 });
   assert.deepEqual(engine, dump);
-  // the 60 ms echoes with round 89 at its θ: every stroke, at most 7 echoes (gbm87: 1; measured: ECHO89)
+  // the 60 ms echoes with round 89 at its θ: every stroke, at most 7 echoes (gbm87: 1; measured: 1)
   const on = matchEvents(engine, echoes().truth, 0.05);
   assert.deepEqual([on.tp, on.fn], [15, 0]);
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
 /**
- * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89): its name, the row up to `end` (gbm84's
- * and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check rows to
- * 1e-9, a context column read; its provenance's sets.
+ * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89): its name, the row up to `end`
+ * (gbm84's and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check
+ * rows to 1e-9, a context column read; its provenance's sets.
  */
 function contextPreset(
   round: number,
