@@ -91,6 +91,8 @@ const ORD: Record<string, number> = {
   'forty-third': 43,
   // read since (h-onset87: gbm86's held-out 44)
   'forty-fourth': 44,
+  // read since (h-onset89: gbm87's held-out 45)
+  'forty-fifth': 45,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };

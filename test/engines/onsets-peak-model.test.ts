@@ -231,10 +231,24 @@ test("peak model gbm87 (h-onset87): gbm86's form and the closed-hat evidence on 
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
+test("peak model gbm89 (h-onset89): gbm87's form on 12–14, 18–45 with the short-window candidates, round 89", () => {
+  const { m, sets } = contextPreset(89, 87);
+  assert.equal(sets.length, 32);
+  assert.ok(sets.includes('onset-held-out-45') && sets.includes('analytic-echoes'));
+  assert.ok(!sets.includes('onset-held-out-46'));
+  // its trees read the short-window candidates' source (3): the engine with them equals acceptPeaks over their rows
+  const [engine, dump] = engineAndDump(m, 89, { onsetModelShortWindowSeconds: 0.02 });
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 89 at its θ: every stroke, at most 7 echoes (gbm87: 1; measured: 1)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
 /**
- * A preset with the context evidence read by its round (gbm84, gbm86, gbm87): its name, the row up to `end` (gbm84's
- * and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check rows to
- * 1e-9, a context column read; its provenance's sets.
+ * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89): its name, the row up to `end`
+ * (gbm84's and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check
+ * rows to 1e-9, a context column read; its provenance's sets.
  */
 function contextPreset(
   round: number,
@@ -257,14 +271,14 @@ function contextPreset(
 }
 
 /** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
-function engineAndDump(m: PeakModel, round: number): [number[], number[]] {
+function engineAndDump(m: PeakModel, round: number, more: Record<string, number> = {}): [number[], number[]] {
   const inp = input(echoes().x);
   let cands: PeakCandidate[] = [];
-  detectOnsets(inp, { ...onsetDefaults(), onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
+  detectOnsets(inp, { ...onsetDefaults(), ...more, onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });
   const want = acceptPeaks(cands, m, m.threshold, onsetDefaults().minIntervalSeconds).map(
     (c) => Math.round(c.t * 10000) / 10000,
   );
-  const params = { ...onsetDefaults(), onsetModelPreset: round, onsetModelThreshold: m.threshold };
+  const params = { ...onsetDefaults(), ...more, onsetModelPreset: round, onsetModelThreshold: m.threshold };
   return [detectOnsets(inp, params).times, want];
 }
 

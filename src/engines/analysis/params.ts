@@ -550,14 +550,16 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     87,
     'round',
-    [56, 87],
+    [56, 89],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
       'held-out 12–14 and 18–42), 86 gbm86 ' +
       "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
       "copies are one onset), 87 gbm87 (h-onset87: gbm86's form with the closed-hat evidence, on held-out 12–14 " +
-      "and 18–44; the default since h-onset87); a preset's own θ is in its `threshold`",
+      "and 18–44; the default since h-onset87), 89 gbm89 (h-onset89: gbm87's form trained on held-out 12–14 and " +
+      '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40); a ' +
+      "preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(
@@ -572,6 +574,14 @@ export const ONSET_PARAMETERS = {
     [0.005, 0.1],
     "the candidates' peak window: each the largest within ± this (main's fluxPeakWindowSeconds; 0.015 s, with 97 % " +
       'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
+  ),
+  onsetModelShortWindowSeconds: p(
+    0,
+    's',
+    [0, 0.05],
+    "short-window candidates (h-onset89; 0 = none): the envelope's and groups' peaks over the same floor, each " +
+      "the largest within ± this, where no other candidate is within minIntervalSeconds (a closed hat or a flam's " +
+      "stroke whose peak the candidates' window merges into a louder stroke's; `source` 3 in the model's row)",
   ),
   onsetModelRunMaxGapSeconds: p(
     0.15,

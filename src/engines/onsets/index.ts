@@ -1281,6 +1281,30 @@ export function detectOnsets(
     for (const o of placePeaks(low, placement))
       if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
         cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
+    // … and the short-window candidates (h-onset89): the same floor's peaks within ± onsetModelShortWindowSeconds
+    // that no candidate is near (a closed hat or a flam's stroke merged into a louder stroke's peak by the window)
+    const short = checkParameter(
+      'onsetModelShortWindowSeconds',
+      ONSET_PARAMETERS.onsetModelShortWindowSeconds,
+      params.onsetModelShortWindowSeconds,
+    );
+    if (short > 0) {
+      const taken = new Set(low);
+      const shortPeaks = [
+        ...new Set([
+          ...pickPeaks(env, 1 / hopSeconds, { ...lowPick, peakWindowSeconds: short }),
+          ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, {
+            ...params,
+            fluxPeakWindowSeconds: short,
+          }),
+        ]),
+      ]
+        .filter((p) => !taken.has(p))
+        .sort((a, b) => a - b);
+      const near = cands.map((c) => c.t).sort((a, b) => a - b);
+      for (const o of placePeaks(shortPeaks, placement))
+        if (nearest(near, o.t) >= params.minIntervalSeconds) cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 3 });
+    }
     cands.sort((a, b) => a.t - b.t);
     const own = new Set(fluxGroupPeaksOnce);
     const kinds = {

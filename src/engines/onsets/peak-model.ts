@@ -144,7 +144,10 @@ export interface PeakCandidate {
   s: number;
   /** 1 when main's rules output it. */
   main: number;
-  /** 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only. */
+  /**
+   * 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only;
+   * 3: a short-window peak only (onsetModelShortWindowSeconds).
+   */
   source: number;
   /** The rules' flags (RULE_FLAGS' order, 0 or 1; in the feature row 1 or NaN). */
   flags?: number[];
@@ -628,9 +631,10 @@ export function acceptPeaks(
  * evidence, trained on held-out 12–14, 18–21, 37–40 with each set weighted alike), h-onset84's gbm84 (gbm66's form
  * trained on every read set: held-out 12–14, 18–42), h-onset86's gbm86 (and analytic echo rows), h-onset87's gbm87
  * (gbm86's form and the closed-hat evidence, on held-out 12–14 and 18–44; the default since h-onset87: judged once
- * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118). On by default since h-onset61.
+ * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118), h-onset89's gbm89 (gbm87's form on held-out 12–14 and
+ * 18–45 with the short-window candidates: read with onsetModelShortWindowSeconds 0.02). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89] as const;
 /** The preset's name of a round (onset-peak-gbmN). */
 export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
