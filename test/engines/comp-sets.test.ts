@@ -4056,3 +4056,276 @@ test("comp held-out-61: four new burst shapes, stand at the mic; each phrase's f
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+
+// held-out-62 against every set before it (held-out-61 included)
+const set62 = sets.filter(([name]) => numberOf(name) === 62).flatMap(([, v]) => v);
+const before62 = sets.filter(([name]) => numberOf(name) < 62).flatMap(([, v]) => v);
+
+test('comp held-out-62: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before62.length, before61.length + set61.length, 'every earlier spec read, held-out-61 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 62).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 2, 6, 3, 6, 6 sections), 6 sung (6, 3, 6, 6, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set62.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 2, 6, 3, 6, 6, 6, 3, 6, 6, 2, 6, 5, 5],
+  );
+  const synth = set62.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before62.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set62.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before62,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before62,
+  );
+  const sung = set62.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['hopak tenor', 'mazurka mezzo', 'bourree baritone']);
+  const oldNames = seen(voiceName, before62);
+  for (const s of set62) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before62);
+  assert.deepEqual(
+    set62.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['chr', false],
+      ['vi-vn-x-central', false],
+    ],
+  );
+  // four fifths of 42, 44.1 and 48 kHz, inside held-out-61's rates (30 870–41 160 Hz)
+  const songs = set62.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [33600, 35280, 38400]);
+  for (const f of [42000, 44100, 48000])
+    assert.ok(
+      songs.some((s) => s.sampleRate === (4 * f) / 5),
+      `${f} Hz`,
+    );
+  // tempi and rates no set used (tempi of odd tenths of a beat per minute); tonics the least used before, inside
+  // held-out-61's 38–78 (42, 49, 54, 76: two or three uses each)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in61 = (k: string) => {
+    const v = set61.map((s) => field(s, k)).filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate']) {
+    const old = new Set(before62.map((s) => field(s, k)));
+    const [lo, hi] = in61(k);
+    for (const s of songs) {
+      assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(10 * b) < 1e-9 && off(5 * b) > 1e-9 && off(2 * b) > 1e-9, `${s.seed}: ${b}, an odd tenth`);
+  }
+  for (const s of before62) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(off(10 * b) > 1e-9 || off(5 * b) < 1e-9 || off(2 * b) < 1e-9, `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [42, 49, 54, 76]);
+  for (const t of [42, 49, 54, 76]) {
+    const uses = before62.filter((s) => field(s, 'tonic') === t).length;
+    assert.ok(uses >= 2 && uses <= 3, `tonic ${t} ${uses} times before`);
+  }
+  // latencies of odd sixty-fourths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before62));
+  for (const l of lats(set62))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(64 * l) < 1e-9 && off(32 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before62)) assert.ok(off(32 * l) < 1e-9, `latency ${l} an odd sixty-fourth before`);
+  assert.deepEqual(
+    set62.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.25, 3.05],
+      [14.55, 10.85],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set62)) assert.ok(!shares(before62).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set62), [0.48, 0.78]);
+  assert.deepEqual(
+    set62.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [64],
+  );
+  // the sixteenth performer model (cuts) on every song, the loud breath on every spec, the click bleed on five songs,
+  // the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of 47's–61's
+  // performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set62.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set62.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before62.filter((s) => has(s, 'cuts')).length, 0, 'no cuts before');
+  assert.deepEqual(
+    set62.filter((s) => has(s, 'cuts')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set62
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7731, [1]],
+      [7734, [3]],
+      [7736, [2]],
+      [7738, [4]],
+      [7741, [0]],
+    ],
+  );
+  const fresh = ['clink', 'squeak', 'steps', 'tap'];
+  for (const s of before62.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set62) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { cuts?: EVAL.Cuts; loudBreath: EVAL.LoudBreath };
+    if (!s.sentences)
+      assert.deepEqual(o.cuts, { share: [0.25, 0.45], cents: [180, 420], ms: [18, 36], minSeconds: 0.2 }, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.45);
+  }
+  assert.deepEqual(
+    set62.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-62: sizes a mix of two spreads, edges other than 42's…61's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // three; two still songs
+  mixedSpreads(
+    set62,
+    [EVAL.FAINT_SPREAD_62, EVAL.ORDINARY_SPREAD_62],
+    spreadsBefore(62),
+    [15, 38],
+    { late: [2, 6], early: [2, 6], detune: [4, 8], level: [2, 5], noise: [3, 12], clip: [2, 1] },
+    [7734, 7743],
+  );
+  assert.equal(set62.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set62[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_62.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_62.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set62[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test("comp held-out-62: four new burst shapes, tap at the mic; cuts sound at a note's onset, none moved", () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['squeak', 'clink', 'steps', 'tap'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 23);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 23);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'tap', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the squeak a pulse train: its energy in 1–2 kHz; the clink ringing high and long; the steps two or three thuds
+  // 0.3–0.45 s apart; the taps short (at most three, 0.4 s in all)
+  const squeak = EVAL.burstSound('squeak', fs, mulberry32(5));
+  assert.ok(squeak.length >= 0.2 * fs && squeak.length <= 0.45 * fs + 1, `squeak: ${squeak.length / fs} s`);
+  const clink = EVAL.burstSound('clink', fs, mulberry32(5));
+  let ups = 0;
+  for (let i = 1; i < 0.02 * fs; i++) if (clink[i - 1]! < 0 && clink[i]! >= 0) ups++;
+  assert.ok(ups / 0.02 > 1400, `clink: ${ups / 0.02} Hz`);
+  assert.ok(rms51(clink, fs, 0.25, 0.3) > 0.02 * loudest54(clink, fs), 'clink: ringing');
+  const steps = EVAL.burstSound('steps', fs, mulberry32(5));
+  assert.ok(steps.length >= 0.42 * fs && steps.length <= 1.02 * fs + 2, `steps: ${steps.length / fs} s`);
+  assert.ok(rms51(steps, fs, 0.15, 0.25) < 0.05 * loudest54(steps, fs), 'steps: quiet between the steps');
+  const tap = EVAL.burstSound('tap', fs, mulberry32(5));
+  assert.ok(tap.length <= 0.4 * fs, `tap: ${tap.length / fs} s`);
+  // the cuts: every long note (0.4 s) cut (share 1), 300 cents for 24 ms; the short note (0.1 s) left; the part
+  // unchanged outside each grace and its 3 ms crossfades, the grace the note read 300 cents higher
+  const notes = [1, 1.5, 2, 2.5, 3.4].map((on, k) => ({ on, off: on + (k === 2 ? 0.1 : 0.4), phrase: +(k > 3) }));
+  const x = new Float64Array(4 * fs);
+  for (const m of notes)
+    for (let i = Math.round(m.on * fs); i < Math.round(m.off * fs); i++)
+      x[i] = 0.2 * Math.sin((2 * Math.PI * 220 * (i / fs - m.on)) / 1);
+  const cuts: EVAL.Cuts = { share: [1, 1], cents: [300, 300], ms: [24, 24], minSeconds: 0.2 };
+  const { y, cuts: at } = EVAL.cutPart(x, fs, notes, cuts, 3, []);
+  assert.deepEqual(
+    at.map((c) => [c.on, Math.round(c.off * 1e6) / 1e6, c.cents]),
+    [
+      [1, 1.024, 300],
+      [1.5, 1.524, 300],
+      [2.5, 2.524, 300],
+      [3.4, 3.424, 300],
+    ],
+  );
+  const xf = 0.003;
+  const inGrace = (t: number) => at.some((c) => t > c.on - xf && t < c.off + xf);
+  for (let i = 0; i < x.length; i++) if (!inGrace(i / fs)) assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s`);
+  const up = 2 ** (300 / 1200);
+  for (let i = Math.round((1 + xf) * fs); i < Math.round((1.024 - xf) * fs); i++) {
+    const want = 0.2 * Math.sin(2 * Math.PI * 220 * up * (i / fs - 1));
+    assert.ok(Math.abs(y[i]! - want) < 2e-3, `grace at ${i / fs} s: ${y[i]} against ${want}`);
+  }
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.cutPart(x, fs, notes, cuts, 3, [{ startSeconds: 2.4, endSeconds: 3 }]);
+  assert.deepEqual(
+    spared.cuts.map((c) => c.on),
+    [1, 1.5, 3.4],
+  );
+  // through recordTakes: the clean take cut too, the guide plain, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, cuts }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
