@@ -1424,6 +1424,39 @@ export const TEMPO_PARAMETERS = {
       'phase, which moves back a file whose kick is on the old beats (h-tempo88), measured on tempo35–54 and the ' +
       'plain grooves (bench/results/tempo.md, h-tempo88)',
   ),
+  blindHalfTimeAccent: p(
+    2,
+    'of the accent',
+    [0.1, 2],
+    'blind half-time (h-tempo89): where the snare hits (snareHits) are too few to read the backbeat (fewer than ' +
+      'blindHalfTimeMaxRate per beat: a clap, rim, brush or cross-stick the snare detector does not take), the ' +
+      "band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz) at the reported beats folded " +
+      'over four beats: the strongest class c, its neighbours c ± 1 (mean n); accent (x_c − n) / (x_c + n) at this ' +
+      'or above with the opposite class c + 2 at most blindHalfTimePair of the way from n to x_c (one accent a ' +
+      "bar, not a backbeat's two): the level is twice rule A's beat and is halved. 2: never (the default); 0.4 " +
+      'measured on tempo35–55 and the plain grooves (bench/results/tempo.md, h-tempo89): +11 Acc1 files in the probe',
+  ),
+  blindHalfTimePair: p(
+    0.5,
+    'of the accent',
+    [0, 1],
+    "blind half-time (h-tempo89): the four-beat fold's opposite class c + 2 over the accent, (x_{c+2} − n) / " +
+      '(x_c − n), at most this (a backbeat at the level: near 1; the snare once every four beats: near 0)',
+  ),
+  blindHalfTimeMaxRate: p(
+    0.12,
+    'snare hits per beat',
+    [0, 1],
+    'blind half-time (h-tempo89): read only where the snare hits per reported beat are below this (a backbeat the ' +
+      'snare detector reads gives 0.25 or more at the fast level of a half-time groove, 0.5 at a backbeat)',
+  ),
+  blindHalfTimeMinBpm: p(
+    125,
+    'BPM',
+    [60, 200],
+    'blind half-time (h-tempo89): read only at a reported level this fast or faster (the half-time grooves written ' +
+      'at 130–153 BPM; rule A taps them at 65–77)',
+  ),
   backbeatPhaseMinHits: p(
     8,
     'snare hits',

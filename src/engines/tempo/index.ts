@@ -1006,6 +1006,50 @@ export function levelPhase(
  * halved the level (which beats a half keeps is the downbeats' choice); at backbeatPhaseRatio's range top (10) it
  * never moves and reads nothing.
  */
+/**
+ * Blind half-time (h-tempo89, issue 12 points 1 and 2; rule A, fixtures/tempotruth.ts beatLevelFactor): where the
+ * snare hits (snareHits) are fewer than blindHalfTimeMaxRate per reported beat (the backbeat a clap, rim, brush or
+ * cross-stick the snare detector does not take; the level model's snare terms read nothing), the band energies' snare
+ * group (bandRise) at the reported beats (frames) is folded over four beats: per beat class mod 4 its mean maximum
+ * within ±halfWidth; the strongest class c, n the mean of c ± 1; accent = (x_c − n) / (x_c + n), pair = (x_{c+2} − n)
+ * / (x_c − n). One accent every four beats (accent at blindHalfTimeAccent or above, pair at blindHalfTimePair or
+ * below) at a level of blindHalfTimeMinBpm or faster: the backbeat falls on every fourth beat, so rule A's beat is
+ * half the level (a half-time groove or a ballad read at its eighths): `halve`. null without the group or with fewer
+ * than 12 beats; at blindHalfTimeAccent's range top (2) never.
+ */
+export function blindHalfTime(
+  snareTimes: readonly number[] | null,
+  snareRise: ArrayLike<number> | null,
+  beatFrames: readonly number[],
+  bpm: number,
+  halfWidth: number,
+): { halve: boolean; accent: number; pair: number; rate: number } | null {
+  const minAccent = checkParameter('blindHalfTimeAccent', TEMPO_PARAMETERS.blindHalfTimeAccent);
+  const maxPair = checkParameter('blindHalfTimePair', TEMPO_PARAMETERS.blindHalfTimePair);
+  const maxRate = checkParameter('blindHalfTimeMaxRate', TEMPO_PARAMETERS.blindHalfTimeMaxRate);
+  const minBpm = checkParameter('blindHalfTimeMinBpm', TEMPO_PARAMETERS.blindHalfTimeMinBpm);
+  if (!snareRise || beatFrames.length < 12 || !(bpm > 0)) return null;
+  const rate = (snareTimes?.length ?? 0) / beatFrames.length;
+  const sums = [0, 0, 0, 0];
+  const counts = [0, 0, 0, 0];
+  beatFrames.forEach((c, i) => {
+    const lo = Math.max(0, Math.round(c - halfWidth));
+    const hi = Math.min(snareRise.length - 1, Math.round(c + halfWidth));
+    let m = 0;
+    for (let j = lo; j <= hi; j++) m = Math.max(m, snareRise[j]!);
+    sums[i % 4]! += m;
+    counts[i % 4]!++;
+  });
+  const x = sums.map((v, i) => v / counts[i]!);
+  const c = x.indexOf(Math.max(...x));
+  const n = (x[(c + 1) % 4]! + x[(c + 3) % 4]!) / 2;
+  const top = x[c]! - n;
+  const accent = top > 0 ? top / (x[c]! + n) : 0;
+  const pair = top > 0 ? (x[(c + 2) % 4]! - n) / top : 1;
+  const halve = minAccent < 2 && bpm >= minBpm && rate < maxRate && accent >= minAccent && pair <= maxPair;
+  return { halve, accent, pair, rate };
+}
+
 export function backbeatPhase(
   hits: readonly number[],
   beats: readonly number[],
@@ -2307,6 +2351,37 @@ function levels(
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
   }
+  // h-tempo89: the blind half-time (blindHalfTime): a level whose backbeat the snare detector does not read, with one
+  // accent every four beats in the band energies' snare group, halved as the model halves (every other beat kept)
+  const blind =
+    input.bandEnergy && modelMove?.move !== 0.5 && TEMPO_PARAMETERS.blindHalfTimeAccent.value < 2
+      ? blindHalfTime(
+          snareOnce()?.times ?? null,
+          bandRise(
+            input.bandEnergy,
+            odf.length,
+            hopSeconds,
+            checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
+            checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
+          ),
+          tempo.beats.map((t) => t / hopSeconds),
+          tempo.bpm!,
+          halfWidth,
+        )
+      : null;
+  if (blind?.halve) {
+    const fromBpm = tempo.bpm!;
+    const moved = movedBeats(tempo.beats, tempo.downbeats[0], 0.5).map(r4);
+    const kept = new Set(moved);
+    tempo.bpm = Math.round(fromBpm * 50) / 100;
+    tempo.beats = moved;
+    tempo.downbeats = tempo.downbeats.filter((t) => kept.has(t));
+    tempo.alternatives = [
+      { bpm: fromBpm, confidence: tempo.confidence },
+      ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
+    ].slice(0, 3);
+  }
+  const halved = modelMove?.move === 0.5 || !!blind?.halve;
   // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
   // the half not read when the model halved the level
   const atLevel = <T>(
@@ -2318,7 +2393,7 @@ function levels(
           bands[0]!,
           tempo.beats.map((t) => t / hopSeconds),
           halfWidth,
-          modelMove?.move !== 0.5,
+          !halved,
         )
       : undefined;
   // moved beats (s) reported, the downbeats picked again on them
@@ -2344,7 +2419,7 @@ function levels(
   if (phased?.fraction) moveBy(phased.fraction);
   // h-tempo86: the backbeat phase (backbeatPhase): half a beat when the snare hits fall half-way, on every other beat
   const backbeatRead =
-    input.bandEnergy && modelMove?.move !== 0.5 && TEMPO_PARAMETERS.backbeatPhaseRatio.value < 10
+    input.bandEnergy && !halved && TEMPO_PARAMETERS.backbeatPhaseRatio.value < 10
       ? backbeatPhase(snareOnce()?.times ?? [], tempo.beats)
       : undefined;
   if (backbeatRead?.shift) moveBy(0.5);
@@ -2535,6 +2610,16 @@ function levels(
               `${Math.round(TEMPO_PARAMETERS.backbeatPhaseMinHits.value)} or more, above ` +
               `${fmt(TEMPO_PARAMETERS.backbeatPhaseRatio.value)}× the on-beat hits, parity ` +
               `${fmt(TEMPO_PARAMETERS.backbeatPhaseParity.value)} or more)`,
+          }
+        : {}),
+      ...(blind
+        ? {
+            blindHalfTime:
+              `${blind.halve ? 'halved' : 'as reported'}: snare hits ${fmt(blind.rate)} per beat, the snare group's ` +
+              `four-beat accent ${fmt(blind.accent)}, its opposite beat ${fmt(blind.pair)} of it (halved below ` +
+              `${fmt(TEMPO_PARAMETERS.blindHalfTimeMaxRate.value)} per beat, at ` +
+              `${fmt(TEMPO_PARAMETERS.blindHalfTimeAccent.value)} or more, ` +
+              `${fmt(TEMPO_PARAMETERS.blindHalfTimePair.value)} or less)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
