@@ -204,7 +204,7 @@ test('drum-class model: one-mode toms at 130–200 Hz and their kick, all right;
   );
 });
 
-test('drum-class model: toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 22 right', () => {
+test('drum-class model: toms at 85–140 Hz beside their kick: the rules read all 24 as kicks, the model 22', () => {
   const { got } = tally([140, 110, 85]);
   const base = rulesOnly(() => tally([140, 110, 85])).got;
   const why = `${JSON.stringify(got)} rules ${JSON.stringify(base)}`;
