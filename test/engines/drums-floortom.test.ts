@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_FLOORTOM_PARAMETERS as F } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { givenHit, kitStem, kitStroke, tallyStem } from '../../fixtures/stemtally.js';
+import { givenHit, kitStem, kitStroke, shortOf, tallyStem } from '../../fixtures/stemtally.js';
 import { applyFloorTomCluster } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
@@ -32,24 +32,27 @@ const RIGHT = { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->to
 
 test('floor tom cluster: the toms read as kicks beside a falling kick, softer than it, become toms', () => {
   // the toms at 0.7 of drums-kickless.test.ts's level (peaks under the kicks'): without the rule 4 of the 8 toms at
-  // 130 Hz read as kick (measured, h-dx80); with it every stroke right
+  // 130 Hz read as kick (measured, h-dx80, gbm66); with it every stroke right. h-dx90: without the rule the truth
+  // it measures, the strokes read right, at least as many as the default model reads (gbm66: 4 of the 130 Hz toms)
   const off = tally(0, 0.7);
   const got = tally(2, 0.7);
   const why = `${JSON.stringify(got)} off ${JSON.stringify(off)}`;
-  assert.deepEqual(off, { ...RIGHT, 'tom2->tom': 8, 'tom3->tom': 4, 'tom3->kick': 4 }, why);
+  assert.deepEqual(shortOf(off, { ...RIGHT, 'tom2->tom': 8, 'tom3->tom': 4 }), [], why);
   assert.deepEqual(got, { ...RIGHT, 'tom2->tom': 8, 'tom3->tom': 8 }, why);
 });
 
-test('floor tom cluster: toms louder than the kick stay kicks; three drums read as two halves (limits)', () => {
+test('floor tom cluster: toms louder than the kick: read as the default reads them or better (limits)', () => {
   // drums-kickless.test.ts's level: the toms at 160 and 130 Hz peak 0.65–0.78 over the kicks' 0.43–0.63, so the
   // rule keeps the 15 it reads as kick (measured, h-dx80); let louder ones pass (floorTomPeakDb 6 dB) and the upper
-  // half is the 160 Hz toms only: the 130 Hz ones (body 119 Hz) fall in the lower half with the kicks (95–100 Hz)
+  // half is the 160 Hz toms only: the 130 Hz ones (body 119 Hz) fall in the lower half with the kicks (95–100 Hz).
+  // h-dx90: the truth these readings measure, the strokes read right, at least as many as the default model reads
+  // (gbm66: 1 of the 160 Hz toms and none of the 130 Hz ones without the rule; 8 and none with floorTomPeakDb 6)
   const off = tally(0);
   const why = JSON.stringify(off);
-  assert.deepEqual(off, { ...RIGHT, 'tom2->kick': 7, 'tom2->tom': 1, 'tom3->kick': 8 }, why);
+  assert.deepEqual(shortOf(off, { ...RIGHT, 'tom2->tom': 1, 'tom3->tom': 0 }), [], why);
   assert.deepEqual(tally(2), off);
   const louder = withParameterValue(F.floorTomPeakDb, 6, () => tally(2));
-  assert.deepEqual(louder, { ...RIGHT, 'tom2->tom': 8, 'tom3->kick': 8 }, JSON.stringify(louder));
+  assert.deepEqual(shortOf(louder, { ...RIGHT, 'tom2->tom': 8, 'tom3->tom': 0 }), [], JSON.stringify(louder));
 });
 
 /** A reported primary hit read as `cls`, its body partial at `hz` falling to `lateHz`, at `peak`. */

@@ -27,7 +27,7 @@ import { readPreset } from '../../src/presets.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
-import { placeStrokes, tallyStem } from '../../fixtures/stemtally.js';
+import { placeStrokes, shortOf, tallyStem } from '../../fixtures/stemtally.js';
 
 test("drum-class model: the preset's features are the code's first, in order (gbm66: the code's first 140)", () => {
   const m = stemModel();
@@ -210,13 +210,10 @@ test('drum-class model: toms at 85–140 Hz beside their kick: the rules read al
   const why = `${JSON.stringify(got)} rules ${JSON.stringify(base)}`;
   assert.equal(base['tom1->kick']! + base['tom2->kick']! + base['tom3->kick']!, 24, why);
   assert.equal(base['kick->tom'], 2, why);
-  // the model (gbm66): every kick a kick, the 140 and 110 Hz toms toms, 6 of 8 at 85 Hz (gbm56: 12 of 24 — the
-  // 140 Hz toms and half of those at 110 Hz)
-  assert.equal(got['kick->kick'], 16, why);
-  assert.equal(got['tom1->tom'], 8, why);
-  assert.equal(got['tom2->tom'], 8, why);
-  assert.equal(got['tom3->tom'], 6, why);
-  assert.equal(got['tom3->kick'], 2, why);
+  // the model (gbm66): every kick a kick, the 140 and 110 Hz toms toms, 6 of 8 at 85 Hz, 2 kicks (gbm56: 12 of 24 —
+  // the 140 Hz toms and half of those at 110 Hz). h-dx90: the 85 Hz toms as the truth it measures, read right at
+  // least as the default model reads them (gbm66: 6)
+  assert.deepEqual(shortOf(got, { 'kick->kick': 16, 'tom1->tom': 8, 'tom2->tom': 8, 'tom3->tom': 6 }), [], why);
 });
 
 // gbm69 (h-dx69): gbm67's features without the kick cluster's levels, synth69's toms beside their kick (struck softer
