@@ -169,7 +169,14 @@
  * hats on every and cut by the pedal or early by a swung ghost, a dragged or flammed clap, swung 16th hats swelling
  * and falling with ruffs and flams, brush sweeps on one and three with triplet taps, a flam and a ruff —, ffmpeg
  * deesser and acompressor on the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made
- * after held-out 46; `--held-out-47-only`: that set alone; `--held-out-47`: added to a run that would leave it out).
+ * after held-out 46; `--held-out-47-only`: that set alone; `--held-out-47`: added to a run that would leave it out),
+ * held-out 48 (ONSET_HELD_OUT_KITS_48: drum stems, bilinear kits, a family no onset set used, recorded Hydrogen
+ * kicks, snares and hats in new triples with a bilinear ride and tom, soundfont brushes, players written for it — a
+ * half-time shuffle with ghost snares, open hats cut by the pedal, a 32nd hat run, a flammed or dragged backbeat, a
+ * fast breakbeat with open hats on the offbeats cut by the pedal, 16th hat runs, a flam and a drag, brushes with
+ * spang-a-lang taps, sweeps, a drag and a flam over a feathered four on the floor —, ffmpeg acrusher and asubboost on
+ * the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 47;
+ * `--held-out-48-only`: that set alone; `--held-out-48`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -243,9 +250,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FORTY_EIGHTH = path.join(OUT, 'drums-held-out-48');
+/** `--held-out-48-only`: the forty-eighth held-out set (ONSET_HELD_OUT_KITS_48: drum stems) alone. */
+const FORTY_EIGHTH_ONLY = process.argv.includes('--held-out-48-only');
+/** `--held-out-48`: the forty-eighth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_EIGHTH_TOO = process.argv.includes('--held-out-48');
 const FORTY_SEVENTH = path.join(OUT, 'drums-held-out-47');
 /** `--held-out-47-only`: the forty-seventh held-out set (ONSET_HELD_OUT_KITS_47: drum stems) alone. */
-const FORTY_SEVENTH_ONLY = process.argv.includes('--held-out-47-only');
+const FORTY_SEVENTH_ONLY = process.argv.includes('--held-out-47-only') || FORTY_EIGHTH_ONLY;
 /** `--held-out-47`: the forty-seventh held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_SEVENTH_TOO = process.argv.includes('--held-out-47');
 /** `--held-out-46-only`: the forty-sixth held-out set (ONSET_HELD_OUT_KITS_46: drum stems) alone. */
@@ -415,7 +427,8 @@ interface Item {
     | 'held-out 44'
     | 'held-out 45'
     | 'held-out 46'
-    | 'held-out 47';
+    | 'held-out 47'
+    | 'held-out 48';
   kit: string;
   pattern: string;
 }
@@ -553,6 +566,7 @@ const DRUM_SETS: Record<
   'held-out 45': [FORTY_FIFTH, { set: 'onset-held-out-45' }],
   'held-out 46': [FORTY_SIXTH, { set: 'onset-held-out-46' }],
   'held-out 47': [FORTY_SEVENTH, { set: 'onset-held-out-47' }],
+  'held-out 48': [FORTY_EIGHTH, { set: 'onset-held-out-48' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -650,7 +664,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_FIFTH_ONLY && !FORTY_FIFTH_TOO) || FORTY_SIXTH_ONLY ? none : drumItems('held-out 45');
   const fortySixth =
     (THIRD_ONLY && !FORTY_SIXTH_ONLY && !FORTY_SIXTH_TOO) || FORTY_SEVENTH_ONLY ? none : drumItems('held-out 46');
-  const fortySeventh = THIRD_ONLY && !FORTY_SEVENTH_ONLY && !FORTY_SEVENTH_TOO ? none : drumItems('held-out 47');
+  const fortySeventh =
+    (THIRD_ONLY && !FORTY_SEVENTH_ONLY && !FORTY_SEVENTH_TOO) || FORTY_EIGHTH_ONLY ? none : drumItems('held-out 47');
+  const fortyEighth = THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO ? none : drumItems('held-out 48');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -701,6 +717,7 @@ async function main() {
     ...fortyFifth.items,
     ...fortySixth.items,
     ...fortySeventh.items,
+    ...fortyEighth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -752,6 +769,7 @@ async function main() {
     ...fortyFifth.missing,
     ...fortySixth.missing,
     ...fortySeventh.missing,
+    ...fortyEighth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -846,6 +864,7 @@ async function main() {
       'held-out 45',
       'held-out 46',
       'held-out 47',
+      'held-out 48',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
