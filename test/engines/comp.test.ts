@@ -1155,6 +1155,45 @@ test("noise (breathWindowSeconds 0.5): a clean take's one loud breath and room t
   }
 });
 
+test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or a longer run in the rests still is', () => {
+  // h-comp89: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB. Take 2 is the clean take: before section 1's phrase a gasp (a Hann hump over 0.16–0.44 s peaking at −24 dB,
+  // 4 dB under its voice, unpitched, ending 60 ms before the phrase); take 1 sings 15 cents flat, with a fridge's hum
+  // before section 2's phrase (0–0.45 s into the section, −40 dB: longer than the window, 0.4 s); take 3,
+  // 30 cents sharp, has a burst mid-rest after section 3's phrase (1.7–1.8 s, −40 dB); take 0 is 30 cents flat. Off
+  // (0, the default) the gasp reads as noise 46 dB over the room and extra voice, and take 1 is chosen in section 1;
+  // at 0.4 s the gasp is the performance's (take 2 reads the room) and the clean take is chosen in every section,
+  // while the hum and the burst still read as noise and extra voice.
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 1 ? -15 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    if (k === 2)
+      for (let i = 216; i < 244; i++)
+        ms[i] = 10 ** (-70 / 10) + 10 ** (-24 / 10) * Math.sin((Math.PI * (i - 215.5)) / 28) ** 2;
+    if (k === 1) for (let i = 400; i < 445; i++) ms[i] = 10 ** (-40 / 10);
+    if (k === 3) for (let i = 770; i < 780; i++) ms[i] = 10 ** (-40 / 10);
+    return framesOf(ms, f0);
+  };
+  const B = COMP_FRAME_PARAMETERS.breathLoudSeconds;
+  for (const w of [0, 0.4]) {
+    const { m, chosen } = chosenWith(B, w, take);
+    const gasp = m[1]![2]!;
+    if (w === 0) {
+      assert.ok(gasp.noiseExcessDb! >= 30, `off: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.ok(gasp.extraFraction > 0, `off: the gasp ${gasp.extraFraction} extra`);
+      assert.equal(chosen[1], 1, `off: chosen ${chosen}`);
+    } else {
+      assert.ok(gasp.noiseExcessDb! <= 1, `on: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.equal(gasp.extraFraction, 0, `on: the gasp ${gasp.extraFraction} extra`);
+      assert.deepEqual(chosen, [2, 2, 2, 2], `on: chosen ${chosen}`);
+    }
+    const hum = m[2]![1]!;
+    const burst = m[3]![3]!;
+    assert.ok(hum.noiseExcessDb! >= 20 && hum.extraFraction > 0, `${w}: the hum ${hum.noiseExcessDb} dB`);
+    assert.ok(burst.noiseExcessDb! >= 20 && burst.extraFraction > 0, `${w}: the burst ${burst.noiseExcessDb} dB`);
+  }
+});
+
 test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
   // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
   // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the

@@ -44,6 +44,17 @@ export const COMP_FRAME_PARAMETERS = {
     "a breath (breathWindowSeconds) is at least this far under the take's median voiced level in the section: " +
       'louder sound before a phrase is read as noise or extra voice as before',
   ),
+  breathLoudSeconds: p(
+    0,
+    's',
+    [0, 2],
+    'noise and extra-voice checks skip a loud breath before a phrase, told by its place and length, not its level: ' +
+      "the take's one run of active, unpitched rest frames lying wholly within this long before the voice the " +
+      "reference expects, nothing active between it and the phrase, its loudest frame no louder than the take's own " +
+      'voiced level in the section (a gasp 2.5–8 dB under the voice, 0.24–0.52 s, ending 40–130 ms before the ' +
+      'phrase: held-out-58…60, h-comp89); a longer run, a pitched one or one joined to the last phrase is not one; ' +
+      '0: off, the default',
+  ),
   edgeOverFloorDb: p(
     -1,
     'dB',
