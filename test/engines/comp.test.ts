@@ -1155,7 +1155,7 @@ test("noise (breathWindowSeconds 0.5): a clean take's one loud breath and room t
   }
 });
 
-test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or a longer run in the rests still is', () => {
+test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or a longer run still is', () => {
   // h-comp89: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
   // −70 dB. Take 2 is the clean take: before section 1's phrase a gasp (a Hann hump over 0.16–0.44 s peaking at −24 dB,
   // 4 dB under its voice, unpitched, ending 60 ms before the phrase); take 1 sings 15 cents flat, with a fridge's hum

@@ -1227,13 +1227,13 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
         else if (re(i)) run = true;
         tail[i - a] = run && !re(i) ? 1 : 0;
       }
-      // a loud breath before a phrase (breathLoudSeconds): the take's one run of active, unpitched rest frames that lies
+      // a loud breath before a phrase (breathLoudSeconds): the take's one run of active, unpitched rest frames lying
       // wholly within this long before the voice the reference expects, nothing active between it and the phrase, no
       // louder than the take's own voice in the section — the gasp a singer takes before a phrase, whatever its level
       // (h-comp89: 2.5–8 dB under the voice, 0.24–0.52 s, ending 40–130 ms before the phrase on held-out-58…60's
-      // clean takes; the loudest 0.1 s of the clean take's rests in 70 of the 159 small misses the noise points decided
-      // on held-out-42…60); a longer run (a fridge, a siren), a pitched one or one joined to the last phrase's tail is
-      // no breath; a burst of a breath's length, level and place reads as one (the frames' level cannot tell them)
+      // clean takes; the loudest 0.1 s of the clean take's rests in 70 of the 159 small misses the noise points
+      // decided on held-out-42…60); a longer run (a fridge, a siren), a pitched one or one joined to the last
+      // phrase's tail is no breath; a burst of a breath's length, level and place reads as one (levels cannot tell)
       const loudBreath = new Uint8Array(b - a);
       if (breathLoud > 0)
         for (let p = a + 1; p < b; p++) {
