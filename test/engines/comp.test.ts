@@ -1194,6 +1194,47 @@ test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or 
   }
 });
 
+test('a loud breath before a phrase (breathRiseDb) swells and is no noise; a knock of its place and length still is', () => {
+  // h-comp91: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB. Take 2, the clean take, gasps before section 1's phrase (0.16–0.44 s: a swell from −66 dB up 3 dB a
+  // 10 ms frame to −24 dB, 4 dB under its voice, and down again, ending 60 ms before the phrase); before section 2's
+  // phrase, at the same place and length, a mic stand knocked (from the room to −24 dB in one frame, then down
+  // 1.5 dB a frame). Takes 0, 1 and 3 sing 30, 15 and 30 cents off. With breathLoudSeconds 0.4 alone both runs read
+  // as breaths (no noise, no extra voice); with breathRiseDb 12 the gasp still does and the knock, rising 46 dB in a
+  // frame, reads as noise and extra voice again.
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 1 ? -15 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    if (k === 2)
+      for (let q = 0; q < 28; q++) {
+        ms[216 + q] = 10 ** ((q < 14 ? -66 + 3 * q : -24 - 3 * (q - 14)) / 10);
+        ms[416 + q] = 10 ** ((-24 - 1.5 * q) / 10);
+      }
+    return framesOf(ms, f0);
+  };
+  const B = COMP_FRAME_PARAMETERS.breathLoudSeconds;
+  const R = COMP_FRAME_PARAMETERS.breathRiseDb;
+  const [b0, r0] = [B.value, R.value];
+  try {
+    B.value = 0.4;
+    for (const rise of [0, 12]) {
+      const { m } = chosenWith(R, rise, take);
+      const [gasp, knock] = [m[1]![2]!, m[2]![2]!];
+      assert.ok(gasp.noiseExcessDb! <= 1, `${rise}: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.equal(gasp.extraFraction, 0, `${rise}: the gasp ${gasp.extraFraction} extra`);
+      if (rise === 0) {
+        assert.ok(knock.noiseExcessDb! <= 1, `no rise test: the knock ${knock.noiseExcessDb} dB over`);
+        assert.equal(knock.extraFraction, 0, `no rise test: the knock ${knock.extraFraction} extra`);
+      } else {
+        assert.ok(knock.noiseExcessDb! >= 20, `rise 12: the knock ${knock.noiseExcessDb} dB over`);
+        assert.ok(knock.extraFraction > 0, `rise 12: the knock ${knock.extraFraction} extra`);
+      }
+    }
+  } finally {
+    [B.value, R.value] = [b0, r0];
+  }
+});
+
 test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
   // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
   // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the

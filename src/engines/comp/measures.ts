@@ -1154,6 +1154,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const breathWindow = Math.round(COMP_FRAME_PARAMETERS.breathWindowSeconds.value / hopS);
     const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
     const breathLoud = Math.round(COMP_FRAME_PARAMETERS.breathLoudSeconds.value / hopS);
+    const breathRise = COMP_FRAME_PARAMETERS.breathRiseDb.value;
     const edgeDb = COMP_FRAME_PARAMETERS.edgeOverFloorDb.value;
     const edgeBreath = Math.round(COMP_FRAME_PARAMETERS.edgeBreathSeconds.value / hopS);
     const edgeBreathGap = Math.round(COMP_FRAME_PARAMETERS.edgeBreathGapSeconds.value / hopS);
@@ -1248,6 +1249,12 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           if (end < from || j === end || j < 0 || (j >= from && (re(j) || at(fr.active, j)))) continue;
           if (j < from && at(fr.active, j)) continue;
           if (peak > own[k]!) continue;
+          // its rise (breathRiseDb): the largest step up a 10 ms frame from the frame before the run to its peak
+          let pk = j + 1;
+          for (let x = j + 1; x <= end; x++) if (fr.db[x]! >= fr.db[pk]!) pk = x;
+          let rise = -Infinity;
+          for (let x = Math.max(0, j); x < pk; x++) rise = Math.max(rise, fr.db[x + 1]! - fr.db[x]!);
+          if (breathRise > 0 && rise > breathRise) continue;
           for (let x = Math.max(a, j + 1); x <= end; x++) loudBreath[x - a] = 1;
         }
       let clipped = 0;
