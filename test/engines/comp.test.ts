@@ -1194,7 +1194,7 @@ test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or 
   }
 });
 
-test('a loud breath before a phrase (breathRiseDb) swells and is no noise; a knock of its place and length still is', () => {
+test('a loud breath (breathRiseDb) swells and is no noise; a knock of its place and length still is', () => {
   // h-comp91: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
   // −70 dB. Take 2, the clean take, gasps before section 1's phrase (0.16–0.44 s: a swell from −66 dB up 3 dB a
   // 10 ms frame to −24 dB, 4 dB under its voice, and down again, ending 60 ms before the phrase); before section 2's
