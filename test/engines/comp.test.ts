@@ -1155,6 +1155,86 @@ test("noise (breathWindowSeconds 0.5): a clean take's one loud breath and room t
   }
 });
 
+test('a loud breath before a phrase (breathLoudSeconds) is no noise; a burst or a longer run still is', () => {
+  // h-comp89: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB. Take 2 is the clean take: before section 1's phrase a gasp (a Hann hump over 0.16–0.44 s peaking at −24 dB,
+  // 4 dB under its voice, unpitched, ending 60 ms before the phrase); take 1 sings 15 cents flat, with a fridge's hum
+  // before section 2's phrase (0–0.45 s into the section, −40 dB: longer than the window, 0.4 s); take 3,
+  // 30 cents sharp, has a burst mid-rest after section 3's phrase (1.7–1.8 s, −40 dB); take 0 is 30 cents flat. Off
+  // (0, the default) the gasp reads as noise 46 dB over the room and extra voice, and take 1 is chosen in section 1;
+  // at 0.4 s the gasp is the performance's (take 2 reads the room) and the clean take is chosen in every section,
+  // while the hum and the burst still read as noise and extra voice.
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 1 ? -15 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    if (k === 2)
+      for (let i = 216; i < 244; i++)
+        ms[i] = 10 ** (-70 / 10) + 10 ** (-24 / 10) * Math.sin((Math.PI * (i - 215.5)) / 28) ** 2;
+    if (k === 1) for (let i = 400; i < 445; i++) ms[i] = 10 ** (-40 / 10);
+    if (k === 3) for (let i = 770; i < 780; i++) ms[i] = 10 ** (-40 / 10);
+    return framesOf(ms, f0);
+  };
+  const B = COMP_FRAME_PARAMETERS.breathLoudSeconds;
+  for (const w of [0, 0.4]) {
+    const { m, chosen } = chosenWith(B, w, take);
+    const gasp = m[1]![2]!;
+    if (w === 0) {
+      assert.ok(gasp.noiseExcessDb! >= 30, `off: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.ok(gasp.extraFraction > 0, `off: the gasp ${gasp.extraFraction} extra`);
+      assert.equal(chosen[1], 1, `off: chosen ${chosen}`);
+    } else {
+      assert.ok(gasp.noiseExcessDb! <= 1, `on: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.equal(gasp.extraFraction, 0, `on: the gasp ${gasp.extraFraction} extra`);
+      assert.deepEqual(chosen, [2, 2, 2, 2], `on: chosen ${chosen}`);
+    }
+    const hum = m[2]![1]!;
+    const burst = m[3]![3]!;
+    assert.ok(hum.noiseExcessDb! >= 20 && hum.extraFraction > 0, `${w}: the hum ${hum.noiseExcessDb} dB`);
+    assert.ok(burst.noiseExcessDb! >= 20 && burst.extraFraction > 0, `${w}: the burst ${burst.noiseExcessDb} dB`);
+  }
+});
+
+test('a loud breath (breathRiseDb) swells and is no noise; a knock of its place and length still is', () => {
+  // h-comp91: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB. Take 2, the clean take, gasps before section 1's phrase (0.16–0.44 s: a swell from −66 dB up 3 dB a
+  // 10 ms frame to −24 dB, 4 dB under its voice, and down again, ending 60 ms before the phrase); before section 2's
+  // phrase, at the same place and length, a mic stand knocked (from the room to −24 dB in one frame, then down
+  // 1.5 dB a frame). Takes 0, 1 and 3 sing 30, 15 and 30 cents off. With breathLoudSeconds 0.4 alone both runs read
+  // as breaths (no noise, no extra voice); with breathRiseDb 12 the gasp still does and the knock, rising 46 dB in a
+  // frame, reads as noise and extra voice again.
+  const take = (k: number): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 1 ? -15 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    if (k === 2)
+      for (let q = 0; q < 28; q++) {
+        ms[216 + q] = 10 ** ((q < 14 ? -66 + 3 * q : -24 - 3 * (q - 14)) / 10);
+        ms[416 + q] = 10 ** ((-24 - 1.5 * q) / 10);
+      }
+    return framesOf(ms, f0);
+  };
+  const B = COMP_FRAME_PARAMETERS.breathLoudSeconds;
+  const R = COMP_FRAME_PARAMETERS.breathRiseDb;
+  const [b0, r0] = [B.value, R.value];
+  try {
+    B.value = 0.4;
+    for (const rise of [0, 12]) {
+      const { m } = chosenWith(R, rise, take);
+      const [gasp, knock] = [m[1]![2]!, m[2]![2]!];
+      assert.ok(gasp.noiseExcessDb! <= 1, `${rise}: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.equal(gasp.extraFraction, 0, `${rise}: the gasp ${gasp.extraFraction} extra`);
+      if (rise === 0) {
+        assert.ok(knock.noiseExcessDb! <= 1, `no rise test: the knock ${knock.noiseExcessDb} dB over`);
+        assert.equal(knock.extraFraction, 0, `no rise test: the knock ${knock.extraFraction} extra`);
+      } else {
+        assert.ok(knock.noiseExcessDb! >= 20, `rise 12: the knock ${knock.noiseExcessDb} dB over`);
+        assert.ok(knock.extraFraction > 0, `rise 12: the knock ${knock.extraFraction} extra`);
+      }
+    }
+  } finally {
+    [B.value, R.value] = [b0, r0];
+  }
+});
+
 test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
   // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
   // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the

@@ -44,6 +44,26 @@ export const COMP_FRAME_PARAMETERS = {
     "a breath (breathWindowSeconds) is at least this far under the take's median voiced level in the section: " +
       'louder sound before a phrase is read as noise or extra voice as before',
   ),
+  breathLoudSeconds: p(
+    0,
+    's',
+    [0, 2],
+    'noise and extra-voice checks skip a loud breath before a phrase, told by its place and length, not its level: ' +
+      "the take's one run of active, unpitched rest frames lying wholly within this long before the voice the " +
+      "reference expects, nothing active between it and the phrase, its loudest frame no louder than the take's own " +
+      'voiced level in the section (a gasp 2.5–8 dB under the voice, 0.24–0.52 s, ending 40–130 ms before the ' +
+      'phrase: held-out-58…60, h-comp89); a longer run, a pitched one or one joined to the last phrase is not one; ' +
+      '0: off, the default',
+  ),
+  breathRiseDb: p(
+    0,
+    'dB',
+    [0, 60],
+    'a run breathLoudSeconds would skip is a breath only if its level rises to its peak in steps of at most this ' +
+      'much a 10 ms frame (from the frame before the run): a breath swells, a knock, tap or clink jumps in a frame; ' +
+      "12 read (h-comp91, held-out-58…61's runs: bursts on the noise take over 12 dB in 11 of 53, clean takes' runs " +
+      'in 71 of 447, AUC 0.60, 0.49 against the loud ones: a weak cue); 0: no test, the default',
+  ),
   edgeOverFloorDb: p(
     -1,
     'dB',
