@@ -1065,6 +1065,36 @@ export const TEMPO_PARAMETERS = {
     "snare hits: a local maximum of the snare activity counts as a hit at this fraction of the maxima's 90th " +
       'percentile or above (ghost notes stay below)',
   ),
+  snareWideRate: p(
+    0,
+    'hits per second',
+    [0, 2],
+    'snare hits, the wide reading (h-tempo91): a file with fewer snare hits than this per second is read again with ' +
+      "the wide shape (snareWide…: a clap's, snap's, rim's, cross-stick's or brush's backbeat, which the shell-and-" +
+      'wires tests miss); 0: off (the default). Measured 0.25 (h-tempo91): tempo35–56 + plain Acc1 +5 of 1928, ' +
+      'beat F +0.0007 / +0.0001, short of the +1 % that would make it the default',
+  ),
+  snareWideBodyHighHz: p(
+    1000,
+    'Hz',
+    [150, 2000],
+    "snare hits, the wide reading: the body region's upper edge (a clap's or snap's noise bursts, 0.4–1 kHz up)",
+  ),
+  snareWidePurityDb: p(
+    5,
+    'dB',
+    [-20, 40],
+    "snare hits, the wide reading: the body's rise over the sub's at this or below is a kick's, full at this plus " +
+      'snarePurityFullDb − snarePurityLowDb (5, as the strict reading: kicks read 1–4 dB; 0 took more files on ' +
+      'tempo35–56 + plain, +8 against +5, but beat F on the drum files −0.0029 and, by construction, the kicks)',
+  ),
+  snareWideStickWeight: p(
+    1,
+    '',
+    [0, 1],
+    "snare hits, the wide reading: the weight of a click whose noise has died by snareSustainSeconds (a rim's, a " +
+      "cross-stick's, a snap's)",
+  ),
   drumEvenRatioFull: p(
     0.8,
     'of the stronger',

@@ -730,11 +730,39 @@ export function drumEvenness(env: ArrayLike<number>, beats: number[], halfWidth:
  */
 export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; strength: number[] } | null {
   if (!be || be.bands < 4 || be.lowHz.length !== be.bands) return null;
-  const hop = be.hopSeconds;
   const n = Math.floor(be.values.length / be.bands);
   if (n < 8) return null;
+  const strict = snareHitsBy(be, n, {
+    bodyHi: checkParameter('snareBodyHighHz', TEMPO_PARAMETERS.snareBodyHighHz),
+    pureLow: checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb),
+    pureFull: checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb),
+    stickWeight: checkParameter('snareStickWeight', TEMPO_PARAMETERS.snareStickWeight),
+  });
+  // the wide reading (h-tempo91): a file whose shell-and-wires snare is (almost) never heard is read again with the
+  // body region up to snareWideBodyHighHz (a clap's or snap's noise bursts), the body over the sub from
+  // snareWidePurityDb (a low-tuned or brushed snare) and a click weighed snareWideStickWeight (a rim, a cross-stick)
+  const rate = checkParameter('snareWideRate', TEMPO_PARAMETERS.snareWideRate);
+  if (rate <= 0 || strict.times.length >= rate * n * be.hopSeconds) return strict;
+  const span =
+    checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb) -
+    checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb);
+  const pureLow = checkParameter('snareWidePurityDb', TEMPO_PARAMETERS.snareWidePurityDb);
+  return snareHitsBy(be, n, {
+    bodyHi: checkParameter('snareWideBodyHighHz', TEMPO_PARAMETERS.snareWideBodyHighHz),
+    pureLow,
+    pureFull: pureLow + span,
+    stickWeight: checkParameter('snareWideStickWeight', TEMPO_PARAMETERS.snareWideStickWeight),
+  });
+}
+
+function snareHitsBy(
+  be: NonNullable<TempoInput['bandEnergy']>,
+  n: number,
+  shape: { bodyHi: number; pureLow: number; pureFull: number; stickWeight: number },
+): { times: number[]; strength: number[] } {
+  const hop = be.hopSeconds;
+  const { bodyHi, pureLow, pureFull, stickWeight } = shape;
   const bodyLo = checkParameter('snareBodyLowHz', TEMPO_PARAMETERS.snareBodyLowHz);
-  const bodyHi = checkParameter('snareBodyHighHz', TEMPO_PARAMETERS.snareBodyHighHz);
   const noiseLo = checkParameter('snareNoiseLowHz', TEMPO_PARAMETERS.snareNoiseLowHz);
   const noiseHi = checkParameter('snareNoiseHighHz', TEMPO_PARAMETERS.snareNoiseHighHz);
   const lag = Math.max(1, Math.round(checkParameter('snareRiseSeconds', TEMPO_PARAMETERS.snareRiseSeconds) / hop));
@@ -744,9 +772,6 @@ export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; stre
   );
   const sustainLow = checkParameter('snareSustainLow', TEMPO_PARAMETERS.snareSustainLow);
   const sustainFull = checkParameter('snareSustainFull', TEMPO_PARAMETERS.snareSustainFull);
-  const pureLow = checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb);
-  const pureFull = checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb);
-  const stickWeight = checkParameter('snareStickWeight', TEMPO_PARAMETERS.snareStickWeight);
   const ratio = checkParameter('snareEventRatio', TEMPO_PARAMETERS.snareEventRatio);
   // each band's region by its centre (geometric mean of its edges; the top band's upper edge an octave up)
   const region = be.lowHz.map((lo, b) => {
