@@ -16,7 +16,7 @@
  *      | --forty-third | --forty-fourth | --forty-fifth | --forty-sixth
  *      | --forty-seventh | --forty-eighth | --forty-ninth | --fiftieth | --fifty-first
  *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth | --fifty-sixth
- *      | --fifty-seventh] [--written-truth]
+ *      | --fifty-seventh | --fifty-eighth] [--written-truth]
  *     [--bar-beat]
  *     [--no-peers | --no-shub | --render-only | --shard k/n]
  *
@@ -229,6 +229,13 @@
  * tempo56's song form imported; truth by rule A; two kit families of new synthesis methods, half the songs each: a
  * polygon kit (polygonal waveform synthesis) with ISAAC noise and a Mackey–Glass (delay-differential) kit with
  * Philox2x32-10 noise; a tiring drummer with symmetric Lomax timing; an aural exciter and a DJ filter sweep).
+ * --fifty-eighth: fixtures/tempo58.ts, h-tset91 (the tempo judge after tempo57, a realistic repertoire from a
+ * sixteenth corpus: the RWC Genre set's styles by pace, read from memory; a polka two-beat at 184–212, jungle and
+ * reggae one-drop half-time grooves, soul, enka and power ballads, a rock 12/8, a house four-on-the-floor with the
+ * bass on the off-beats, ska, funk, boom-bap and soft rock; every bar written fresh, tempo57's song form imported;
+ * truth by rule A; two kit families of new synthesis methods, half the songs each: a superformula kit with Speck64/128
+ * noise and a Takagi (blancmange) kit with Threefry2x32-20 noise; a breathing drummer with Bates timing; a G.711
+ * A-law codec and an upward compressor).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -300,6 +307,7 @@ import { tempo54Set } from '../fixtures/tempo54.js';
 import { tempo55Set } from '../fixtures/tempo55.js';
 import { tempo56Set } from '../fixtures/tempo56.js';
 import { tempo57Set } from '../fixtures/tempo57.js';
+import { tempo58Set } from '../fixtures/tempo58.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -364,6 +372,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-fifth', name: 'fifty-fifth', dir: 'tempo-heldout55', make: tempo55Set },
   { flag: '--fifty-sixth', name: 'fifty-sixth', dir: 'tempo-heldout56', make: tempo56Set },
   { flag: '--fifty-seventh', name: 'fifty-seventh', dir: 'tempo-heldout57', make: tempo57Set },
+  { flag: '--fifty-eighth', name: 'fifty-eighth', dir: 'tempo-heldout58', make: tempo58Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
