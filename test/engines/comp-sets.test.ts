@@ -4329,3 +4329,291 @@ test("comp held-out-62: four new burst shapes, tap at the mic; cuts sound at a n
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-63 against every set before it (held-out-62 included)
+const set63 = sets.filter(([name]) => numberOf(name) === 63).flatMap(([, v]) => v);
+const before63 = sets.filter(([name]) => numberOf(name) < 63).flatMap(([, v]) => v);
+
+test('comp held-out-63: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before63.length, before62.length + set62.length, 'every earlier spec read, held-out-62 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 63).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 2, 6, 6 sections), 6 sung (6, 2, 6, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set63.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 2, 6, 6, 6, 2, 6, 6, 3, 6, 5, 5],
+  );
+  const synth = set63.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before63.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set63.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before63,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before63,
+  );
+  const sung = set63.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['tarantella tenor', 'polka alto', 'hornpipe bass']);
+  const oldNames = seen(voiceName, before63);
+  for (const s of set63) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before63);
+  assert.deepEqual(
+    set63.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['pt', false],
+      ['es-419', false],
+    ],
+  );
+  // odd multiples of 1050 Hz, inside held-out-61's and 62's rates (30 870–41 160 Hz)
+  const songs = set63.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [34650, 36750, 38850]);
+  for (const s of songs) assert.ok((s.sampleRate! / 1050) % 2 === 1, `${s.seed}: ${s.sampleRate} Hz`);
+  // tempi and rates no set used (tempi of odd twentieths of a beat per minute other than quarters); tonics the least
+  // used before, inside held-out-61's and 62's 38–78 (40, 51, 75, 77: three uses each)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in62 = (k: string) => {
+    const v = [...set61, ...set62].map((s) => field(s, k)).filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate']) {
+    const old = new Set(before63.map((s) => field(s, k)));
+    const [lo, hi] = in62(k);
+    for (const s of songs) {
+      assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–62's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    const odd = off(20 * b) < 1e-9 && off(10 * b) > 1e-9 && off(4 * b) > 1e-9;
+    assert.ok(odd, `${s.seed}: ${b}, an odd twentieth, not a quarter`);
+  }
+  for (const s of before63) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(off(20 * b) > 1e-9 || off(10 * b) < 1e-9 || off(4 * b) < 1e-9, `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [40, 51, 75, 77]);
+  for (const t of [40, 51, 75, 77]) {
+    const uses = before63.filter((s) => field(s, 'tonic') === t).length;
+    assert.equal(uses, 3, `tonic ${t} ${uses} times before`);
+  }
+  // latencies of odd 128ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before63));
+  for (const l of lats(set63))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(128 * l) < 1e-9 && off(64 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before63)) assert.ok(off(64 * l) < 1e-9, `latency ${l} an odd 128th before`);
+  assert.deepEqual(
+    set63.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [5.65, 2.55],
+      [13.65, 11.15],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set63)) assert.ok(!shares(before63).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set63), [0.58, 0.71]);
+  assert.deepEqual(
+    set63.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [65],
+  );
+  // the seventeenth performer model (droop) on every song, the loud breath on every spec, the click bleed on five
+  // songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of
+  // 47's–62's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set63.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set63.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before63.filter((s) => has(s, 'droop')).length, 0, 'no droop before');
+  assert.deepEqual(
+    set63.filter((s) => has(s, 'droop')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set63
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7746, [2]],
+      [7749, [1]],
+      [7751, [3]],
+      [7753, [0]],
+      [7756, [2]],
+    ],
+  );
+  const fresh = ['bell', 'clap', 'handle', 'knock'];
+  for (const s of before63.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set63) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { droop?: EVAL.Droop; loudBreath: EVAL.LoudBreath };
+    const droop = { share: [0.4, 0.7], cents: [14, 32], onsetS: [0.08, 0.16], correctMs: [70, 140], minSeconds: 0.45 };
+    if (!s.sentences) assert.deepEqual(o.droop, droop, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.4);
+  }
+  assert.deepEqual(
+    set63.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-63: sizes a mix of two spreads, edges other than 42's…62's; bursts under a noisy floor", () => {
+  // 15 faint and 38 ordinary of the 53 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set63,
+    [EVAL.FAINT_SPREAD_63, EVAL.ORDINARY_SPREAD_63],
+    spreadsBefore(63),
+    [15, 38],
+    { late: [3, 6], early: [2, 5], detune: [4, 8], level: [3, 4], noise: [2, 13], clip: [1, 2] },
+    [7749, 7758],
+  );
+  assert.equal(set63.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set63[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_63.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_63.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set63[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-63: four new burst shapes, handle at the mic; long notes droop flat and back, none moved', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['knock', 'bell', 'clap', 'handle'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 29);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 29);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'handle', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the knocks two to four, quiet between; the bell ringing high and long; the clap short; the handle low
+  const knock = EVAL.burstSound('knock', fs, mulberry32(5));
+  assert.ok(knock.length >= 0.23 * fs && knock.length <= 0.72 * fs + 3, `knock: ${knock.length / fs} s`);
+  assert.ok(rms51(knock, fs, 0, 0.02) > 0.5 * loudest54(knock, fs), 'knock: struck at its start');
+  const bell = EVAL.burstSound('bell', fs, mulberry32(5));
+  let ups = 0;
+  for (let i = 1; i < 0.02 * fs; i++) if (bell[i - 1]! < 0 && bell[i]! >= 0) ups++;
+  assert.ok(ups / 0.02 > 2000, `bell: ${ups / 0.02} Hz`);
+  assert.ok(rms51(bell, fs, 0.3, 0.35) > 0.02 * loudest54(bell, fs), 'bell: ringing');
+  const clap = EVAL.burstSound('clap', fs, mulberry32(5));
+  assert.ok(clap.length <= 0.49 * fs, `clap: ${clap.length / fs} s`);
+  const handle = EVAL.burstSound('handle', fs, mulberry32(5));
+  assert.ok(handle.length >= 0.15 * fs && handle.length <= 0.35 * fs + 1, `handle: ${handle.length / fs} s`);
+  let crossings = 0;
+  for (let i = 1; i < handle.length; i++) if (handle[i - 1]! < 0 && handle[i]! >= 0) crossings++;
+  assert.ok(crossings / (handle.length / fs) < 1000, `handle: ${crossings / (handle.length / fs)} crossings a second`);
+  // the droop: every long note (0.8 s) drooped (share 1), 20 cents at its lowest; the short note (0.3 s) left; the part
+  // unchanged outside each droop and its 5 ms crossfades; at the lowest the note read 20 cents flat
+  const notes = [0.5, 1.5, 2.5, 3, 4].map((on, k) => ({ on, off: on + (k === 2 ? 0.3 : 0.8), phrase: +(k > 2) }));
+  const x = new Float64Array(5 * fs);
+  for (const m of notes)
+    for (let i = Math.round(m.on * fs); i < Math.round(m.off * fs); i++)
+      x[i] = 0.2 * Math.sin(2 * Math.PI * 220 * (i / fs - m.on));
+  const droop: EVAL.Droop = {
+    share: [1, 1],
+    cents: [20, 20],
+    onsetS: [0.1, 0.1],
+    correctMs: [100, 100],
+    minSeconds: 0.45,
+  };
+  const { y, droops } = EVAL.droopPart(x, fs, notes, droop, 3, []);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  assert.deepEqual(
+    droops.map((d) => [round(d.from), round(d.low), round(d.to), d.cents]),
+    [
+      [0.6, 1.17, 1.27, 20],
+      [1.6, 2.17, 2.27, 20],
+      [3.1, 3.67, 3.77, 20],
+      [4.1, 4.67, 4.77, 20],
+    ],
+  );
+  const xf = 0.005;
+  const inDroop = (t: number) => notes.some((m, k) => k !== 2 && t > m.on + 0.1 - xf && t < m.off + xf);
+  for (let i = 0; i < x.length; i++) if (!inDroop(i / fs)) assert.ok(Math.abs(y[i]! - x[i]!) < 1e-12, `${i / fs} s`);
+  // near the lowest point the period is 20 cents longer: count zero crossings over 40 ms before it
+  const rate = (a: number, b: number, z: Float64Array) => {
+    const ups: number[] = [];
+    for (let i = Math.round(a * fs) + 1; i < Math.round(b * fs); i++)
+      if (z[i - 1]! < 0 && z[i]! >= 0) ups.push(i - 1 + z[i - 1]! / (z[i - 1]! - z[i]!));
+    return ((ups.length - 1) * fs) / (ups[ups.length - 1]! - ups[0]!);
+  };
+  const flat = rate(1.07, 1.17, y);
+  assert.ok(flat < 220 * 2 ** (-10 / 1200) && flat > 220 * 2 ** (-30 / 1200), `the droop's low: ${flat} Hz`);
+  assert.ok(Math.abs(rate(1.27, 1.29, y) - 220) < 0.5, `back in tune at the end: ${rate(1.27, 1.29, y)} Hz`);
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.droopPart(x, fs, notes, droop, 3, [{ startSeconds: 2.9, endSeconds: 3.5 }]);
+  assert.deepEqual(
+    spared.droops.map((d) => round(d.from)),
+    [0.6, 1.6, 4.1],
+  );
+  // through recordTakes: the clean take drooped too, the guide steady, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(
+    set,
+    { recording: plain, guideRecording: plain, droop: { ...droop, minSeconds: 0.4 } },
+    5,
+  );
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
