@@ -1021,17 +1021,6 @@ export function levelPhase(
 }
 
 /**
- * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
- * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
- * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
- * leaves its beats half a beat off the kick, where the level phase's envelope reads "on"; its snare and clap still
- * fall on 2 and 4. The beats move half a beat when the half-way hits are at least backbeatPhaseMinHits, exceed the
- * on-beat hits backbeatPhaseRatio times, and fall on every other beat (a share backbeatPhaseParity or more of them
- * after beats of one parity): a backbeat, not a polka's or a march's snare on every "and". Not read when the model
- * halved the level (which beats a half keeps is the downbeats' choice); at backbeatPhaseRatio's range top (10) it
- * never moves and reads nothing.
- */
-/**
  * Blind half-time (h-tempo89, issue 12 points 1 and 2; rule A, fixtures/tempotruth.ts beatLevelFactor): where the
  * snare hits (snareHits) are fewer than blindHalfTimeMaxRate per reported beat (the backbeat a clap, rim, brush or
  * cross-stick the snare detector does not take; the level model's snare terms read nothing), the band energies' snare
@@ -1075,6 +1064,17 @@ export function blindHalfTime(
   return { halve, accent, pair, rate };
 }
 
+/**
+ * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
+ * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
+ * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
+ * leaves its beats half a beat off the kick, where the level phase's envelope reads "on"; its snare and clap still
+ * fall on 2 and 4. The beats move half a beat when the half-way hits are at least backbeatPhaseMinHits, exceed the
+ * on-beat hits backbeatPhaseRatio times, and fall on every other beat (a share backbeatPhaseParity or more of them
+ * after beats of one parity): a backbeat, not a polka's or a march's snare on every "and". Not read when the model
+ * halved the level (which beats a half keeps is the downbeats' choice); at backbeatPhaseRatio's range top (10) it
+ * never moves and reads nothing.
+ */
 export function backbeatPhase(
   hits: readonly number[],
   beats: readonly number[],
@@ -2363,18 +2363,24 @@ function levels(
       )
     : undefined;
   const handBpm = tempo.bpm!;
-  if (modelMove && modelMove.move !== 1) {
-    const moved = movedBeats(tempo.beats, tempo.downbeats[0], modelMove.move).map(r4);
+  // a level moved by `move` (2: the beats' midpoints added; 0.5: every other beat kept), the level it left the first
+  // alternative
+  const moveLevel = (move: 2 | 0.5, confidence: number, leftConfidence: number) => {
+    const fromBpm = tempo.bpm!;
+    const moved = movedBeats(tempo.beats, tempo.downbeats[0], move).map(r4);
     const kept = new Set(moved);
-    const p = modelMove.move === 2 ? modelMove.pUp! : modelMove.pDown!;
-    tempo.bpm = Math.round(handBpm * modelMove.move * 100) / 100;
-    tempo.confidence = Math.round(p * 1000) / 1000;
+    tempo.bpm = Math.round(fromBpm * move * 100) / 100;
+    tempo.confidence = confidence;
     tempo.beats = moved;
     tempo.downbeats = tempo.downbeats.filter((t) => kept.has(t));
     tempo.alternatives = [
-      { bpm: handBpm, confidence: Math.round((1 - p) * 1000) / 1000 },
+      { bpm: fromBpm, confidence: leftConfidence },
       ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
     ].slice(0, 3);
+  };
+  if (modelMove && modelMove.move !== 1) {
+    const p = modelMove.move === 2 ? modelMove.pUp! : modelMove.pDown!;
+    moveLevel(modelMove.move, Math.round(p * 1000) / 1000, Math.round((1 - p) * 1000) / 1000);
   }
   // h-tempo89: the blind half-time (blindHalfTime): a level whose backbeat the snare detector does not read, with one
   // accent every four beats in the band energies' snare group, halved as the model halves (every other beat kept)
@@ -2394,18 +2400,7 @@ function levels(
           halfWidth,
         )
       : null;
-  if (blind?.halve) {
-    const fromBpm = tempo.bpm!;
-    const moved = movedBeats(tempo.beats, tempo.downbeats[0], 0.5).map(r4);
-    const kept = new Set(moved);
-    tempo.bpm = Math.round(fromBpm * 50) / 100;
-    tempo.beats = moved;
-    tempo.downbeats = tempo.downbeats.filter((t) => kept.has(t));
-    tempo.alternatives = [
-      { bpm: fromBpm, confidence: tempo.confidence },
-      ...tempo.alternatives.filter((a) => Math.abs(a.bpm / tempo.bpm! - 1) > distinctRatio),
-    ].slice(0, 3);
-  }
+  if (blind?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence);
   const halved = modelMove?.move === 0.5 || !!blind?.halve;
   // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
   // the half not read when the model halved the level
