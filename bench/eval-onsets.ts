@@ -176,7 +176,14 @@
  * fast breakbeat with open hats on the offbeats cut by the pedal, 16th hat runs, a flam and a drag, brushes with
  * spang-a-lang taps, sweeps, a drag and a flam over a feathered four on the floor —, ffmpeg acrusher and asubboost on
  * the bus, four new shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 47;
- * `--held-out-48-only`: that set alone; `--held-out-48`: added to a run that would leave it out).
+ * `--held-out-48-only`: that set alone; `--held-out-48`: added to a run that would leave it out),
+ * held-out 49 (ONSET_HELD_OUT_KITS_49: drum stems, preloaded-spring kits, a family no onset set used, recorded
+ * Hydrogen kicks, snares and hats in new triples with a preloaded-spring ride and tom, soundfont brushes, players
+ * written for it — swung 16th hats with ghosts, open hats cut by the pedal, doubled 32nd hats, a drag and a flam, a
+ * 12/8 shuffle of triplet hats with open hats cut by the pedal, ghost snares, a flam and a drag, fast two-beat
+ * brushes with sweeps, ride skip notes, a drag and a flam —, ffmpeg acontrast and atilt on the bus, four new
+ * shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 48; `--held-out-49-only`: that
+ * set alone; `--held-out-49`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -250,9 +257,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FORTY_NINTH = path.join(OUT, 'drums-held-out-49');
+/** `--held-out-49-only`: the forty-ninth held-out set (ONSET_HELD_OUT_KITS_49: drum stems) alone. */
+const FORTY_NINTH_ONLY = process.argv.includes('--held-out-49-only');
+/** `--held-out-49`: the forty-ninth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FORTY_NINTH_TOO = process.argv.includes('--held-out-49');
 const FORTY_EIGHTH = path.join(OUT, 'drums-held-out-48');
 /** `--held-out-48-only`: the forty-eighth held-out set (ONSET_HELD_OUT_KITS_48: drum stems) alone. */
-const FORTY_EIGHTH_ONLY = process.argv.includes('--held-out-48-only');
+const FORTY_EIGHTH_ONLY = process.argv.includes('--held-out-48-only') || FORTY_NINTH_ONLY;
 /** `--held-out-48`: the forty-eighth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_EIGHTH_TOO = process.argv.includes('--held-out-48');
 const FORTY_SEVENTH = path.join(OUT, 'drums-held-out-47');
@@ -428,7 +440,8 @@ interface Item {
     | 'held-out 45'
     | 'held-out 46'
     | 'held-out 47'
-    | 'held-out 48';
+    | 'held-out 48'
+    | 'held-out 49';
   kit: string;
   pattern: string;
 }
@@ -567,6 +580,7 @@ const DRUM_SETS: Record<
   'held-out 46': [FORTY_SIXTH, { set: 'onset-held-out-46' }],
   'held-out 47': [FORTY_SEVENTH, { set: 'onset-held-out-47' }],
   'held-out 48': [FORTY_EIGHTH, { set: 'onset-held-out-48' }],
+  'held-out 49': [FORTY_NINTH, { set: 'onset-held-out-49' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -666,7 +680,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_SIXTH_ONLY && !FORTY_SIXTH_TOO) || FORTY_SEVENTH_ONLY ? none : drumItems('held-out 46');
   const fortySeventh =
     (THIRD_ONLY && !FORTY_SEVENTH_ONLY && !FORTY_SEVENTH_TOO) || FORTY_EIGHTH_ONLY ? none : drumItems('held-out 47');
-  const fortyEighth = THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO ? none : drumItems('held-out 48');
+  const fortyEighth =
+    (THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO) || FORTY_NINTH_ONLY ? none : drumItems('held-out 48');
+  const fortyNinth = THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO ? none : drumItems('held-out 49');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -718,6 +734,7 @@ async function main() {
     ...fortySixth.items,
     ...fortySeventh.items,
     ...fortyEighth.items,
+    ...fortyNinth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -770,6 +787,7 @@ async function main() {
     ...fortySixth.missing,
     ...fortySeventh.missing,
     ...fortyEighth.missing,
+    ...fortyNinth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -865,6 +883,7 @@ async function main() {
       'held-out 46',
       'held-out 47',
       'held-out 48',
+      'held-out 49',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -25,7 +25,8 @@
  * ONSET_HELD_OUT_KITS_45; groups: the players); `--forty-sixth`: held-out 46 (h-oset87: drum stems,
  * ONSET_HELD_OUT_KITS_46; groups: the players); `--forty-seventh`: held-out 47 (h-oset89: drum stems,
  * ONSET_HELD_OUT_KITS_47; groups: the players); `--forty-eighth`: held-out 48 (h-oset90: drum stems,
- * ONSET_HELD_OUT_KITS_48; groups: the players);
+ * ONSET_HELD_OUT_KITS_48; groups: the players); `--forty-ninth`: held-out 49 (h-oset92: drum stems,
+ * ONSET_HELD_OUT_KITS_49; groups: the players);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -106,6 +107,7 @@ const ORDINALS = [
   'forty-sixth',
   'forty-seventh',
   'forty-eighth',
+  'forty-ninth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
