@@ -236,6 +236,14 @@
  * truth by rule A; two kit families of new synthesis methods, half the songs each: a superformula kit with Speck64/128
  * noise and a Takagi (blancmange) kit with Threefry2x32-20 noise; a breathing drummer with Bates timing; a G.711
  * A-law codec and an upward compressor).
+ * --fifty-ninth: fixtures/tempo59.ts, h-tset92 (the tempo judge after tempo58, a realistic repertoire from a
+ * seventeenth corpus: MedleyDB's kit-driven pieces by pace, read from memory; a country two-beat at 184–210 under
+ * busy hats, breakbeat and trap half-time grooves (the trap's backbeat a soft clap), songwriter (a soft cross-stick),
+ * brush and rock ballads, a gospel 12/8, a disco four-on-the-floor with the bass on the off-beats, surf rock,
+ * pop-punk, indie pop and lo-fi hip-hop; every bar written fresh, tempo58's song form imported; truth by rule A; two
+ * kit families of new synthesis methods, half the songs each: a Clausen kit with RC4 noise and a spirograph
+ * (hypotrochoid) kit with XTEA noise; a drifting drummer with Ornstein–Uhlenbeck timing; a tape flutter and a hard
+ * clip).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -308,6 +316,7 @@ import { tempo55Set } from '../fixtures/tempo55.js';
 import { tempo56Set } from '../fixtures/tempo56.js';
 import { tempo57Set } from '../fixtures/tempo57.js';
 import { tempo58Set } from '../fixtures/tempo58.js';
+import { tempo59Set } from '../fixtures/tempo59.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -373,6 +382,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-sixth', name: 'fifty-sixth', dir: 'tempo-heldout56', make: tempo56Set },
   { flag: '--fifty-seventh', name: 'fifty-seventh', dir: 'tempo-heldout57', make: tempo57Set },
   { flag: '--fifty-eighth', name: 'fifty-eighth', dir: 'tempo-heldout58', make: tempo58Set },
+  { flag: '--fifty-ninth', name: 'fifty-ninth', dir: 'tempo-heldout59', make: tempo59Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

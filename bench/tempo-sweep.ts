@@ -80,6 +80,7 @@ import { tempo55Set } from '../fixtures/tempo55.js';
 import { tempo56Set } from '../fixtures/tempo56.js';
 import { tempo57Set } from '../fixtures/tempo57.js';
 import { tempo58Set } from '../fixtures/tempo58.js';
+import { tempo59Set } from '../fixtures/tempo59.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -150,6 +151,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-56', label: 'held-out 56', dir: 'tempo-heldout56', make: tempo56Set },
   { flag: '--held-out-57', label: 'held-out 57', dir: 'tempo-heldout57', make: tempo57Set },
   { flag: '--held-out-58', label: 'held-out 58', dir: 'tempo-heldout58', make: tempo58Set },
+  { flag: '--held-out-59', label: 'held-out 59', dir: 'tempo-heldout59', make: tempo59Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
