@@ -16,7 +16,7 @@
  * in process on them as the command runs them (gain match, measureTakes, chooseTakes). Reported figures come
  * from runs without it (the whole command).
  * Usage: node dist/bench/comp-eval.js [--verbose]
- *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-63]
+ *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-64]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed [--param name=value]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17120,6 +17120,439 @@ export const HELD_OUT_63_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] =
   },
 ];
 
+/** Voices of held-out-64 (in no set before it): a gavotte soprano, a farandole mezzo, a landler bass. */
+const GAVOTTE_SOPRANO: VoiceStyle = {
+  name: 'gavotte soprano',
+  formantScale: 1.065,
+  vibratoHz: 5.55,
+  vibratoCents: 17,
+  vibratoDelaySeconds: 0.21,
+  driftCents: 4.85,
+  breath: 0.07,
+  openPhase: 0.585,
+  closePhase: 0.155,
+};
+const FARANDOLE_MEZZO: VoiceStyle = {
+  name: 'farandole mezzo',
+  formantScale: 1.045,
+  vibratoHz: 5.25,
+  vibratoCents: 15,
+  vibratoDelaySeconds: 0.25,
+  driftCents: 4.55,
+  breath: 0.065,
+  openPhase: 0.57,
+  closePhase: 0.175,
+};
+const LANDLER_BASS: VoiceStyle = {
+  name: 'landler bass',
+  formantScale: 0.945,
+  vibratoHz: 4.85,
+  vibratoCents: 13,
+  vibratoDelaySeconds: 0.31,
+  driftCents: 4.25,
+  breath: 0.045,
+  openPhase: 0.545,
+  closePhase: 0.19,
+};
+/**
+ * held-out-64's two spreads of defect size, every edge other than held-out-42's to 63's: FAINT_SPREAD_64 (late
+ * 23.65–28.75 ms, early 20.95–25.45 ms, detunes 12.15–18.45 cents, level drops 2.57–3.43 dB, bursts −60.65…−46.45 dBFS
+ * — the quietest under the noisiest chains' floors —, clipping 2.13–3.23 dB) and ORDINARY_SPREAD_64 (inside
+ * defectAmount's own ranges: late 52.35–89.65 ms, early 45.55–84.45 ms, detunes 28.05–43.75 cents, level drops
+ * 9.45–11.25 dB, bursts −20.65…−17.35 dBFS, clipping 7.95–9.35 dB).
+ */
+export const FAINT_SPREAD_64 = {
+  late: [23.65, 28.75],
+  early: [20.95, 25.45],
+  detune: [12.15, 18.45],
+  level: [2.57, 3.43],
+  noise: [-60.65, -46.45],
+  clip: [2.13, 3.23],
+} as const;
+export const ORDINARY_SPREAD_64 = {
+  late: [52.35, 89.65],
+  early: [45.55, 84.45],
+  detune: [28.05, 43.75],
+  level: [9.45, 11.25],
+  noise: [-20.65, -17.35],
+  clip: [7.95, 9.35],
+} as const;
+const mixed64 = (mask: string) => mixedSizes(mask, FAINT_SPREAD_64, ORDINARY_SPREAD_64);
+/**
+ * held-out-64's recordings, sizes **chosen**: held-out-54's breathing (Breathing) at new sizes (inhales winds 14–22 dB
+ * under the phrase, mouth in 40–65 %, bowed 16–24 dB, mouth 25–50 %, sung 12–20 dB, mouth 60–85 %, speech 14–21 dB,
+ * mouth 35–60 %; exhales after 10–25 % of the phrases, 20–30 dB under), **the performer rushing runs of short notes**
+ * (RunRush: in every run of two or more notes of at most 0.8 beat each, ≤ 0.3 beat apart, the run's notes after its
+ * first entered early, the more so the later, its last 12–30 ms (per take) × 0.6–1 (per run) early, the part back in
+ * step at the next note), **a single loud breath before a phrase on clean takes** (held-out-58's LoudBreath at new
+ * sizes: a gasp 3–7 dB under the next phrase, in 60 % of the phrases whose breath falls in a section where the take is
+ * the clean one), **a click track's bleed** from the headphones on one take of five songs (held-out-58's ClickBleed:
+ * −56.5…−44.5 dBFS at its loudest 50 ms), articulation `hold` (winds 0.83–0.93, bowed 0.88–0.96, reeds 0.8–0.9,
+ * brass 0.81–0.91, sung 0.85–0.94), weak beats `accentDb` under (0.45–1.35 dB; sung 0.3–1.1), rooms RT60 0.45–1.45 s
+ * wet 0.08–0.22 (speech 0.25–0.75 s, 0.04–0.13), every take's chain: hiss −87.5…−62.5 dBFS, hum −84…−56.5, fan
+ * −79…−50.5, preamp −87…−60.5. The bursts (Bursts): four shapes no set used (someone whistling outside, paper
+ * crumpled, a book dropped on the floor, a person blowing on the mic), 35 % of them in the middle of their rest (the
+ * rest at the phrase's edge). The guide's person: in tune, detached (0.85–0.92), breathing, steady (no rush), no
+ * room, no floor, no burst, no loud breath, no click.
+ */
+const CHAIN_64: Chain = { hissDb: [-87.5, -62.5], humDb: [-84, -56.5], fanDb: [-79, -50.5], preampDb: [-87, -60.5] };
+const BREATH_WIND_64: Breathing = {
+  mouthShare: [0.4, 0.65],
+  inhaleSeconds: [0.19, 0.39],
+  gapSeconds: [0.08, 0.16],
+  inhaleDb: [14, 22],
+  exhaleShare: 0.15,
+  exhaleDb: [20, 30],
+};
+const BREATH_BOWED_64: Breathing = {
+  ...BREATH_WIND_64,
+  mouthShare: [0.25, 0.5],
+  inhaleDb: [16, 24],
+  exhaleShare: 0.1,
+};
+const BREATH_SUNG_64: Breathing = {
+  ...BREATH_WIND_64,
+  mouthShare: [0.6, 0.85],
+  inhaleSeconds: [0.22, 0.44],
+  inhaleDb: [12, 20],
+  exhaleShare: 0.25,
+  exhaleDb: [20, 28],
+};
+const BREATH_SPOKEN_64: Breathing = {
+  mouthShare: [0.35, 0.6],
+  inhaleSeconds: [0.16, 0.3],
+  gapSeconds: [0.08, 0.14],
+  inhaleDb: [14, 21],
+  exhaleShare: 0.1,
+  exhaleDb: [20, 29],
+};
+const RUNS_64: RunRush = { maxBeats: 0.8, gapBeats: 0.3, minRun: 2, ms: [12, 30], spread: [0.6, 1] };
+const LOUD_BREATH_64: LoudBreath = { share: 0.6, db: [3, 7], seconds: [0.21, 0.41], gapSeconds: [0.08, 0.14] };
+const BURSTS_64: Bursts = { kinds: ['whistle', 'crumple', 'drop', 'blow'], middleShare: 0.35 };
+const WIND_64: Recording = {
+  hold: [0.83, 0.93],
+  accentDb: [0.45, 1.35],
+  breathing: BREATH_WIND_64,
+  rt60: [0.45, 1.45],
+  wet: [0.08, 0.22],
+  chain: CHAIN_64,
+};
+const BOWED_64: Recording = { ...WIND_64, hold: [0.88, 0.96], breathing: BREATH_BOWED_64 };
+const REED_64: Recording = { ...WIND_64, hold: [0.8, 0.9] };
+const BRASS_64: Recording = { ...WIND_64, hold: [0.81, 0.91] };
+const SUNG_64: Recording = { ...WIND_64, hold: [0.85, 0.94], accentDb: [0.3, 1.1], breathing: BREATH_SUNG_64 };
+const SPOKEN_64: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: BREATH_SPOKEN_64,
+  rt60: [0.25, 0.75],
+  wet: [0.04, 0.13],
+  chain: CHAIN_64,
+};
+const GUIDE_PLAYED_64: Recording = {
+  hold: [0.85, 0.92],
+  accentDb: [0.3, 0.8],
+  breathing: { ...BREATH_WIND_64, inhaleDb: [18, 25] },
+};
+const GUIDE_SUNG_64: Recording = { ...GUIDE_PLAYED_64, breathing: { ...BREATH_SUNG_64, inhaleDb: [16, 23] } };
+const GUIDE_SPOKEN_64: Recording = {
+  hold: [1, 1],
+  accentDb: [0, 0],
+  breathing: { ...BREATH_SPOKEN_64, inhaleDb: [19, 26] },
+};
+const PERFORMED_64 = { runs: RUNS_64, loudBreath: LOUD_BREATH_64 };
+const bleed64 = (take: number): { clickBleed: ClickBleed } => ({ clickBleed: { takes: [take], db: [-56.5, -44.5] } });
+
+/**
+ * The sixty-fourth held-out set (spec committed before shub's one run on it; 2026-12-07, h-cset92, the next comp judge
+ * after held-out-63; the base's baseline only), made differently from every earlier comp set: **every song take by a
+ * performer of an eighteenth model, one who rushes runs of short notes** (RunRush, `runRushPart`: in every run of two
+ * or more notes of at most 0.8 beat, each ≤ 0.3 beat after the one before, the run's j-th of c notes entered early by
+ * `ms` (12–30, per take) × `spread` (0.6–1, per run) × j / (c − 1), its first note on time; each note's audio moved
+ * whole, no pitch changed, the part back in step 25 ms before the note after the run; on every song take, the clean one
+ * too; the guide's person steady; speech none — none of 47's to 63's models), held-out-54's breathing at new sizes
+ * (breaths before every phrase, some after, on every take) and each take in its own room and chain (room tails after
+ * every phrase and breath, clean takes too); **a single loud breath before a phrase on clean takes** (held-out-58's
+ * LoudBreath at new sizes); **a click track's bleed on one take of five songs** (held-out-58's ClickBleed, new levels);
+ * **noise bursts of four shapes no set used** (someone whistling outside, paper crumpled, a book dropped on the floor,
+ * a person blowing on the mic), from −60.65 dBFS — under a noisy take's floor — to −17.35, 35 % in the middle of their
+ * rest and the rest at the phrase's edge; the guide by a person in tune, breathing; songs of 2 and 3 sections beside 6;
+ * spoken takes render their detune; defect sizes a realistic mix with spreads' edges other than 42's to 63's; take and
+ * guide programs new to their bank; **rates of odd multiples of 882 Hz** (32 634, 34 398 and 37 926 Hz; no set used;
+ * inside 61's 30 870–41 160 Hz); **tempi of fortieths of a beat per minute in lowest terms** (none an eighth or a
+ * twentieth; no set used; inside 61's 63.9–114.3); tonics the least used before inside 61's 38–78 (39: two uses; 78:
+ * three; 38, 74: four); take latencies of odd 256ths of a millisecond (no set used); three voices in no set (gavotte
+ * soprano, farandole mezzo, landler bass); a tight singer (timing jitter 6.85 ms, pitch jitter 2.25 cents) and a loose
+ * one (12.85 ms, 10.95 cents); consonant shares 0.63 and 0.74; speech from espeak-ng Belgian French (fr-be+Annie, pitch
+ * 82, 136 wpm; no set read fr-be) and Southern Vietnamese (vi-vn-x-south+m2, pitch 84, 138 wpm; no set read it); seeds
+ * 7761–7775. 7 played songs (6, 6, 3, 6, 2, 6, 6 sections) + 6 sung (6, 2, 6, 6, 3, 6) = 64 sections with a MIDI guide,
+ * + 2 × 5 sentences = 74 sections, each with one clean take.
+ */
+export const HELD_OUT_64: (Song15 & FloorSpec & RecordingSpec)[] = [
+  ...(
+    [
+      {
+        seed: 7761,
+        program: 19,
+        guideProgram: 4,
+        fluidsynth: { sf2: SF2.opl3, roomSize: 0.293, reverbLevel: 0.297 },
+        sampleRate: 34398,
+        tonic: 38,
+        bpm: 74.675,
+        takes: 4,
+        sections: 6,
+        scale: 'dorian',
+        rhythm: 'dotted',
+        kinds: ['level', 'missing', 'noise', 'detune', 'early'],
+        defectSizes: mixed64('OOOFOO'),
+        latencyMs: [0, 0, 44.01171875, 0],
+        recording: REED_64,
+        ...bleed64(2),
+      },
+      {
+        seed: 7762,
+        program: 48,
+        guideProgram: 1,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.453, reverbLevel: 0.213 },
+        sampleRate: 37926,
+        tonic: 74,
+        bpm: 96.325,
+        takes: 4,
+        sections: 6,
+        scale: 'mixolydian',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'missing', 'noise', 'detune', 'clip'],
+        defectSizes: mixed64('FOOOOO'),
+        latencyMs: [0, 52.98828125, 0, 0],
+        recording: BOWED_64,
+      },
+      {
+        seed: 7763,
+        program: 43,
+        guideProgram: 5,
+        fluidsynth: { sf2: soundfontPath('TimGM6mb'), roomSize: 0.247, reverbLevel: 0.283 },
+        sampleRate: 32634,
+        tonic: 39,
+        bpm: 83.975,
+        takes: 5,
+        sections: 3,
+        scale: 'minor',
+        rhythm: 'straight',
+        kinds: ['early', 'missing', 'noise', 'clip', 'late'],
+        defectSizes: mixed64('OFOOOO'),
+        latencyMs: 61.08984375,
+        recording: BOWED_64,
+      },
+      {
+        seed: 7764,
+        program: 61,
+        guideProgram: 11,
+        fluidsynth: { sf2: soundfontPath('MuseScoreGeneral'), roomSize: 0.367, reverbLevel: 0.243 },
+        sampleRate: 34398,
+        tonic: 74,
+        bpm: 104.825,
+        takes: 4,
+        sections: 6,
+        scale: 'major',
+        rhythm: 'swing',
+        kinds: ['detune', 'missing', 'noise', 'level', 'late'],
+        defectSizes: mixed64('OOOOFO'),
+        recording: BRASS_64,
+        ...bleed64(1),
+      },
+      {
+        seed: 7765,
+        program: 56,
+        guideProgram: 0,
+        fluidsynth: { sf2: SF2.csound, roomSize: 0.229, reverbLevel: 0.321 },
+        sampleRate: 37926,
+        tonic: 78,
+        bpm: 68.525,
+        takes: 5,
+        sections: 2,
+        scale: 'pentatonic',
+        rhythm: 'triplet',
+        kinds: ['noise', 'missing', 'late', 'clip', 'early'],
+        defectSizes: mixed64('OFOOOO'),
+        latencyMs: [0, 0, 73.13671875, 0, 0],
+        recording: BRASS_64,
+      },
+      {
+        seed: 7766,
+        program: 41,
+        guideProgram: 16,
+        fluidsynth: { sf2: soundfontPath('FluidR3Mono'), roomSize: 0.523, reverbLevel: 0.187 },
+        sampleRate: 32634,
+        tonic: 78,
+        bpm: 91.175,
+        takes: 4,
+        sections: 6,
+        scale: 'lydian',
+        rhythm: 'sixteenth',
+        kinds: ['late', 'missing', 'noise', 'detune', 'early'],
+        defectSizes: mixed64('OOFOOO'),
+        latencyMs: [86.19140625, 0, 0, 0],
+        recording: BOWED_64,
+        ...bleed64(3),
+      },
+      {
+        seed: 7767,
+        program: 58,
+        guideProgram: 24,
+        fluidsynth: { sf2: SF2.fluidR3, roomSize: 0.333, reverbLevel: 0.269 },
+        sampleRate: 34398,
+        tonic: 38,
+        bpm: 78.425,
+        takes: 5,
+        sections: 6,
+        scale: 'harmonic',
+        rhythm: 'dotted',
+        kinds: ['detune', 'missing', 'noise', 'late', 'level'],
+        defectSizes: mixed64('FOOOOO'),
+        placement: 'runs',
+        latencyMs: [0, 0, 0, 0, 57.26171875],
+        recording: BRASS_64,
+      },
+    ] as (SynthTakeOptions & { latencyMs?: number | number[] } & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_PLAYED_64, ...PERFORMED_64, bursts: BURSTS_64 })),
+  ...(
+    [
+      {
+        seed: 7768,
+        voice: LANDLER_BASS,
+        tonic: 39,
+        bpm: 82.575,
+        takes: 5,
+        sections: 6,
+        scale: 'mixolydian',
+        rhythm: 'dotted',
+        kinds: ['detune', 'missing', 'noise', 'late', 'level'],
+        defectSizes: mixed64('OOFOOO'),
+        latencyMs: [0, 0, 49.33984375, 0, 0],
+        sampleRate: 37926,
+        recording: SUNG_64,
+        ...bleed64(0),
+      },
+      {
+        seed: 7769,
+        voice: GAVOTTE_SOPRANO,
+        tonic: 78,
+        bpm: 71.075,
+        takes: 4,
+        sections: 2,
+        scale: 'minor',
+        rhythm: 'triplet',
+        kinds: ['noise', 'missing', 'early', 'detune', 'level'],
+        defectSizes: mixed64('OOOFOO'),
+        consonantShare: 0.63,
+        latencyMs: 66.41796875,
+        sampleRate: 34398,
+        recording: SUNG_64,
+      },
+      {
+        seed: 7770,
+        voice: FARANDOLE_MEZZO,
+        tonic: 74,
+        bpm: 88.325,
+        takes: 5,
+        sections: 6,
+        scale: 'major',
+        rhythm: 'sixteenth',
+        kinds: ['clip', 'missing', 'noise', 'early', 'late'],
+        defectSizes: mixed64('OOOOOF'),
+        timingJitterMs: 6.85,
+        pitchJitterCents: 2.25,
+        latencyMs: [0, 0, 0, 80.49609375, 0],
+        sampleRate: 32634,
+        recording: SUNG_64,
+      },
+      {
+        seed: 7771,
+        voice: LANDLER_BASS,
+        tonic: 38,
+        bpm: 106.275,
+        takes: 4,
+        sections: 6,
+        scale: 'dorian',
+        rhythm: 'swing',
+        kinds: ['level', 'missing', 'noise', 'detune', 'late'],
+        defectSizes: mixed64('OOOFOO'),
+        latencyMs: [0, 0, 0, 42.57421875],
+        sampleRate: 37926,
+        recording: SUNG_64,
+        ...bleed64(2),
+      },
+      {
+        seed: 7772,
+        voice: GAVOTTE_SOPRANO,
+        tonic: 78,
+        bpm: 66.725,
+        takes: 5,
+        sections: 3,
+        scale: 'pentatonic',
+        rhythm: 'dotted',
+        kinds: ['early', 'missing', 'detune', 'noise', 'level'],
+        defectSizes: mixed64('OOOOFO'),
+        consonantShare: 0.74,
+        timingJitterMs: 12.85,
+        pitchJitterCents: 10.95,
+        latencyMs: [69.65234375, 0, 0, 0, 0],
+        sampleRate: 32634,
+        recording: SUNG_64,
+      },
+      {
+        seed: 7773,
+        voice: FARANDOLE_MEZZO,
+        tonic: 74,
+        bpm: 76.225,
+        takes: 4,
+        sections: 6,
+        scale: 'harmonic',
+        rhythm: 'straight',
+        kinds: ['noise', 'missing', 'late', 'detune', 'early'],
+        defectSizes: mixed64('FOOOOO'),
+        placement: 'runs',
+        sampleRate: 34398,
+        recording: SUNG_64,
+      },
+    ] as (RoomSong & FloorSpec & RecordingSpec)[]
+  ).map((o) => ({ ...o, guideRecording: GUIDE_SUNG_64, ...PERFORMED_64, bursts: BURSTS_64 })),
+];
+export const HELD_OUT_64_SPEECH: (LatencySpeech & FloorSpec & RecordingSpec)[] = [
+  {
+    seed: 7774,
+    voice: 'fr-be+Annie',
+    wordsPerMinute: 136,
+    espeakPitch: 82,
+    takes: 5,
+    latencyMs: [0, 0, 54.73046875, 0, 0],
+    kinds: ['detune', 'missing', 'noise', 'late', 'level'],
+    defectSizes: mixed64('OOOFOO'),
+    renderDetune: true,
+    recording: SPOKEN_64,
+    guideRecording: GUIDE_SPOKEN_64,
+    loudBreath: LOUD_BREATH_64,
+    bursts: BURSTS_64,
+    sentences: ['Bonjour, ça va ?', 'Il a septante ans.', 'Une fois, on y va.', 'Quel temps fait-il ?', 'À tantôt !'],
+  },
+  {
+    seed: 7775,
+    voice: 'vi-vn-x-south+m2',
+    wordsPerMinute: 138,
+    espeakPitch: 84,
+    takes: 4,
+    latencyMs: [0, 0, 0, 77.80859375],
+    kinds: ['early', 'missing', 'noise', 'detune', 'clip'],
+    defectSizes: mixed64('OOFOOO'),
+    renderDetune: true,
+    recording: SPOKEN_64,
+    guideRecording: GUIDE_SPOKEN_64,
+    loudBreath: LOUD_BREATH_64,
+    bursts: BURSTS_64,
+    sentences: ['Xin chào anh.', 'Hôm nay trời nóng quá.', 'Cảm ơn nhiều nha.', 'Chợ ở đâu vậy?', 'Hẹn gặp lại!'],
+  },
+];
+
 /**
  * Each take its own steady noise floor (held-out-33): seeded white noise at `floorDb[k]` dBFS RMS added to take k
  * over its whole length (after the room and the latency: a preamp's or a room's hiss, not reverberated).
@@ -18322,6 +18755,8 @@ type RecordingSpec = {
   cuts?: Cuts;
   /** held-out-63: its performers' long notes drooping flat, then corrected (Droop; droopPart; song takes only) */
   droop?: Droop;
+  /** held-out-64: its performers rushing runs of short notes (RunRush; runRushPart; song takes only) */
+  runs?: RunRush;
 };
 
 /** One take (or the guide) of held-out-52 (Recording): articulation, accents, breaths, the take's room. */
@@ -18467,11 +18902,17 @@ export function recordTakes(
     // held-out-63: the performer's long notes drooping flat and corrected, on the dry part (song takes only); no note
     // moved
     const droop = speech || take === null ? undefined : spec.droop;
-    const ornamented = droop ? droopPart(cutUp, set.sampleRate, planned, droop, s * 61 + 47, keep).y : cutUp;
+    const drooped = droop ? droopPart(cutUp, set.sampleRate, planned, droop, s * 61 + 47, keep).y : cutUp;
+    // held-out-64: the performer rushing runs of short notes, on the dry part after the droop (song takes only); its
+    // notes moved with it for every part after
+    const runs = speech || take === null ? undefined : spec.runs;
+    const { y: ornamented, notes: ran } = runs
+      ? runRushPart(drooped, set.sampleRate, beat, planned, runs, s * 67 + 53, keep)
+      : { y: drooped, notes: planned };
     const drag = speech || take === null ? undefined : spec.drag;
     const dragged = drag
-      ? dragPart(ornamented, set.sampleRate, planned, drag, s * 53 + 41, keep)
-      : { y: ornamented, notes: planned };
+      ? dragPart(ornamented, set.sampleRate, ran, drag, s * 53 + 41, keep)
+      : { y: ornamented, notes: ran };
     const rush = speech || take === null ? undefined : spec.rush;
     const { y: rushed, notes } = rush
       ? rushPart(dragged.y, set.sampleRate, dragged.notes, rush, s * 47 + 37, keep)
@@ -19205,6 +19646,95 @@ export function droopPart(
 }
 
 /**
+ * held-out-64's performer model (an eighteenth, made apart from 47's to 63's): **a performer who rushes runs of short
+ * notes** — a singer or player hurrying through a passage of quick notes, each arriving a little earlier than the last,
+ * and settling on the note after it. A run is two or more notes in a row (by onset, one phrase) each at most `maxBeats`
+ * beats long and entered at most `gapBeats` beats after the one before ends (the melody's breath gaps allowed); its
+ * j-th of c notes (j from 0) is entered early by `ms` (drawn per take) × `spread` (drawn per run) × j / (c − 1), so its
+ * first note is on time and its last the most early. Each rushed note's audio is moved whole (read from 25 ms before
+ * its onset, 6 ms crossfades: held-out-48's `spliceReadings`), so no pitch changes; the part comes back into step 25 ms
+ * + the run's rush before the next note after the run (its onset kept; the part's last rush-long stretch before it
+ * heard twice, the run's last note held on that much longer), or 0.3 s after the run's end when no note follows. Not
+ * 60's rush (a phrase's last notes, whatever their length), nor 61's drag (the phrase's first note late), nor 49's
+ * rubato (an arch in the phrase), nor 51's guide person (every note off by a random draw), nor 47's–63's others. Every
+ * take alike, the clean one too; every draw made whether or not a run is placed; a run touching a take's clipped or
+ * noise-burst section spared (the defect's size kept). Applied to the dry part after 63's droop and before 61's drag
+ * (recordTakes; none of those in its set); the moved notes go to every part after it. Song takes only (a spec's `runs`;
+ * the guide's person steady). Sizes **chosen** (common practice, no measurement behind them).
+ */
+export interface RunRush {
+  maxBeats: number;
+  gapBeats: number;
+  minRun: number;
+  ms: readonly [number, number];
+  spread: readonly [number, number];
+}
+/** A take of held-out-64 with its performer rushing runs of short notes (RunRush): the part, its notes, its runs. */
+export function runRushPart(
+  x: Float64Array,
+  fs: number,
+  beat: number,
+  notes: readonly { on: number; off: number; pitch: number; phrase: number }[],
+  g: RunRush,
+  seed: number,
+  keep: readonly { startSeconds: number; endSeconds: number }[],
+): {
+  y: Float64Array;
+  notes: { on: number; off: number; pitch: number; phrase: number }[];
+  runs: { from: number; to: number; ms: number }[];
+} {
+  const n = x.length;
+  const r = mulberry32(seed);
+  const between = ([lo, hi]: readonly [number, number]) => lo + (hi - lo) * r();
+  const most = between(g.ms) / 1000;
+  const [lead, xf] = [Math.round(0.025 * fs), Math.round(0.006 * fs)];
+  const kept = (t: number) => keep.some((sec) => t > sec.startSeconds - 0.05 && t < sec.endSeconds + 0.05);
+  const order = notes.map((m, k) => ({ m, k })).sort((a, b) => a.m.on - b.m.on);
+  const moved = notes.map((m) => ({ ...m }));
+  const starts: { at: number; src: number; cents: () => number }[] = [{ at: 0, src: 0, cents: () => 0 }];
+  const runs: { from: number; to: number; ms: number }[] = [];
+  const short = (i: number) => order[i]!.m.off - order[i]!.m.on <= g.maxBeats * beat + 1e-9;
+  const joins = (i: number) =>
+    order[i]!.m.phrase === order[i - 1]!.m.phrase && order[i]!.m.on - order[i - 1]!.m.off <= g.gapBeats * beat + 1e-9;
+  let i = 0;
+  while (i < order.length) {
+    let j = i;
+    if (short(i)) while (j + 1 < order.length && short(j + 1) && joins(j + 1)) j++;
+    if (j - i + 1 < g.minRun) {
+      i = j + 1;
+      continue;
+    }
+    // every draw made whether or not the run is placed
+    const e = most * between(g.spread);
+    const run = order.slice(i, j + 1);
+    const after = order[j + 1]?.m;
+    i = j + 1;
+    if (run.some(({ m }) => kept(m.on) || kept(m.off)) || (after && kept(after.on))) continue;
+    const c = run.length;
+    const early = run.map((_, q) => (e * q) / (c - 1));
+    const ats = run.map(({ m }, q) => Math.round(m.on * fs) - lead - Math.round(early[q]! * fs));
+    const back = after
+      ? Math.round(after.on * fs) - lead - Math.round(e * fs)
+      : Math.round((run[c - 1]!.m.off + 0.3) * fs);
+    const lastAt = starts[starts.length - 1]!.at;
+    const ordered = ats.every((a, q) => q === 0 || a > ats[q - 1]! + 3 * xf);
+    if (!ordered || ats[1]! < lastAt + 3 * xf || back < ats[c - 1]! + 3 * xf || back >= n) continue;
+    for (let q = 1; q < c; q++) starts.push({ at: ats[q]!, src: ats[q]! + Math.round(early[q]! * fs), cents: () => 0 });
+    // back in step: from `back` the part read where it was
+    starts.push({ at: back, src: back, cents: () => 0 });
+    run.forEach(({ k }, q) => {
+      const m = notes[k]!;
+      const next = q + 1 < c ? notes[run[q + 1]!.k]!.on - early[q + 1]! : Infinity;
+      moved[k]!.on = m.on - early[q]!;
+      moved[k]!.off = q + 1 < c ? Math.min(m.off - early[q]!, next) : m.off;
+    });
+    runs.push({ from: run[0]!.m.on, to: run[c - 1]!.m.off, ms: e * 1000 });
+  }
+  const y = starts.length > 1 ? (spliceReadings(x, starts, xf) as Float64Array<ArrayBuffer>) : Float64Array.from(x);
+  return { y, notes: moved, runs };
+}
+
+/**
  * held-out-60's performer model (a fourteenth, made apart from 47's to 59's): **a performer who rushes the ends of
  * phrases** — a singer or player pressing on towards the phrase's close, its last notes entered early, the more so
  * the later the note. In every phrase the last `share` of its notes (drawn per take; at least one, never its first:
@@ -19537,7 +20067,11 @@ export type BurstKind =
   | 'knock'
   | 'bell'
   | 'clap'
-  | 'handle';
+  | 'handle'
+  | 'whistle'
+  | 'crumple'
+  | 'drop'
+  | 'blow';
 export interface Bursts {
   kinds: readonly BurstKind[];
   /**
@@ -19727,6 +20261,12 @@ export function burstSound(kind: BurstKind, fs: number, r: () => number, beat = 
     case 'clap':
     case 'handle':
       return burstSound63(kind, fs, r);
+    // held-out-64's shapes (burstSound64)
+    case 'whistle':
+    case 'crumple':
+    case 'drop':
+    case 'blow':
+      return burstSound64(kind, fs, r);
   }
 }
 /**
@@ -20747,6 +21287,117 @@ function burstSound63(kind: 'knock' | 'bell' | 'clap' | 'handle', fs: number, r:
     }
   }
 }
+/**
+ * held-out-64's burst shapes (none before it): `whistle` (someone whistling outside: one or two notes 0.12–0.3 s
+ * each, 40–90 ms apart, a sine at 1.3–2.4 kHz (clamped to 0.4 fs) gliding 2–5 semitones up or down across the note,
+ * a 5–7 Hz vibrato of 20–40 cents, 25 ms rise and fall, and breath noise through a 250 Hz-wide resonance at the tone
+ * at 0.06–0.12), `crumple` (paper crumpled in a hand: 0.25–0.55 s of 25–70 crackles at exponential gaps, each a
+ * 0.4–2.5 ms noise burst through a one-pole high-pass at 1.2 kHz, sizes log-uniform over 20 dB, under a sin^0.5
+ * envelope), `drop` (a book dropped on the floor: a 55–110 Hz thud decaying in 35–80 ms under a 6–14 ms slap of noise
+ * through a 400–900 Hz resonance 600 Hz wide at 0.4–0.7, and a bounce 60–130 ms later at 0.25–0.45 of it) and `blow`
+ * (a person blowing on the mic to test it: one or two puffs 0.15–0.3 s apart, each 0.1–0.22 s of noise through two
+ * one-pole low-passes at 250–500 Hz, rising in 8 ms and falling as an exponential of 30–70 ms, with a one-pole
+ * high-passed hiss at 1.5 kHz at 0.1–0.2). Whistle, crumple and drop sound in the room; blow at the mic. Sizes and
+ * shapes **chosen**.
+ */
+function burstSound64(kind: 'whistle' | 'crumple' | 'drop' | 'blow', fs: number, r: () => number) {
+  const between = (lo: number, hi: number) => lo + (hi - lo) * r();
+  const gauss = gaussOf(r);
+  const sec = (s: number) => Math.max(1, Math.round(s * fs));
+  const peakOf = (x: Float64Array) => x.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
+  const noise = (len: number) => Float64Array.from({ length: len }, () => gauss());
+  switch (kind) {
+    case 'whistle': {
+      const count = r() < 0.5 ? 1 : 2;
+      const lens = Array.from({ length: count }, () => sec(between(0.12, 0.3)));
+      const gap = sec(between(0.04, 0.09));
+      const out = new Float64Array(lens.reduce((a, b) => a + b, 0) + gap * (count - 1));
+      let at = 0;
+      for (const len of lens) {
+        const [f0, glide, vib, vibHz, air] = [
+          Math.min(between(1300, 2400), 0.4 * fs),
+          (r() < 0.5 ? -1 : 1) * between(2, 5),
+          between(20, 40),
+          between(5, 7),
+          between(0.06, 0.12),
+        ];
+        const ramp = sec(0.025);
+        let ph = 0;
+        const tone = new Float64Array(len);
+        for (let i = 0; i < len; i++) {
+          const cents = (100 * glide * i) / len + vib * Math.sin((2 * Math.PI * vibHz * i) / fs);
+          ph += (2 * Math.PI * Math.min(f0 * 2 ** (cents / 1200), 0.45 * fs)) / fs;
+          tone[i] = Math.sin(ph);
+        }
+        const breath = resonance54(noise(len), fs, f0, 250);
+        const bm = peakOf(breath);
+        for (let i = 0; i < len; i++) {
+          const env = Math.min(1, i / ramp, (len - 1 - i) / ramp);
+          out[at + i] = env * (tone[i]! + (air * breath[i]!) / bm);
+        }
+        at += len + gap;
+      }
+      return out;
+    }
+    case 'crumple': {
+      const len = sec(between(0.25, 0.55));
+      const count = 25 + Math.floor(46 * r());
+      const out = new Float64Array(len);
+      let t = 0;
+      for (let k = 0; k < count; k++) {
+        t += (-Math.log(1 - r()) * len) / count;
+        const [at, cl, size] = [Math.floor(t) % len, sec(between(0.0004, 0.0025)), 10 ** (-between(0, 20) / 20)];
+        const click = onePole54(noise(cl + sec(0.002)), fs, 1200, true);
+        for (let i = 0; i < click.length && at + i < len; i++) out[at + i]! += size * click[i]! * (i < cl ? 1 : 0.3);
+      }
+      return out.map((v, i) => v * Math.sqrt(Math.sin((Math.PI * (i + 0.5)) / len)));
+    }
+    case 'drop': {
+      const [f, tau, slap, sLvl, bounce, bLvl] = [
+        between(55, 110),
+        between(0.035, 0.08) * fs,
+        sec(between(0.006, 0.014)),
+        between(0.4, 0.7),
+        sec(between(0.06, 0.13)),
+        between(0.25, 0.45),
+      ];
+      const one = new Float64Array(Math.ceil(6 * tau));
+      for (let i = 0; i < one.length; i++) one[i] = Math.exp(-i / tau) * Math.sin((2 * Math.PI * f * i) / fs);
+      const hit = resonance54(
+        Float64Array.from(noise(slap), (v, i) => v * (1 - i / slap)),
+        fs,
+        between(400, 900),
+        600,
+      );
+      const hm = peakOf(hit);
+      for (let i = 0; i < hit.length && i < one.length; i++) one[i]! += (sLvl * hit[i]!) / hm;
+      const out = new Float64Array(bounce + one.length);
+      for (let i = 0; i < one.length; i++) {
+        out[i]! += one[i]!;
+        out[bounce + i]! += bLvl * one[i]!;
+      }
+      return out;
+    }
+    case 'blow': {
+      const count = r() < 0.5 ? 1 : 2;
+      const gap = sec(between(0.15, 0.3));
+      const lens = Array.from({ length: count }, () => sec(between(0.1, 0.22)));
+      const out = new Float64Array(gap * (count - 1) + Math.max(...lens));
+      lens.forEach((len, k) => {
+        const lp = between(250, 500);
+        const low = onePole54(onePole54(noise(len), fs, lp, false), fs, lp, false);
+        const lm = peakOf(low);
+        const hiss = onePole54(noise(len), fs, 1500, true);
+        const hm = peakOf(hiss);
+        const [decay, hLvl, rise] = [between(0.03, 0.07) * fs, between(0.1, 0.2), sec(0.008)];
+        for (let i = 0; i < len && k * gap + i < out.length; i++)
+          out[k * gap + i]! +=
+            Math.min(1, i / rise) * Math.exp(-Math.max(0, i - rise) / decay) * (low[i]! / lm + (hLvl * hiss[i]!) / hm);
+      });
+      return out;
+    }
+  }
+}
 /** RMS of x's loudest 50 ms (10 ms steps). */
 function loudest50(x: Float64Array, fs: number): number {
   const w = Math.min(x.length, Math.round(0.05 * fs));
@@ -20830,7 +21481,8 @@ export function planBursts(
         kind === 'nail' ||
         kind === 'stand' ||
         kind === 'tap' ||
-        kind === 'handle',
+        kind === 'handle' ||
+        kind === 'blow',
       kind,
     });
     return { ...d, amount };
@@ -21596,6 +22248,7 @@ async function main(): Promise<void> {
     ['held-out-61', HELD_OUT_61, HELD_OUT_61_SPEECH],
     ['held-out-62', HELD_OUT_62, HELD_OUT_62_SPEECH],
     ['held-out-63', HELD_OUT_63, HELD_OUT_63_SPEECH],
+    ['held-out-64', HELD_OUT_64, HELD_OUT_64_SPEECH],
   ];
   for (const [name, songs, speech] of withSpeech)
     if (which === name)

@@ -4617,3 +4617,307 @@ test('comp held-out-63: four new burst shapes, handle at the mic; long notes dro
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-64 against every set before it (held-out-63 included)
+const set64 = sets.filter(([name]) => numberOf(name) === 64).flatMap(([, v]) => v);
+const before64 = sets.filter(([name]) => numberOf(name) < 64).flatMap(([, v]) => v);
+
+test('comp held-out-64: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before64.length, before63.length + set63.length, 'every earlier spec read, held-out-63 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 64).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 2, 6, 6 sections), 6 sung (6, 2, 6, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set64.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 2, 6, 6, 6, 2, 6, 6, 3, 6, 5, 5],
+  );
+  const synth = set64.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before64.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set64.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before64,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before64,
+  );
+  const sung = set64.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['landler bass', 'gavotte soprano', 'farandole mezzo']);
+  const oldNames = seen(voiceName, before64);
+  for (const s of set64) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before64);
+  assert.deepEqual(
+    set64.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['fr-be', false],
+      ['vi-vn-x-south', false],
+    ],
+  );
+  // odd multiples of 882 Hz (44.1 kHz / 50), inside held-out-61's to 63's rates (30 870–41 160 Hz)
+  const songs = set64.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [32634, 34398, 37926]);
+  for (const s of songs) assert.ok((s.sampleRate! / 882) % 2 === 1, `${s.seed}: ${s.sampleRate} Hz`);
+  // tempi and rates no set used (tempi of fortieths of a beat per minute in lowest terms); tonics the least used,
+  // inside held-out-61's to 63's 38–78 (39 two uses, 78 three, 38 and 74 four)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in63 = (k: string) => {
+    const v = [...set61, ...set62, ...set63].map((s) => field(s, k)).filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before64.map((s) => field(s, k)));
+    const [lo, hi] = in63(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–63's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  for (const s of songs) {
+    const b = field(s, 'bpm')!;
+    assert.ok(off(40 * b) < 1e-9 && off(20 * b) > 1e-9 && off(8 * b) > 1e-9, `${s.seed}: ${b}, a fortieth`);
+  }
+  for (const s of before64) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(off(40 * b) > 1e-9 || off(20 * b) < 1e-9 || off(8 * b) < 1e-9, `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [38, 39, 74, 78]);
+  assert.deepEqual(
+    [38, 39, 74, 78].map((t) => before64.filter((s) => field(s, 'tonic') === t).length),
+    [4, 2, 4, 3],
+  );
+  // latencies of odd 256ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before64));
+  for (const l of lats(set64))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(256 * l) < 1e-9 && off(128 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before64)) assert.ok(off(128 * l) < 1e-9, `latency ${l} an odd 256th before`);
+  assert.deepEqual(
+    set64.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.85, 2.25],
+      [12.85, 10.95],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set64)) assert.ok(!shares(before64).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set64), [0.63, 0.74]);
+  assert.deepEqual(
+    set64.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the eighteenth performer model (runs) on every song, the loud breath on every spec, the click bleed on five
+  // songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of
+  // 47's–63's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+    'droop',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set64.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set64.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before64.filter((s) => has(s, 'runs')).length, 0, 'no runs before');
+  assert.deepEqual(
+    set64.filter((s) => has(s, 'runs')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set64
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7761, [2]],
+      [7764, [1]],
+      [7766, [3]],
+      [7768, [0]],
+      [7771, [2]],
+    ],
+  );
+  const fresh = ['blow', 'crumple', 'drop', 'whistle'];
+  for (const s of before64.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set64) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { runs?: EVAL.RunRush; loudBreath: EVAL.LoudBreath };
+    const runs = { maxBeats: 0.8, gapBeats: 0.3, minRun: 2, ms: [12, 30], spread: [0.6, 1] };
+    if (!s.sentences) assert.deepEqual(o.runs, runs, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.35);
+  }
+  assert.deepEqual(
+    set64.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-64: sizes a mix of two spreads, edges other than 42's…63's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set64,
+    [EVAL.FAINT_SPREAD_64, EVAL.ORDINARY_SPREAD_64],
+    spreadsBefore(64),
+    [15, 45],
+    { late: [3, 8], early: [2, 7], detune: [3, 9], level: [4, 4], noise: [2, 13], clip: [1, 4] },
+    [7764, 7773],
+  );
+  assert.equal(set64.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set64[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_64.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_64.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set64[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-64: four new burst shapes, blow at the mic; runs of short notes rushed, back in step after', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['whistle', 'crumple', 'drop', 'blow'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 31);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 31);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'blow', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the whistle high and tonal; the crumple crackling; the drop low with its bounce; the blow low and short
+  const upsPerSecond = (x: Float64Array, a: number, b: number) => {
+    let ups = 0;
+    for (let i = Math.max(1, Math.round(a * fs)); i < Math.min(x.length, Math.round(b * fs)); i++)
+      if (x[i - 1]! < 0 && x[i]! >= 0) ups++;
+    return ups / (Math.min(x.length / fs, b) - a);
+  };
+  const whistle = EVAL.burstSound('whistle', fs, mulberry32(5));
+  assert.ok(whistle.length >= 0.12 * fs && whistle.length <= 0.69 * fs + 2, `whistle: ${whistle.length / fs} s`);
+  const wUps = upsPerSecond(whistle, 0.03, 0.1);
+  assert.ok(wUps > 1100 && wUps < 2900, `whistle: ${wUps} Hz`);
+  const crumple = EVAL.burstSound('crumple', fs, mulberry32(5));
+  assert.ok(crumple.length >= 0.25 * fs && crumple.length <= 0.55 * fs + 1, `crumple: ${crumple.length / fs} s`);
+  assert.ok(upsPerSecond(crumple, 0, crumple.length / fs) > 1500, 'crumple: high crackles');
+  const drop = EVAL.burstSound('drop', fs, mulberry32(5));
+  assert.ok(rms51(drop, fs, 0, 0.03) > 0.3 * loudest54(drop, fs), 'drop: struck at its start');
+  assert.ok(upsPerSecond(drop, 0.02, 0.05) < 300, `drop: ${upsPerSecond(drop, 0.02, 0.05)} Hz`);
+  const blow = EVAL.burstSound('blow', fs, mulberry32(5));
+  assert.ok(blow.length >= 0.1 * fs && blow.length <= 0.52 * fs + 2, `blow: ${blow.length / fs} s`);
+  assert.ok(upsPerSecond(blow, 0, blow.length / fs) < 1500, `blow: ${upsPerSecond(blow, 0, blow.length / fs)} Hz`);
+  // the runs: 0.3 s notes at 0.5, 0.8, 1.1 s (a run of three, then a long note at 1.4 s), at 3 and 3.5 s (0.2 s apart:
+  // over 0.3 beat, no run), at 4 and 4.3 s (a run of two, no note after); 20 ms (ms 20, spread 1)
+  const beat = 0.5;
+  const ons = [0.5, 0.8, 1.1, 1.4, 3, 3.5, 4, 4.3];
+  const notes = ons.map((on, k) => ({ on, off: on + (k === 3 ? 1 : 0.3), pitch: 60 + k, phrase: k < 4 ? 0 : k - 3 }));
+  notes[5]!.phrase = 1;
+  notes[6]!.phrase = notes[7]!.phrase = 2;
+  const x = new Float64Array(5.5 * fs);
+  notes.forEach((m, k) => {
+    for (let i = Math.round(m.on * fs); i < Math.round(m.off * fs); i++)
+      x[i] = 0.2 * Math.sin(2 * Math.PI * (200 + 50 * k) * (i / fs - m.on));
+  });
+  const runs: EVAL.RunRush = { maxBeats: 0.8, gapBeats: 0.3, minRun: 2, ms: [20, 20], spread: [1, 1] };
+  const got = EVAL.runRushPart(x, fs, beat, notes, runs, 3, []);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  assert.deepEqual(
+    got.runs.map((r) => [r.from, round(r.to), r.ms]),
+    [
+      [0.5, 1.4, 20],
+      [4, 4.6, 20],
+    ],
+  );
+  assert.deepEqual(
+    got.notes.map((m) => [round(m.on), round(m.off)]),
+    [
+      [0.5, 0.79],
+      [0.79, 1.08],
+      [1.08, 1.4],
+      [1.4, 2.4],
+      [3, 3.3],
+      [3.5, 3.8],
+      [4, 4.28],
+      [4.28, 4.6],
+    ],
+  );
+  // the part read `off` samples ahead between the splices (outside their 6 ms crossfades), in step elsewhere
+  const xf = 0.006;
+  const ahead: [number, number, number][] = [
+    [0.765, 1.055, 0.01],
+    [1.055, 1.355, 0.02],
+    [4.255, 4.9, 0.02],
+  ];
+  const splices = [0.765, 1.055, 1.355, 4.255, 4.9];
+  for (let i = 0; i < x.length - 0.05 * fs; i++) {
+    const t = i / fs;
+    if (splices.some((a) => Math.abs(t - a) <= xf + 1 / fs)) continue;
+    const off = ahead.find(([a, b]) => t > a && t < b)?.[2] ?? 0;
+    assert.ok(Math.abs(got.y[i]! - x[i + Math.round(off * fs)]!) < 1e-12, `${t} s`);
+  }
+  // a run touching a kept (clipped or burst) section spared
+  const spared = EVAL.runRushPart(x, fs, beat, notes, runs, 3, [{ startSeconds: 3.9, endSeconds: 4.7 }]);
+  assert.deepEqual(
+    spared.runs.map((r) => r.from),
+    [0.5],
+  );
+  // through recordTakes (three half-beat notes a section): the clean take rushed too, the guide steady, the defect
+  // table unchanged
+  const quick = {
+    ...set,
+    melody: set.melody.flatMap((m) => [0, 0.5, 1].map((d) => ({ ...m, beat: m.beat + d, lengthBeats: 0.5 }))),
+  } as TakeSet;
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(quick, { recording: plain, guideRecording: plain, runs }, 5);
+  const bare = EVAL.recordTakes(quick, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
