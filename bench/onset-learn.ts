@@ -93,6 +93,9 @@ const ORD: Record<string, number> = {
   'forty-fourth': 44,
   // read since (h-onset89: gbm87's held-out 45)
   'forty-fifth': 45,
+  // read since (h-onset92: gbm89's held-out 46 and 47)
+  'forty-sixth': 46,
+  'forty-seventh': 47,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };

@@ -245,10 +245,57 @@ test("peak model gbm89 (h-onset89): gbm87's form on 12–14, 18–45 with the sh
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
+test("peak model gbm92 (h-onset92): gbm89's form on 12–14, 18–47, the runs over the ordinary candidates", () => {
+  const { m, sets } = contextPreset(92, 89);
+  assert.equal(sets.length, 34);
+  assert.ok(sets.includes('onset-held-out-47') && sets.includes('analytic-echoes'));
+  assert.ok(!sets.includes('onset-held-out-48'));
+  // read with the short-window candidates: the engine equals acceptPeaks over a dump's rows of round 92
+  const [engine, dump] = engineAndDump(m, 92, { onsetModelShortWindowSeconds: 0.02 });
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 92 at its θ: every stroke, at most 7 echoes (gbm89: 1; measured: 0)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
+test('round 92: an ordinary candidate reads the row it has without the short-window candidates', () => {
+  const { x } = roll();
+  const rows = (round: number, short: number) => {
+    let cands: PeakCandidate[] = [];
+    const params = { ...onsetDefaults(), onsetModel: 0, onsetModelPreset: round, onsetModelShortWindowSeconds: short };
+    detectOnsets(input(x), params, { onCandidates: (c) => (cands = [...c]) });
+    return cands;
+  };
+  const same = (a: PeakCandidate, b: PeakCandidate) =>
+    a.t === b.t && Array.from(a.x!).every((v, j) => Object.is(v, b.x![j]!));
+  const off = rows(92, 0);
+  const on = rows(92, 0.02);
+  const short = on.filter((c) => c.source === 3);
+  const ordinary = on.filter((c) => c.source !== 3);
+  // measured: 25 ordinary candidates and 7 short-window ones (h-onset90's count), the 25 rows as without them
+  assert.deepEqual([ordinary.length, short.length], [25, 7]);
+  assert.equal(off.length, 25);
+  ordinary.forEach((c, k) => assert.ok(same(c, off[k]!), `candidate at ${c.t} s: another row`));
+  // round 89's rows read every candidate: the short-window ones move their neighbours' rows
+  const before = rows(89, 0.02).filter((c) => c.source !== 3);
+  assert.ok(before.some((c, k) => !same(c, off[k]!)));
+  // a short-window candidate's neighbours are ordinary candidates (dtPrev, dtNext: columns 5 and 6)
+  const names = peakFeatureNames(4);
+  for (const c of short) {
+    const k = on.indexOf(c);
+    const prev = on
+      .slice(0, k)
+      .filter((d) => d.source !== 3)
+      .at(-1);
+    if (prev) assert.ok(Math.abs(c.x![names.indexOf('dtPrev')]! - (c.t - prev.t)) < 1e-12);
+  }
+});
+
 /**
- * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89): its name, the row up to `end`
- * (gbm84's and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its check
- * rows to 1e-9, a context column read; its provenance's sets.
+ * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89, gbm92): its name, the row up to
+ * `end` (gbm84's and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its
+ * check rows to 1e-9, a context column read; its provenance's sets.
  */
 function contextPreset(
   round: number,
@@ -270,8 +317,12 @@ function contextPreset(
   return { m, sets: pv.sets };
 }
 
-/** The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows. */
-function engineAndDump(m: PeakModel, round: number, more: Record<string, number> = {}): [number[], number[]] {
+/**
+ * The echo case's onsets by the engine reading a preset by its round, and by acceptPeaks over a dump's rows of that
+ * round; a round before 89 without the short-window candidates (h-onset92: the candidates it was trained on).
+ */
+function engineAndDump(m: PeakModel, round: number, given: Record<string, number> = {}): [number[], number[]] {
+  const more = { ...(round < 89 ? { onsetModelShortWindowSeconds: 0 } : {}), ...given, onsetModelPreset: round };
   const inp = input(echoes().x);
   let cands: PeakCandidate[] = [];
   detectOnsets(inp, { ...onsetDefaults(), ...more, onsetModel: 0 }, { onCandidates: (c) => (cands = [...c]) });

@@ -550,7 +550,7 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     87,
     'round',
-    [56, 89],
+    [56, 92],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
@@ -558,7 +558,9 @@ export const ONSET_PARAMETERS = {
       "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
       "copies are one onset), 87 gbm87 (h-onset87: gbm86's form with the closed-hat evidence, on held-out 12–14 " +
       "and 18–44; the default since h-onset87), 89 gbm89 (h-onset89: gbm87's form trained on held-out 12–14 and " +
-      '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40); a ' +
+      '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40), 92 ' +
+      "gbm92 (h-onset92: gbm89's form with the neighbour and run evidence read over the ordinary candidates only, " +
+      'on held-out 12–14 and 18–47 — read it with the window 0.02); a ' +
       "preset's own θ is in its `threshold`",
     true,
   ),

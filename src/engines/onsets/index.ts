@@ -16,7 +16,14 @@
 import { native, postSeries, type FeatureReport } from '../../native.js';
 import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter, onsetEnergyBandLowHz } from '../analysis/params.js';
 import { lowerBound } from '../order.js';
-import { acceptPeaks, peakFeatures, peakModel, readsContext, type PeakCandidate } from './peak-model.js';
+import {
+  ORDINARY_RUNS_ROUND,
+  acceptPeaks,
+  peakFeatures,
+  peakModel,
+  readsContext,
+  type PeakCandidate,
+} from './peak-model.js';
 
 /**
  * Frequency groups of the native onset flux (its group edges + 1). A flux with one column more carries the timbre
@@ -176,15 +183,33 @@ export function fluxColumns(
 }
 
 /**
+ * Whether x[t] is the largest of x within ± frames (ties: the first) — the native pickPeaks' local-maximum test, so
+ * that of its peaks picked within ± w those largest within ± W ≥ w are its peaks picked within ± W: its median test
+ * reads no window, and of two peaks closer than its minimum gap it keeps the larger (the first of equals), which a
+ * peak largest within ± W (W ≥ the gap) always is.
+ */
+function largestWithin(x: ArrayLike<number>, t: number, frames: number): boolean {
+  const v = x[t]!;
+  for (let j = Math.max(0, t - frames); j <= Math.min(x.length - 1, t + frames); j++) {
+    const u = x[j]!;
+    if (u > v || (u === v && j < t)) return false;
+  }
+  return true;
+}
+
+/**
  * Peaks of each column of a frames × `columns` series, each divided by its own scale (the value
  * fluxScaleTopFraction of its frames exceed), picked over its local median by `deltaFraction` (± fluxMedianSeconds,
- * largest within ± fluxPeakWindowSeconds) and out of a valley: the frames where any column peaks, in order.
+ * largest within ± fluxPeakWindowSeconds) and out of a valley: the frames where any column peaks, in order. With
+ * `wider`, the frames where a column's peak is also the largest within ± wider.frames go into wider.peaks (its peaks
+ * picked with that window, in the same pass: largestWithin).
  */
 function columnPeaks(
   columns: FluxColumns,
   hopSeconds: number,
   deltaFraction: number,
   params: OnsetParameterValues,
+  wider?: { frames: number; peaks: Set<number> },
 ): number[] {
   const pick = {
     ...params,
@@ -204,7 +229,10 @@ function columnPeaks(
     // heap on 6 minutes)
     const known = col.includes(NaN) ? undefined : 1;
     const peaks = pickPeaks(col, 1 / hopSeconds, pick, known);
-    for (const t of valleyPeaks(col, peaks, valley.frames, valley.fraction)) all.add(t);
+    for (const t of valleyPeaks(col, peaks, valley.frames, valley.fraction)) {
+      all.add(t);
+      if (wider && largestWithin(col, t, wider.frames)) wider.peaks.add(t);
+    }
   }
   return [...all].sort((a, b) => a - b);
 }
@@ -1268,37 +1296,50 @@ export function detectOnsets(
       ONSET_PARAMETERS.onsetModelWindowSeconds,
       params.onsetModelWindowSeconds,
     );
-    const lowPick = { ...pick, deltaFraction: pick.deltaFraction * floor, peakWindowSeconds: window };
-    const lowParams = { ...params, fluxPeakWindowSeconds: window };
-    const low = [
-      ...new Set([
-        ...pickPeaks(env, 1 / hopSeconds, lowPick),
-        ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, lowParams),
-      ]),
-    ].sort((a, b) => a - b);
-    const mainTimes = out.map((o) => o.t).sort((a, b) => a - b);
-    const cands: PeakCandidate[] = out.map((o) => ({ t: o.t, p: o.p, s: o.s, main: 1, source: o.p >= 0 ? 0 : 1 }));
-    for (const o of placePeaks(low, placement))
-      if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
-        cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
     // … and the short-window candidates (h-onset89): the same floor's peaks within ± onsetModelShortWindowSeconds
-    // that no candidate is near (a closed hat or a flam's stroke merged into a louder stroke's peak by the window)
+    // that no candidate is near (a closed hat or a flam's stroke merged into a louder stroke's peak by the window).
+    // When on, one pass picks both (h-onset92): the window's peaks are the short window's peaks that are the largest
+    // within ± the window (largestWithin; the same frames as picking them again, the dumps' rows equal)
     const short = checkParameter(
       'onsetModelShortWindowSeconds',
       ONSET_PARAMETERS.onsetModelShortWindowSeconds,
       params.onsetModelShortWindowSeconds,
     );
+    const first = short > 0 && short <= window ? short : window;
+    const frames = Math.max(1, Math.round(window / hopSeconds));
+    const lowPick = { ...pick, deltaFraction: pick.deltaFraction * floor, peakWindowSeconds: first };
+    const wider = first < window ? { frames, peaks: new Set<number>() } : undefined;
+    const envFirst = pickPeaks(env, 1 / hopSeconds, lowPick);
+    const colFirst = columnPeaks(
+      columns,
+      hopSeconds,
+      params.fluxGroupDeltaFraction * floor,
+      { ...params, fluxPeakWindowSeconds: first },
+      wider,
+    );
+    const low = wider
+      ? [...new Set([...envFirst.filter((p) => largestWithin(env, p, frames)), ...wider.peaks])].sort((a, b) => a - b)
+      : [...new Set([...envFirst, ...colFirst])].sort((a, b) => a - b);
+    const mainTimes = out.map((o) => o.t).sort((a, b) => a - b);
+    const cands: PeakCandidate[] = out.map((o) => ({ t: o.t, p: o.p, s: o.s, main: 1, source: o.p >= 0 ? 0 : 1 }));
+    for (const o of placePeaks(low, placement))
+      if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
+        cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
     if (short > 0) {
       const taken = new Set(low);
-      const shortPeaks = [
-        ...new Set([
-          ...pickPeaks(env, 1 / hopSeconds, { ...lowPick, peakWindowSeconds: short }),
-          ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, {
-            ...params,
-            fluxPeakWindowSeconds: short,
-          }),
-        ]),
-      ]
+      const shortPeaks = (
+        wider
+          ? [...new Set([...envFirst, ...colFirst])]
+          : [
+              ...new Set([
+                ...pickPeaks(env, 1 / hopSeconds, { ...lowPick, peakWindowSeconds: short }),
+                ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, {
+                  ...params,
+                  fluxPeakWindowSeconds: short,
+                }),
+              ]),
+            ]
+      )
         .filter((p) => !taken.has(p))
         .sort((a, b) => a - b);
       const near = cands.map((c) => c.t).sort((a, b) => a - b);
@@ -1330,6 +1371,7 @@ export function detectOnsets(
       medianFrames: Math.max(1, Math.round(params.fluxMedianSeconds / hopSeconds)),
       riseAfter: spans.after,
       riseBefore: spans.before,
+      ordinaryRuns: round >= ORDINARY_RUNS_ROUND,
     });
     options.onCandidates?.(cands);
     // the model reads only what it was trained on: the onset flux's groups, its timbre novelty and coherence and

@@ -177,6 +177,11 @@ export interface PeakEvidence {
    * never reads them).
    */
   context?: boolean;
+  /**
+   * Whether the neighbour and run evidence reads the ordinary candidates only (h-onset92, rounds ≥
+   * ORDINARY_RUNS_ROUND): see peakFeatures. Default false: every candidate (the rounds before, gbm89 included).
+   */
+  ordinaryRuns?: boolean;
 }
 
 const db = (r: number) => (r > 0 ? 10 * Math.log10(r) : -100);
@@ -190,7 +195,12 @@ const maxNear = (x: ArrayLike<number> | undefined, p: number, lo: number, hi: nu
 /**
  * Each candidate's feature row (in place: candidate.x), in the order of peakFeatureNames. Candidates sorted by t;
  * a candidate without a peak of its own (p < 0) takes the envelope's largest frame within 2 frames before and 4
- * after its time.
+ * after its time. With ev.ordinaryRuns (h-onset92) the evidence that reads other candidates — the neighbours (dtPrev,
+ * dtNext, prevRatio, nextRatio, prominence, gapRegularity), the density, the run, the file's candidate rate and the
+ * envelope rank — reads the ordinary candidates (`source` 0–2) only: an ordinary candidate's row is the one it has
+ * without the short-window candidates (a delay line's repeats keep their long run of evenly spaced candidates), and
+ * a short-window candidate's is read as if it were the only one: its neighbours the ordinary candidates either side,
+ * its run the nearer one's (the run it sits in; its envelope ratio its own).
  */
 export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   const { env, hopSeconds: hop } = ev;
@@ -202,7 +212,20 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     for (let i = Math.max(0, f - 2); i <= Math.min(n - 1, f + 4); i++) if (env[i]! > env[best]!) best = i;
     c.p = best;
   }
-  const times = cands.map((c) => c.t);
+  // the candidates the neighbour and run evidence reads, and each candidate's neighbours among them (indices)
+  const ordinaryOnly = ev.ordinaryRuns === true;
+  const isRead = (c: PeakCandidate) => !ordinaryOnly || c.source !== 3;
+  const read = cands.filter(isRead);
+  const prevOf = new Int32Array(cands.length);
+  const nextOf = new Int32Array(cands.length);
+  const at = new Int32Array(cands.length);
+  for (let k = 0, j = 0; k < cands.length; k++) {
+    const own = isRead(cands[k]!);
+    prevOf[k] = j - 1;
+    nextOf[k] = own ? j + 1 : j;
+    at[k] = own ? j++ : -1;
+  }
+  const times = read.map((c) => c.t);
   const mainTimes = cands.filter((c) => c.main).map((c) => c.t);
   // how many of xs lie within w of t: xs ascending (the candidates are sorted by t), so the scan starts at the first
   // x ≥ t − 2w and stops past t + 2w, the same predicate read only near t (a full scan if xs is not sorted)
@@ -224,7 +247,18 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   };
   const win = Math.max(1, Math.round(1 / hop));
   const envAt = (c: PeakCandidate) => (n ? env[Math.min(n - 1, Math.max(0, c.p))]! : NaN);
-  const runs = candidateRuns(cands, envAt);
+  const readRuns = candidateRuns(read, envAt);
+  const runs = cands.map((c, k): Run => {
+    if (at[k]! >= 0) return readRuns[at[k]!]!;
+    // a short-window candidate: the nearer ordinary neighbour's run, its envelope ratio its own
+    const a = read[prevOf[k]!];
+    const b = read[nextOf[k]!];
+    const j = !a ? nextOf[k]! : !b ? prevOf[k]! : c.t - a.t <= b.t - c.t ? prevOf[k]! : nextOf[k]!;
+    const r = readRuns[j];
+    if (!r) return { length: 1, index: NaN, left: NaN, gap: NaN, ratio: NaN, main: NaN };
+    const en = envAt(read[j]!);
+    return { ...r, ratio: en > 0 ? (r.ratio * envAt(c)) / en : NaN };
+  });
   const f30 = Math.max(1, Math.round(ATTACK_SECONDS / hop));
   const t30 = Math.max(1, Math.round(ATTACK_SECONDS / ev.tickSeconds));
   // every row in one buffer (a view per candidate: no allocation of its own), the raw values first — the context
@@ -241,8 +275,8 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
     let len = 0;
     for (let i = Math.max(0, p - ev.medianFrames); i <= Math.min(n - 1, p + ev.medianFrames); i++) seg[len++] = env[i]!;
     const median = len ? sortedWindow(seg, len)[len >> 1]! : NaN;
-    const prev = cands[k - 1];
-    const next = cands[k + 1];
+    const prev = read[prevOf[k]!];
+    const next = read[nextOf[k]!];
     let low = e;
     for (let i = Math.max(0, prev ? Math.min(prev.p, p) : p - win); i <= p; i++) low = Math.min(low, env[i]!);
     const tick = Math.round(c.t / ev.tickSeconds);
@@ -304,7 +338,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
       c.s,
       bandMax,
       bandsRising,
-      count(times, c.t, 0.5),
+      count(times, c.t, 0.5) + (at[k]! < 0 ? 1 : 0),
       count(mainTimes, c.t, 0.5),
       localMax > 0 ? e / localMax : NaN,
       ...Array.from({ length: ev.groups }, (_, g) => maxNear(ev.columns?.[g], p, 1, 1)),
@@ -330,7 +364,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   // the closed-hat evidence's are NaN
   if (ev.context === false) for (const row of rows) row.fill(NaN, from);
   else {
-    contextEvidence(cands, ev, envAt, rows).forEach((x, k) => rows[k]!.set(x, from));
+    contextEvidence(cands, ev, envAt, rows, isRead).forEach((x, k) => rows[k]!.set(x, from));
     hatEvidence(cands, ev).forEach((x, k) => rows[k]!.set(x, from + CONTEXT_FEATURES.length));
   }
   cands.forEach((c, k) => {
@@ -353,18 +387,20 @@ const medianOf = (xs: number[]): number => {
 
 /**
  * Each candidate's context evidence (CONTEXT_FEATURES' order; candidates sorted by t, p set). The file's figures
- * and the grid read the rules' onsets (main = 1), the neighbours every candidate.
+ * and the grid read the rules' onsets (main = 1), the file's rate and the neighbours every candidate isRead takes.
  */
 function contextEvidence(
   cands: readonly PeakCandidate[],
   ev: PeakEvidence,
   envAt: (c: PeakCandidate) => number,
   rows: readonly ArrayLike<number>[],
+  isRead: (c: PeakCandidate) => boolean,
 ): number[][] {
   const { env, hopSeconds: hop } = ev;
   const seconds = Math.max(hop, env.length * hop);
   const mains = cands.filter((c) => c.main);
   const mainTimes = mains.map((c) => c.t);
+  const readCount = cands.filter(isRead).length;
   // the rules' onsets' median coherence and height (the rows' columns 10 and 3)
   const mainRows = rows.filter((_, k) => cands[k]!.main);
   const fileCoherence = medianOf(mainRows.map((x) => x[10]!));
@@ -430,7 +466,7 @@ function contextEvidence(
     while (hi < cands.length && cands[hi]!.t <= c.t + NEIGHBOUR_SECONDS) hi++;
     const e = envAt(c);
     let rank = 0;
-    for (let i = lo; i < hi; i++) if (i !== k && envAt(cands[i]!) > e) rank++;
+    for (let i = lo; i < hi; i++) if (i !== k && isRead(cands[i]!) && envAt(cands[i]!) > e) rank++;
     // the band shape across the peak
     let total = NaN;
     let excess = NaN;
@@ -464,7 +500,7 @@ function contextEvidence(
     const sameBandGap = last !== undefined && c.t - last <= 2 ? c.t - last : NaN;
     if (c.main && bands[k]! >= 0) lastByBand.set(bands[k]!, c.t);
     return [
-      cands.length / seconds,
+      readCount / seconds,
       mains.length / seconds,
       fileCoherence,
       fileHeight > 0 ? rows[k]![3]! / fileHeight : NaN,
@@ -632,9 +668,13 @@ export function acceptPeaks(
  * trained on every read set: held-out 12–14, 18–42), h-onset86's gbm86 (and analytic echo rows), h-onset87's gbm87
  * (gbm86's form and the closed-hat evidence, on held-out 12–14 and 18–44; the default since h-onset87: judged once
  * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118), h-onset89's gbm89 (gbm87's form on held-out 12–14 and
- * 18–45 with the short-window candidates: read with onsetModelShortWindowSeconds 0.02). On by default since h-onset61.
+ * 18–45 with the short-window candidates: read with onsetModelShortWindowSeconds 0.02), h-onset92's gbm92 (gbm89's
+ * form with the neighbour and run evidence over the ordinary candidates, on held-out 12–14 and 18–47: read with the
+ * window 0.02). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92] as const;
+/** The first round whose rows read the neighbour and run evidence over the ordinary candidates (peakFeatures). */
+export const ORDINARY_RUNS_ROUND = 92;
 /** The preset's name of a round (onset-peak-gbmN). */
 export function peakModelPresetName(round: number): string {
   if (!(PEAK_MODEL_ROUNDS as readonly number[]).includes(round))
