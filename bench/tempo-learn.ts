@@ -621,7 +621,8 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
-        `${READING_COLUMNS.length ? ' --fold-reading' : ''}${WIDE_USED.length ? ` --wide${WIDE_ONLY ? ` --wide-only ${WIDE_ONLY}` : ''}` : ''}` +
+        `${READING_COLUMNS.length ? ' --fold-reading' : ''}${WIDE_USED.length ? ' --wide' : ''}` +
+        `${WIDE_USED.length && WIDE_ONLY ? ` --wide-only ${WIDE_ONLY}` : ''}` +
         `${SIGNALS ? ` --signals ${[...SIGNALS].join(',')}` : ''}` +
         `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
         `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +

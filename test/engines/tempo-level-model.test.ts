@@ -494,22 +494,23 @@ test('a bare kick-and-snare backbeat with band energy: the hand reads 140 at 70,
   }
 });
 
-test('lr68 in the engine (levelModelPreset 68): the bare backbeat read at 70 and 90, its log names the preset', () => {
+test('lr68, lr92 in the engine (levelModelPreset 68, 92): the bare backbeat read at 70 and 90, logged by name', () => {
   const before = TEMPO_PARAMETERS.levelModelPreset.value;
-  TEMPO_PARAMETERS.levelModelPreset.value = 68;
   try {
-    for (const bpm of [70, 90]) {
-      const on = withModel(true, () =>
-        estimateTempoWithDecision(
-          withBands(bpm, [
-            [[0, 2], KICK, 'kick'],
-            [[1, 3], SNARE, 'snare'],
-          ]),
-        ),
-      );
-      assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr68 ${on.tempo.bpm}`);
-      assert.match(String(on.decision?.inputs.levelModel), /tempo-level-lr68\.json.*moved from/);
-    }
+    for (const round of [68, 92])
+      for (const bpm of [70, 90]) {
+        TEMPO_PARAMETERS.levelModelPreset.value = round;
+        const on = withModel(true, () =>
+          estimateTempoWithDecision(
+            withBands(bpm, [
+              [[0, 2], KICK, 'kick'],
+              [[1, 3], SNARE, 'snare'],
+            ]),
+          ),
+        );
+        assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr${round} ${on.tempo.bpm}`);
+        assert.match(String(on.decision?.inputs.levelModel), new RegExp(`tempo-level-lr${round}\\.json.*moved from`));
+      }
   } finally {
     TEMPO_PARAMETERS.levelModelPreset.value = before;
   }
@@ -567,25 +568,4 @@ test("lr92 (levelModelPreset 92, selectable): lr80's form and the wide snare rea
   const noWide = (x: number[]) => x.map((v, j) => (j >= n - 4 ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noWide(c.x)) - ps[i]!) > 0.01));
   assert.deepEqual(levelModelReads(92), { profile: true, twoFeel: false, swing: false, fold: true, wide: true });
-});
-
-test('lr92 in the engine (levelModelPreset 92): the bare backbeat read at 70 and 90, its log names the preset', () => {
-  const before = TEMPO_PARAMETERS.levelModelPreset.value;
-  TEMPO_PARAMETERS.levelModelPreset.value = 92;
-  try {
-    for (const bpm of [70, 90]) {
-      const on = withModel(true, () =>
-        estimateTempoWithDecision(
-          withBands(bpm, [
-            [[0, 2], KICK, 'kick'],
-            [[1, 3], SNARE, 'snare'],
-          ]),
-        ),
-      );
-      assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr92 ${on.tempo.bpm}`);
-      assert.match(String(on.decision?.inputs.levelModel), /tempo-level-lr92\.json.*moved from/);
-    }
-  } finally {
-    TEMPO_PARAMETERS.levelModelPreset.value = before;
-  }
 });
