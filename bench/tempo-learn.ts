@@ -25,6 +25,9 @@
  *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --signals low,mid,high,snare
  *     --first 35 --last 49 --lambda 5 --margin 0.2 --export --name tempo-level-lr80 --dump-dir /tmp/h-tempo80/dump
  *                                             lr80 (h-tempo80, the default; tempo50 its judge)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --signals low,mid,high,snare --wide
+ *     --wide-only wide,strict --first 35 --last 57 --lambda 5 --margin 0.2 --export --name tempo-level-lr92
+ *     --dump-dir /tmp/h-tempo92/rd-base      lr92 (h-tempo92, selectable; tempo58 its judge)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
