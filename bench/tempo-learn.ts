@@ -25,6 +25,9 @@
  *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --signals low,mid,high,snare
  *     --first 35 --last 49 --lambda 5 --margin 0.2 --export --name tempo-level-lr80 --dump-dir /tmp/h-tempo80/dump
  *                                             lr80 (h-tempo80, the default; tempo50 its judge)
+ *   node dist/bench/tempo-learn.js --rich --plain --fold --profile --fold-reading --signals low,mid,high,snare --wide
+ *     --wide-only wide,strict --first 35 --last 57 --lambda 5 --margin 0.2 --export --name tempo-level-lr92
+ *     --dump-dir /tmp/h-tempo92/rd-base      lr92 (h-tempo92, selectable; tempo58 its judge)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
@@ -47,6 +50,7 @@ import { loadGrooveBars, ruleAOverConvention, ruleATruth } from './tempo-beat-le
 import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
 import {
   FOLD_COLUMNS,
+  WIDE_COLUMNS,
   LEVEL_FEATURES,
   LEVEL_TERMS,
   LEVEL_TEMPO_FEATURES,
@@ -327,6 +331,14 @@ const TEMPO_FREE = process.argv.includes('--tempo-free');
 const READING_COLUMNS = process.argv.includes('--fold-reading')
   ? ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'].map((f) => LEVEL_FEATURES.indexOf(f))
   : [];
+/**
+ * --wide (h-tempo92): each level's wide snare reading and four-beat fold (levelWide), after the others (--wide-only
+ * a,b: only the names starting with a or b).
+ */
+const WIDE_ONLY = argOfEarly('--wide-only', '');
+const WIDE_USED = process.argv.includes('--wide')
+  ? WIDE_COLUMNS.filter((j) => !WIDE_ONLY || WIDE_ONLY.split(',').some((k) => LEVEL_FEATURES[j]!.startsWith(k)))
+  : [];
 
 /** The model's columns of LEVEL_FEATURES. */
 const COLUMNS = (() => {
@@ -338,6 +350,7 @@ const COLUMNS = (() => {
     ...SWING_COLUMNS,
     ...FOLD_USED,
     ...READING_COLUMNS,
+    ...WIDE_USED,
   ];
   if (!TEMPO_FREE) return base;
   const tempo = new Set(LEVEL_TEMPO_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f)));
@@ -478,6 +491,7 @@ const FIELDS = ['n', 'main', 'model', 'main2', 'model2', 'fMain', 'fModel'] as c
 const movedBeats = (r: Row, move: 1 | 2 | 0.5) => moveBeats(r.mainBeats ?? [], r.mainDownbeats?.[0], move);
 const beatF = (est: number[], r: Row) => fMeasure(matchEvents(est, r.truthBeats ?? [], 0.07));
 const ROWS_OUT: string[] | undefined = process.argv.includes('--rows-out') ? [] : undefined;
+const MODEL_ROWS_OUT: string[] | undefined = process.argv.includes('--model-rows-out') ? [] : undefined;
 const f3 = (x: number, n: number) => (n ? (x / n).toFixed(3) : '—');
 
 /**
@@ -610,7 +624,8 @@ function exportPreset(m: Model, pairs: Pair[], lambda: number, margin: number) {
         `${TWO_FEEL_COLUMNS.length === 2 ? ' --no-onset-rate' : ''}` +
         `${TEMPO_FREE ? ' --tempo-free' : ''}${m.prior ? ` --prior ${PRIOR_WIDTH}` : ''}` +
         `${REALISTIC_WEIGHT !== 1 ? ` --realistic-weight ${REALISTIC_WEIGHT}` : ''}` +
-        `${READING_COLUMNS.length ? ' --fold-reading' : ''}` +
+        `${READING_COLUMNS.length ? ' --fold-reading' : ''}${WIDE_USED.length ? ' --wide' : ''}` +
+        `${WIDE_USED.length && WIDE_ONLY ? ` --wide-only ${WIDE_ONLY}` : ''}` +
         `${SIGNALS ? ` --signals ${[...SIGNALS].join(',')}` : ''}` +
         `${PLAIN ? ' --plain' : ''}${CONVENTION_TRUTH ? ' --convention-truth' : ''}` +
         `${TRAIN_CONVENTION ? ' --train-convention' : ''} --first ${TUNING_SETS[0]} ` +
@@ -895,6 +910,21 @@ async function main() {
         lambda,
       );
       const held = tuning.filter((r) => r.set === s);
+      // --model-rows-out F (h-tempo92): each held-out row as the fold's model reads it (Acc1, move, beat F), one line
+      for (const r of MODEL_ROWS_OUT ? held : []) {
+        const c = choose(m, r, margin);
+        MODEL_ROWS_OUT!.push(
+          JSON.stringify({
+            set: r.set,
+            name: r.name,
+            song: r.song,
+            ok: ok(c.bpm, r),
+            move: c.move,
+            bpm: c.bpm,
+            F: beatF(movedBeats(r, c.move), r),
+          }),
+        );
+      }
       const a = score(held, m, margin, () => `tempo${s}`);
       for (const [k, v] of a.t) t.set(k, v);
       // h-tempo69: pooled by class and by the truth's tempo band
@@ -929,6 +959,7 @@ async function main() {
           }
       }
     }
+    if (MODEL_ROWS_OUT) writeFileSync(argOf('--model-rows-out', ''), MODEL_ROWS_OUT.join('\n') + '\n');
     if (baseline) {
       // --rows-out F: the rows as the baseline scored them (written before the other tables score them again)
       if (ROWS_OUT) ROWS_OUT.length = 0;

@@ -20,6 +20,7 @@ import {
   levelPriorOffset,
   levelProbability,
   levelProbabilityOfRow,
+  levelWide,
   movedBeats,
   type LevelModelPreset,
   type LevelRow,
@@ -56,8 +57,8 @@ test("the engine's preset is lr56: the code's first 83 features (log-ratios, own
   const m = levelModel(56);
   assert.equal(m.name, 'tempo-level-lr56');
   // h-tempo71: the two swing numbers after h-tempo68's 118; h-tempo73: the backbeat fold's six after them;
-  // h-tempo78: the fold readings' three
-  assert.equal(LEVEL_FEATURES.length, 129);
+  // h-tempo78: the fold readings' three; h-tempo92: levelWide's ten
+  assert.equal(LEVEL_FEATURES.length, 139);
   assert.deepEqual(LEVEL_FEATURES.slice(118, 120), ['swing slow', 'swing fast']);
   assert.deepEqual(LEVEL_FEATURES.slice(120), [
     'fold backbeat slow',
@@ -69,6 +70,16 @@ test("the engine's preset is lr56: the code's first 83 features (log-ratios, own
     'fold reading slow',
     'fold reading fast',
     'fold reading fast − slow',
+    'wide rate slow',
+    'strict rate slow',
+    'wide backbeat slow',
+    'wide backbeat fast',
+    'accent4 slow',
+    'accent4 fast',
+    'pair4 slow',
+    'pair4 fast',
+    'accent2 slow',
+    'accent2 fast',
   ]);
   assert.deepEqual(m.features, LEVEL_FEATURES.slice(0, 83));
   assert.deepEqual(LEVEL_FEATURES.slice(81, 83), ['no chroma', 'no band energy']);
@@ -183,7 +194,7 @@ test("lr69 (levelModelPreset 69): lr65's form retrained with tempo27–43 and th
   const lr65 = levelModel(65);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr65, c.x) - ps[i]!) > 0.01));
   // the engine computes the two-feel numbers for it
-  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true, swing: false, fold: false });
+  assert.deepEqual(levelModelReads(69), { profile: false, twoFeel: true, swing: false, fold: false, wide: false });
 });
 
 test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the realistic sets weighted", () => {
@@ -203,7 +214,7 @@ test("lr71 (levelModelPreset 71): lr56's form retrained on tempo25–44, the rea
   // lr71 is not lr56 (the same rows through lr56 give other probabilities); it reads lr56's terms only
   const lr56 = levelModel(56);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr56, c.x) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false, fold: false });
+  assert.deepEqual(levelModelReads(71), { profile: false, twoFeel: false, swing: false, fold: false, wide: false });
 });
 
 test("lr72 (levelModelPreset 72, the default before lr78): lr56's form retrained on tempo25–45 under rule A", () => {
@@ -229,7 +240,7 @@ test("lr72 (levelModelPreset 72, the default before lr78): lr56's form retrained
       `lr${round}`,
     );
   }
-  assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false, fold: false });
+  assert.deepEqual(levelModelReads(72), { profile: false, twoFeel: false, swing: false, fold: false, wide: false });
 });
 
 test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold at both levels, tempo25–46", () => {
@@ -248,7 +259,7 @@ test("lr73 (levelModelPreset 73, selectable): lr72's form and the backbeat fold 
   // the fold's weights are not zero: its rows through lr73 differ from the same rows with the fold missing
   const noFold = (x: number[]) => x.map((v, j) => (j >= 83 ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noFold(c.x)) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true });
+  assert.deepEqual(levelModelReads(73), { profile: false, twoFeel: false, swing: false, fold: true, wide: false });
 });
 
 test("lr78 (levelModelPreset 78, the default before lr80): lr73's form on tempo35–47 and the plain grooves", () => {
@@ -274,7 +285,13 @@ test("lr78 (levelModelPreset 78, the default before lr80): lr73's form on tempo3
   // not lr73 (the same form: the same rows through lr73 give other probabilities)
   const lr73 = levelModel(73);
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(lr73, c.x) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(78), { profile: false, twoFeel: false, swing: false, fold: true });
+  assert.deepEqual(levelModelReads(78), {
+    profile: false,
+    twoFeel: false,
+    swing: false,
+    fold: true,
+    wide: false,
+  });
 });
 
 test("lr79 (levelModelPreset 79, selectable): lr78's form, the beat profiles and the fold readings, tempo35–48", () => {
@@ -297,7 +314,13 @@ test("lr79 (levelModelPreset 79, selectable): lr78's form, the beat profiles and
   const without = (x: number[], from: number, to: number) => x.map((v, j) => (j >= from && j < to ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 83, 113)) - ps[i]!) > 0.01));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 119, 122)) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(79), { profile: true, twoFeel: false, swing: false, fold: true });
+  assert.deepEqual(levelModelReads(79), {
+    profile: true,
+    twoFeel: false,
+    swing: false,
+    fold: true,
+    wide: false,
+  });
 });
 
 test("lr80 (levelModelPreset 80, the default): lr79's form without the chord profile, tempo35–49 + plain", () => {
@@ -327,7 +350,13 @@ test("lr80 (levelModelPreset 80, the default): lr79's form without the chord pro
   const without = (x: number[], from: number, to: number) => x.map((v, j) => (j >= from && j < to ? NaN : v));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 83, 107)) - ps[i]!) > 0.01));
   assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, without(c.x, 113, 116)) - ps[i]!) > 0.01));
-  assert.deepEqual(levelModelReads(80), { profile: true, twoFeel: false, swing: false, fold: true });
+  assert.deepEqual(levelModelReads(80), {
+    profile: true,
+    twoFeel: false,
+    swing: false,
+    fold: true,
+    wide: false,
+  });
 });
 
 /** test/helpers/grooves.ts chordsEveryFourBeats with tuned pitch classes (as test/engines/tempo-gate.test.ts). */
@@ -465,23 +494,78 @@ test('a bare kick-and-snare backbeat with band energy: the hand reads 140 at 70,
   }
 });
 
-test('lr68 in the engine (levelModelPreset 68): the bare backbeat read at 70 and 90, its log names the preset', () => {
+test('lr68, lr92 in the engine (levelModelPreset 68, 92): the bare backbeat read at 70 and 90, logged by name', () => {
   const before = TEMPO_PARAMETERS.levelModelPreset.value;
-  TEMPO_PARAMETERS.levelModelPreset.value = 68;
   try {
-    for (const bpm of [70, 90]) {
-      const on = withModel(true, () =>
-        estimateTempoWithDecision(
-          withBands(bpm, [
-            [[0, 2], KICK, 'kick'],
-            [[1, 3], SNARE, 'snare'],
-          ]),
-        ),
-      );
-      assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr68 ${on.tempo.bpm}`);
-      assert.match(String(on.decision?.inputs.levelModel), /tempo-level-lr68\.json.*moved from/);
-    }
+    for (const round of [68, 92])
+      for (const bpm of [70, 90]) {
+        TEMPO_PARAMETERS.levelModelPreset.value = round;
+        const on = withModel(true, () =>
+          estimateTempoWithDecision(
+            withBands(bpm, [
+              [[0, 2], KICK, 'kick'],
+              [[1, 3], SNARE, 'snare'],
+            ]),
+          ),
+        );
+        assert.ok(Math.abs(on.tempo.bpm! / bpm - 1) < 0.02, `${bpm}: lr${round} ${on.tempo.bpm}`);
+        assert.match(String(on.decision?.inputs.levelModel), new RegExp(`tempo-level-lr${round}\\.json.*moved from`));
+      }
   } finally {
     TEMPO_PARAMETERS.levelModelPreset.value = before;
   }
+});
+
+test('levelWide (h-tempo92): a backbeat of wide hits reads 1 at its level, 0 at its double and its half', () => {
+  // 10 ms frames; the level's beats every 50 frames (120 BPM), 40 of them; a wide hit (a clap) on the odd beats 1–35
+  const hop = 0.01;
+  const beats = (period: number) => Array.from({ length: 2000 / period }, (_, i) => i * period);
+  const claps = Array.from({ length: 18 }, (_, k) => (50 * (2 * k + 1) + 1) * hop);
+  // the snare group's rise: 1 on every fourth beat of the level (one accent a bar), nothing else
+  const rise = new Float64Array(2000);
+  for (let f = 100; f < 2000; f += 200) rise[f] = 1;
+  const [rate, strict, backbeat, accent4, pair4, accent2] = levelWide(claps, [], rise, beats(50), hop, 1);
+  assert.ok(Math.abs(rate! - Math.log(18 / 40 + 0.01)) < 1e-12, `${rate}`);
+  assert.ok(Math.abs(strict! - Math.log(0.01)) < 1e-12, `${strict}`);
+  assert.equal(backbeat, 1);
+  assert.equal(accent4, 1);
+  assert.equal(pair4, 0);
+  assert.equal(accent2, 1);
+  // the double: every clap on one beat class of four (κ 1, balance 0); the half: every clap half-way (none on a beat)
+  assert.equal(levelWide(claps, [], rise, beats(25), hop, 1)[2], 0);
+  assert.equal(levelWide(claps, [], rise, beats(100), hop, 1)[2], 0);
+  // the accent on every other beat (a backbeat): four-beat accent 1, its pair 1 (two accents a bar, not one)
+  const backbeatRise = new Float64Array(2000);
+  for (let f = 50; f < 2000; f += 100) backbeatRise[f] = 1;
+  assert.deepEqual(levelWide(claps, [], backbeatRise, beats(50), hop, 1).slice(3), [1, 1, 1]);
+  // no band energy: every number missing; fewer than 8 beats: the same
+  assert.deepEqual(levelWide(null, null, null, beats(50), hop, 1), [null, null, null, null, null, null]);
+  assert.deepEqual(levelWide(claps, [], rise, beats(50).slice(0, 7), hop, 1), [null, null, null, null, null, null]);
+});
+
+test("lr92 (levelModelPreset 92, selectable): lr80's form and the wide snare reading at the levels, tempo35–57", () => {
+  const m = levelModel(92);
+  assert.equal(m.name, 'tempo-level-lr92');
+  // lr80's columns, then the wide rate and the strict rate at the slow level and the wide backbeat at both
+  assert.deepEqual(m.features, [
+    ...levelModel(80).features,
+    'wide rate slow',
+    'strict rate slow',
+    'wide backbeat slow',
+    'wide backbeat fast',
+  ]);
+  const sets = m.provenance.sets as string[];
+  for (const set of ['tempo35', 'tempo43', 'tempo56', 'tempo57', 'tempoplain'])
+    assert.ok(sets.includes(set), `${sets}`);
+  assert.ok(!sets.includes('tempo58'), 'tempo58 is its judge');
+  assert.ok(!sets.includes('tempo34'), 'its sets are tempo35–57 and the plain grooves');
+  assert.equal(m.provenance.lambda, 5);
+  assert.match(String(m.provenance.command), /--fold-reading --wide --wide-only wide,strict --signals /);
+  const ps = m.checks.map((c) => levelProbabilityOfRow(m, c.x));
+  m.checks.forEach((c, i) => assert.ok(Math.abs(ps[i]! - c.probability) < 1e-9, `${c.from}: ${ps[i]}`));
+  // the wide columns' weights are not zero: the rows differ with them missing
+  const n = m.features.length;
+  const noWide = (x: number[]) => x.map((v, j) => (j >= n - 4 ? NaN : v));
+  assert.ok(m.checks.some((c, i) => Math.abs(levelProbabilityOfRow(m, noWide(c.x)) - ps[i]!) > 0.01));
+  assert.deepEqual(levelModelReads(92), { profile: true, twoFeel: false, swing: false, fold: true, wide: true });
 });

@@ -928,7 +928,7 @@ export const TEMPO_PARAMETERS = {
   levelModelPreset: p(
     80,
     'round',
-    [56, 80],
+    [56, 92],
     'learned octave move: which preset the engine reads, by the round that trained it — 56 presets/tempo-level-' +
       'lr56.json (h-tlevel56, 83 features), 59 tempo-level-lr59.json (h-tempo59, the beat profiles; lost its judge), ' +
       "65 tempo-level-lr65.json (h-tempo65, lr56's features and the two-feel numbers: low/high alternation from beat " +
@@ -952,7 +952,12 @@ export const TEMPO_PARAMETERS = {
       "halves one-chord-per-bar test grooves), 80 tempo-level-lr80.json (h-tempo80, lr79's form without the " +
       "chord signal's beat profile, retrained on tempo35–49 and the plain grooves, λ 5; LOSO 580 + 596 of 684 + 684 " +
       "vs 569 + 585 for lr78's form — the default by h-tempo80's switch rule; judged once on tempo50: 0.950 / 0.850 " +
-      'vs lr78 0.925 / 0.800)',
+      "vs lr78 0.925 / 0.800), 92 tempo-level-lr92.json (h-tempo92, lr80's form and the wide snare reading at " +
+      "the levels — snareWide…'s hits per beat, the strict hits per beat, the wide hits' backbeat at both " +
+      'levels, level-model.ts levelWide; its scale moves with snareWideBodyHighHz, snareWidePurityDb and ' +
+      'snareWideStickWeight — retrained on tempo35–57 and the plain grooves, λ 5; leave-one-set-out 885 + 888 of ' +
+      "1004 + 1004 vs 872 + 885 for lr80's form retrained the same way (+16, +0.80 %, short of the +1 % that " +
+      'would make it the default; the four-beat fold as columns too: +17 but one set −5; alone −2) — selectable)',
     true,
   ),
   levelFoldWindowBeats: p(
@@ -1080,7 +1085,8 @@ export const TEMPO_PARAMETERS = {
     1000,
     'Hz',
     [150, 2000],
-    "snare hits, the wide reading: the body region's upper edge (a clap's or snap's noise bursts, 0.4–1 kHz up)",
+    "snare hits, the wide reading: the body region's upper edge (a clap's or snap's noise bursts, 0.4–1 kHz up); " +
+      "also the scale of lr92's wide features (level-model.ts levelWide, h-tempo92: 900 and 1100 move no band)",
   ),
   snareWidePurityDb: p(
     5,
@@ -1088,14 +1094,15 @@ export const TEMPO_PARAMETERS = {
     [-20, 40],
     "snare hits, the wide reading: the body's rise over the sub's at this or below is a kick's, full at this plus " +
       'snarePurityFullDb − snarePurityLowDb (5, as the strict reading: kicks read 1–4 dB; 0 took more files on ' +
-      'tempo35–56 + plain, +8 against +5, but beat F on the drum files −0.0029 and, by construction, the kicks)',
+      'tempo35–56 + plain, +8 against +5, but beat F on the drum files −0.0029 and, by construction, the kicks); ' +
+      "also the scale of lr92's wide features (levelWide, h-tempo92)",
   ),
   snareWideStickWeight: p(
     1,
     '',
     [0, 1],
     "snare hits, the wide reading: the weight of a click whose noise has died by snareSustainSeconds (a rim's, a " +
-      "cross-stick's, a snap's)",
+      "cross-stick's, a snap's); also the scale of lr92's wide features (levelWide, h-tempo92)",
   ),
   drumEvenRatioFull: p(
     0.8,

@@ -46,6 +46,8 @@ import {
   levelTwoFeel,
   levelSwing,
   levelBackbeatFold,
+  levelWide,
+  fourBeatAccent,
   bandRise,
   levelRow,
   movedBeats,
@@ -609,6 +611,8 @@ interface Candidate {
   fold?: (number | null)[];
   /** The level's swing (level-model.ts levelSwing, h-tempo71): set for the dump and a model that reads it. */
   swing?: number | null;
+  /** The level's wide-snare and four-beat numbers (level-model.ts levelWide, h-tempo92): the dump and lr92. */
+  wide?: (number | null)[];
 }
 
 /** What the tempo engine decided and why (analyze logs it in the decision log). */
@@ -743,16 +747,32 @@ export function snareHits(be: TempoInput['bandEnergy']): { times: number[]; stre
   // snareWidePurityDb (a low-tuned or brushed snare) and a click weighed snareWideStickWeight (a rim, a cross-stick)
   const rate = checkParameter('snareWideRate', TEMPO_PARAMETERS.snareWideRate);
   if (rate <= 0 || strict.times.length >= rate * n * be.hopSeconds) return strict;
+  return snareHitsBy(be, n, snareWideShape());
+}
+
+/** The wide reading's shape (h-tempo91: snareWide…, the purity ramp's span as the strict reading's). */
+function snareWideShape() {
   const span =
     checkParameter('snarePurityFullDb', TEMPO_PARAMETERS.snarePurityFullDb) -
     checkParameter('snarePurityLowDb', TEMPO_PARAMETERS.snarePurityLowDb);
   const pureLow = checkParameter('snareWidePurityDb', TEMPO_PARAMETERS.snareWidePurityDb);
-  return snareHitsBy(be, n, {
+  return {
     bodyHi: checkParameter('snareWideBodyHighHz', TEMPO_PARAMETERS.snareWideBodyHighHz),
     pureLow,
     pureFull: pureLow + span,
     stickWeight: checkParameter('snareWideStickWeight', TEMPO_PARAMETERS.snareWideStickWeight),
-  });
+  };
+}
+
+/**
+ * The wide reading on every file (h-tempo92: the level model's levelWide features, not snareWideRate's gate): its hits'
+ * times and activity, or null without band energies.
+ */
+export function snareHitsWide(be: TempoInput['bandEnergy']): { times: number[]; strength: number[] } | null {
+  if (!be || be.bands < 4 || be.lowHz.length !== be.bands) return null;
+  const n = Math.floor(be.values.length / be.bands);
+  if (n < 8) return null;
+  return snareHitsBy(be, n, snareWideShape());
 }
 
 function snareHitsBy(
@@ -1044,22 +1064,7 @@ export function blindHalfTime(
   const minBpm = checkParameter('blindHalfTimeMinBpm', TEMPO_PARAMETERS.blindHalfTimeMinBpm);
   if (!snareRise || beatFrames.length < 12 || !(bpm > 0)) return null;
   const rate = (snareTimes?.length ?? 0) / beatFrames.length;
-  const sums = [0, 0, 0, 0];
-  const counts = [0, 0, 0, 0];
-  beatFrames.forEach((c, i) => {
-    const lo = Math.max(0, Math.round(c - halfWidth));
-    const hi = Math.min(snareRise.length - 1, Math.round(c + halfWidth));
-    let m = 0;
-    for (let j = lo; j <= hi; j++) m = Math.max(m, snareRise[j]!);
-    sums[i % 4]! += m;
-    counts[i % 4]!++;
-  });
-  const x = sums.map((v, i) => v / counts[i]!);
-  const c = x.indexOf(Math.max(...x));
-  const n = (x[(c + 1) % 4]! + x[(c + 3) % 4]!) / 2;
-  const top = x[c]! - n;
-  const accent = top > 0 ? top / (x[c]! + n) : 0;
-  const pair = top > 0 ? (x[(c + 2) % 4]! - n) / top : 1;
+  const { accent, pair } = fourBeatAccent(snareRise, beatFrames, halfWidth);
   const halve = minAccent < 2 && bpm >= minBpm && rate < maxRate && accent >= minAccent && pair <= maxPair;
   return { halve, accent, pair, rate };
 }
@@ -2251,7 +2256,9 @@ function levels(
   // found for it; lr65 only the two-feel numbers, from the flux bands and the onsets)
   const modelOn = checkParameter('levelModel', TEMPO_PARAMETERS.levelModel) > 0;
   const modelRound = checkParameter('levelModelPreset', TEMPO_PARAMETERS.levelModelPreset);
-  const reads = modelOn ? levelModelReads(modelRound) : { profile: false, twoFeel: false, swing: false, fold: false };
+  const reads = modelOn
+    ? levelModelReads(modelRound)
+    : { profile: false, twoFeel: false, swing: false, fold: false, wide: false };
   // the snare hits on the envelope's frames (each frame the strongest hit on it), for the profiles and the fold
   let snareSeries: Float64Array | null | undefined;
   const snareSeriesOnce = () => {
@@ -2291,6 +2298,20 @@ function levels(
       snare: bandRise(input.bandEnergy, odf.length, hopSeconds, kickHz, snareHz),
     };
     for (const c of all) c.fold = levelBackbeatFold(signals, c.beatFrames, windowBeats);
+  }
+  // h-tempo92: each level's wide snare reading and four-beat fold (levelWide), for the dump and a model reading them
+  if (reads.wide || options.onCandidates) {
+    const wide = snareHitsWide(input.bandEnergy);
+    const strict = input.bandEnergy ? snareOnce() : null;
+    const rise = bandRise(
+      input.bandEnergy,
+      odf.length,
+      hopSeconds,
+      checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
+      checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
+    );
+    for (const c of all)
+      c.wide = levelWide(wide?.times ?? null, strict?.times ?? null, rise, c.beatFrames, hopSeconds, halfWidth);
   }
   options.onCandidates?.(all);
   const best = all[0]!;

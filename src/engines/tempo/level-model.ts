@@ -76,6 +76,8 @@ export type LevelRow = Record<LevelTerm, number> &
     swing?: number | null;
     /** levelBackbeatFold's numbers (h-tempo73), in LEVEL_FOLD's order; null where missing. */
     fold?: (number | null)[];
+    /** levelWide's numbers (h-tempo92), in LEVEL_WIDE's order; null where missing. */
+    wide?: (number | null)[];
   };
 
 /**
@@ -334,6 +336,81 @@ export function levelBackbeatFold(
 /** levelBackbeatFold's names. */
 export const LEVEL_FOLD = ['backbeat', 'offbeat', 'alternation'] as const;
 
+/**
+ * A signal folded over four beats (h-tempo89's blind half-time measure, blindHalfTime): per beat class mod 4 the mean
+ * of its maximum within ±halfWidth frames of the beats; c the strongest class, n the mean of c ± 1; accent = (x_c − n)
+ * / (x_c + n) (0 when x_c ≤ n), pair = (x_{c+2} − n) / (x_c − n) (1 when x_c ≤ n): one accent every four beats has a
+ * large accent and a small pair, a backbeat on every other beat a pair near 1.
+ */
+export function fourBeatAccent(env: ArrayLike<number>, beatFrames: readonly number[], halfWidth: number) {
+  const x = classMeans(env, beatFrames, halfWidth, 4);
+  const c = x.indexOf(Math.max(...x));
+  const n = (x[(c + 1) % 4]! + x[(c + 3) % 4]!) / 2;
+  const top = x[c]! - n;
+  return { accent: top > 0 ? top / (x[c]! + n) : 0, pair: top > 0 ? (x[(c + 2) % 4]! - n) / top : 1 };
+}
+
+/**
+ * A level's wide-snare and four-beat numbers (h-tempo92, issue 12 points 1 and 2), LEVEL_WIDE's order, read by the
+ * level model as features (not a gate):
+ * - `wide rate`, `strict rate`: the log of the wide snare reading's hits (snareHits' wide shape — the body region to
+ *   snareWideBodyHighHz, the purity from snareWidePurityDb, a click weighed snareWideStickWeight — read on every file)
+ *   and of the snare detector's own hits per beat of the level, log(hits / beats + 0.01): the wide rate scales with
+ *   those three parameters;
+ * - `wide backbeat`: the wide hits within a quarter beat of one of the level's beats, by the beat's index mod 4: the
+ *   stronger pair of alternate classes (c, c + 2) holds a share s of them, κ = 2s − 1, their balance ε = min / max,
+ *   and the share of all the hits that fell on the beats (not half-way) o: κ · ε · o (snareBackbeat's evidence) — 1
+ *   for a clap, rim or cross-stick on every other beat of the level, small at its double (one class) and half (o);
+ * - `accent4`, `pair4`: the band energies' snare group (bandRise, the fold's own) folded over four beats
+ *   (fourBeatAccent: one accent a bar — the level is twice the backbeat's);
+ * - `accent2`: the same folded over two beats, |x₀ − x₁| / (x₀ + x₁) (kick and snare alternating on the beats).
+ * null for what the input lacks (no band energy) or with fewer than 8 beats.
+ */
+export function levelWide(
+  wideTimes: readonly number[] | null,
+  strictTimes: readonly number[] | null,
+  snareRise: ArrayLike<number> | null,
+  beatFrames: readonly number[],
+  hopSeconds: number,
+  halfWidth: number,
+): (number | null)[] {
+  if (beatFrames.length < 8) return LEVEL_WIDE.map(() => null);
+  const n = beatFrames.length;
+  const rate = (times: readonly number[] | null) => (times ? Math.log(times.length / n + 0.01) : null);
+  let backbeat: number | null = null;
+  if (wideTimes) {
+    const byClass = [0, 0, 0, 0];
+    let inside = 0;
+    let i = 0;
+    for (const t of wideTimes) {
+      const f = t / hopSeconds;
+      if (f < beatFrames[0]! || f >= beatFrames.at(-1)!) continue;
+      while (beatFrames[i + 1]! <= f) i++;
+      inside++;
+      const period = beatFrames[i + 1]! - beatFrames[i]!;
+      const d = (f - beatFrames[i]!) / period;
+      if (d <= 0.25) byClass[i % 4]!++;
+      else if (d >= 0.75) byClass[(i + 1) % 4]!++;
+    }
+    const on = byClass[0]! + byClass[1]! + byClass[2]! + byClass[3]!;
+    if (on > 0) {
+      const [a, b] = byClass[0]! + byClass[2]! >= byClass[1]! + byClass[3]! ? [0, 2] : [1, 3];
+      const kappa = (2 * (byClass[a]! + byClass[b]!)) / on - 1;
+      const hi = Math.max(byClass[a]!, byClass[b]!);
+      backbeat = kappa * (hi > 0 ? Math.min(byClass[a]!, byClass[b]!) / hi : 0) * (on / inside);
+    } else backbeat = 0;
+  }
+  let four: (number | null)[] = [null, null, null];
+  if (snareRise) {
+    const { accent, pair } = fourBeatAccent(snareRise, beatFrames, halfWidth);
+    const [x0, x1] = classMeans(snareRise, beatFrames, halfWidth, 2) as [number, number];
+    four = [accent, pair, x0 + x1 > 0 ? Math.abs(x0 - x1) / (x0 + x1) : 0];
+  }
+  return [rate(wideTimes), rate(strictTimes), backbeat, ...four];
+}
+/** levelWide's names. */
+export const LEVEL_WIDE = ['wide rate', 'strict rate', 'wide backbeat', 'accent4', 'pair4', 'accent2'] as const;
+
 /** Terms read from the chroma (the tonal envelope, the tonal pulse, the chord changes): missing without chroma. */
 const TONAL_TERMS: ReadonlySet<LevelTerm> = new Set(['evenTonal', 'pulse', 'harmony', 'harmonyRaw']);
 /** Terms read from the band energy (the snare hits): missing without it. */
@@ -371,6 +448,8 @@ export type LevelCandidateLike = Record<LevelTerm, number> & {
   swing?: number | null;
   /** levelBackbeatFold at the candidate's beats (h-tempo73; set when the model or the dump reads it). */
   fold?: (number | null)[];
+  /** levelWide at the candidate's beats (h-tempo92; set when the model or the dump reads it). */
+  wide?: (number | null)[];
 };
 
 /** A candidate's row: its terms, its checks' evidence (0 when not read), BPM, ternary flag and what was missing. */
@@ -404,6 +483,7 @@ export function levelRow(
     ...(c.twoFeel ? { twoFeel: c.twoFeel } : {}),
     ...(c.swing !== undefined ? { swing: c.swing } : {}),
     ...(c.fold ? { fold: c.fold } : {}),
+    ...(c.wide ? { wide: c.wide } : {}),
   } as LevelRow;
   for (const k of LEVEL_TERMS) row[k] = c[k];
   return row;
@@ -423,6 +503,12 @@ const LEVEL_FEATURES_56: readonly string[] = [
 ];
 /** The fold readings' feature names (h-tempo78: levelFoldReading at each level and their difference). */
 const READING_FEATURES = ['fold reading slow', 'fold reading fast', 'fold reading fast − slow'];
+/** levelWide's feature names (h-tempo92): the two rates at the slow level, the other four at both. */
+const WIDE_FEATURES = [
+  'wide rate slow',
+  'strict rate slow',
+  ...LEVEL_WIDE.slice(2).flatMap((k) => [`${k} slow`, `${k} fast`]),
+];
 /**
  * The feature vector's names (113), in order: lr56's 83, then the log of each level's beat profile (levelProfile,
  * h-tempo59), slow and fast. A preset's `features` must be a prefix of it (lr56 reads the first 83).
@@ -444,6 +530,9 @@ export const LEVEL_FEATURES: readonly string[] = [
   ...LEVEL_FOLD.flatMap((k) => [`fold ${k} slow`, `fold ${k} fast`]),
   // h-tempo78: each level's fold reading (levelFoldReading: backbeat − max(0, offbeat)) and their difference
   ...READING_FEATURES,
+  // h-tempo92: the wide snare reading and the four-beat fold (levelWide); the rates at the slow level only (the fast
+  // level's are the slow's minus a constant, the log of 2, but for the 0.01)
+  ...WIDE_FEATURES,
 ];
 /** The columns of LEVEL_FEATURES that carry the level's tempo (the BPM, the engine's prior and the score with it). */
 export const LEVEL_TEMPO_FEATURES: readonly string[] = [
@@ -483,7 +572,15 @@ export function levelPairFeatures(slow: Readonly<LevelRow>, fast: Readonly<Level
     levelFoldReading(slow) ?? NaN,
     levelFoldReading(fast) ?? NaN,
     (levelFoldReading(fast) ?? NaN) - (levelFoldReading(slow) ?? NaN),
+    wideOf(slow, 0),
+    wideOf(slow, 1),
+    ...LEVEL_WIDE.slice(2).flatMap((_, j) => [wideOf(slow, j + 2), wideOf(fast, j + 2)]),
   ];
+}
+/** A level's levelWide number j (NaN: missing, or a row dumped without them). */
+function wideOf(r: Readonly<LevelRow>, j: number): number {
+  const v = r.wide?.[j];
+  return v === null || v === undefined ? NaN : v;
 }
 /** A level's backbeat-fold number j (NaN: missing, or a row dumped without them). */
 function foldOf(r: Readonly<LevelRow>, j: number): number {
@@ -616,9 +713,10 @@ export interface LevelModelPreset extends LevelModel {
  * beat profiles and the fold readings, levelFoldReading, retrained on tempo35–48 and the plain grooves, λ 2;
  * selectable, not the default: it did not meet h-tempo79's switch rule on LOSO), lr80 (h-tempo80, lr79's form
  * without the chord signal's beat profile — the one that halved one-chord-per-bar grooves —, retrained on
- * tempo35–49 and the plain grooves, λ 5; the default).
+ * tempo35–49 and the plain grooves, λ 5; the default), lr92 (h-tempo92, lr80's form and the wide snare reading's
+ * rates and backbeat at the levels, levelWide, retrained on tempo35–57 and the plain grooves, λ 5; selectable).
  */
-export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78, 79, 80] as const;
+export const LEVEL_MODEL_ROUNDS = [56, 59, 65, 68, 69, 71, 72, 73, 78, 79, 80, 92] as const;
 /** The preset's name of a round (tempo-level-lrN). */
 export function levelModelPresetName(round: number): string {
   if (!(LEVEL_MODEL_ROUNDS as readonly number[]).includes(round))
@@ -637,17 +735,20 @@ export const FOLD_COLUMNS = LEVEL_FOLD.flatMap((k) => [
 ]);
 /** The columns of the fold readings (h-tempo78) in LEVEL_FEATURES. */
 const READING_COLUMNS = READING_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f));
+/** The columns of levelWide's numbers (h-tempo92) in LEVEL_FEATURES. */
+export const WIDE_COLUMNS = WIDE_FEATURES.map((f) => LEVEL_FEATURES.indexOf(f));
 /**
  * Whether the round's model reads the beat profiles (lr59's columns 83–112), the two-feel numbers (113–115), the
- * swing numbers (h-tempo71) or the backbeat fold (h-tempo73).
+ * swing numbers (h-tempo71), the backbeat fold (h-tempo73) or the wide snare reading and four-beat fold (h-tempo92).
  */
-export function levelModelReads(round: number): { profile: boolean; twoFeel: boolean; swing: boolean; fold: boolean } {
+export function levelModelReads(round: number) {
   const index = levelModel(round).index!;
   return {
     profile: index.some((i) => i >= 83 && i < 113),
     twoFeel: index.some((i) => i >= 113 && i < 116),
     swing: index.some((i) => SWING_COLUMNS.includes(i)),
     fold: index.some((i) => FOLD_COLUMNS.includes(i) || READING_COLUMNS.includes(i)),
+    wide: index.some((i) => WIDE_COLUMNS.includes(i)),
   };
 }
 /** A round's model, read once, its feature names found in the code's (LEVEL_FEATURES), their positions kept. */
