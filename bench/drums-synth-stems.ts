@@ -33,15 +33,18 @@
  * a fall), so some read a rise and some not (fixtures/stemtally.ts heldKickSample, the kickless test's held kick).
  * `--held=LO,HI` (h-dx89): with --held-kicks or --toda-kicks, the held kick's fundamental drawn log-uniform in LO … HI
  * Hz (44 … 60 unless given; h-dx89's synth89h 44 … 80, over the kickless floor toms' 60 … 130: only the cue tells).
+ * `--restrike` (h-dx92): with --kickless, --held-kicks or --toda-kicks, the drum head struck where the kick was (the
+ * held kick, the floor tom) is struck again over its own ring as fixtures/stemtally.ts's Restrike builds it (the ring
+ * before falls away over RESTRIKE_MS, the new stroke rings alone) — not summed with it; every draw as without it.
  * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--set=NAME]
+ * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--set=NAME]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { reverb } from '../fixtures/tempogen.js';
-import { MEMBRANE_MODES, heldKickSample } from '../fixtures/stemtally.js';
+import { MEMBRANE_MODES, RESTRIKE_MS, heldKickSample, restrikeInto } from '../fixtures/stemtally.js';
 
 const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
@@ -208,6 +211,7 @@ const [floorLo, floorHi] = (floorArg ? floorArg.slice(8).split(',').map(Number) 
 const heldArg = process.argv.find((a) => a.startsWith('--held='));
 const [heldLo, heldHi] = (heldArg ? heldArg.slice(7).split(',').map(Number) : [44, 60]) as [number, number];
 const setArg = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
+const restrikeMode = process.argv.includes('--restrike');
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
 const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
@@ -229,6 +233,9 @@ for (let s = 0; s < stems; s++) {
   const x = new Float64Array(step * bars.length + 3 * RATE);
   const truth: { t: number; piece: string }[] = [];
   const noise = mulberry32(seed * 13 + 5);
+  // --restrike: the drum head's strokes in a buffer of their own, each fading the ring before it (Restrike)
+  const own = restrikeMode && floorMode ? new Float64Array(x.length) : undefined;
+  const fade = Math.round((RESTRIKE_MS / 1000) * RATE);
   bars.forEach((cell, i) => {
     if (cell === '.') return;
     const at = 2000 + i * step + Math.round((u() - 0.5) * 0.004 * RATE);
@@ -238,10 +245,12 @@ for (let s = 0; s < stems; s++) {
       const piece = (name.startsWith('tom') || (floored && kicklessMode) ? 'tom' : name) as Piece;
       const g = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
       const v = k.make(floored ? 'floor' : piece, tom, noise);
-      for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
+      if (own && floored) restrikeInto(own, at, v, 0.5 * g, fade);
+      else for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
       truth.push({ t: at / RATE, piece });
     }
   });
+  if (own) for (let i = 0; i < x.length; i++) x[i]! += own[i]!;
   if (u() < 0.25) reverb(x, 10 + 10 * u());
   const a = new StemAnalyzer(RATE, true);
   const f32 = Float32Array.from(x);

@@ -387,6 +387,51 @@ test('kickless stem: gbm89 (model 89, brushClickMs 20): the 85, 100 Hz kits all 
   }
 });
 
+/** h-dx92: gbm92's kicks read as kick of 20, the held kick struck again (RESTRIKE_MS), measured: each loss is the
+ * double's second stroke (0.15 s into the first's ring) read as tom (44 Hz: one no hit) — gbm66 197 of 220, gbm89
+ * 165, gbm92 188 (80 Hz 16: gbm89 none; 52, 54.4, 55, 58 and 80 Hz 2–4 under gbm66). */
+const RESTRUCK_92: Record<number, number> = {
+  44: 18,
+  48: 17,
+  50: 19,
+  52: 18,
+  54.4: 16,
+  55: 16,
+  58: 16,
+  60: 20,
+  65: 16,
+  70: 16,
+  80: 16,
+};
+
+test('kickless stem: gbm92 (model 92, brushClickMs 20): the re-struck held kick, the kickless kits (measured)', () => {
+  // gbm89's form on 33 … 59t with synth89h's held kicks struck again over their own ring (synth92h, drums-synth-stems
+  // --restrike): the 85 and 100 Hz kickless kits every piece right, the rule or not; at 70 Hz 4 of the 16 floor
+  // strokes kicks (gbm89 5, gbm66 16); the re-struck held kick as RESTRUCK_92, every hat and snare right
+  const m92 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 92, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  for (const [hz, n] of Object.entries(RESTRUCK_92)) {
+    const got = m92(() => builtKick(Number(hz), RESTRIKE_MS).got);
+    assert.equal(got['kick->kick'], n, `${hz} Hz: ${JSON.stringify(got)}`);
+    assert.deepEqual(shortOf(got, groove), [], `${hz} Hz: ${JSON.stringify(got)}`);
+  }
+  for (const fall of [0, 0.9]) {
+    for (const hz of [85, 100])
+      assert.deepEqual(
+        m92(() => tally('floor', hz, fall)),
+        { 'floor->tom': 16, ...ALL_RIGHT },
+        `${hz} Hz`,
+      );
+    assert.deepEqual(
+      m92(() => tally('floor', 70, fall)),
+      { 'floor->tom': 12, 'floor->kick': 4, ...ALL_RIGHT },
+    );
+  }
+});
+
 /** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane
  * cue's second mode `modePeakDb` over the gaps beside it and its click `clickDb`. */
 const hitOf = (start: number, cls: StemHit['cls'], hz: number, lateHz: number, modePeakDb = 10, clickDb = -25) =>

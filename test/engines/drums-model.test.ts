@@ -12,7 +12,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
+import { STEM_BRUSH_DECAY_PARAMETERS, STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
 import {
   MODEL_FAMILIES,
   MODEL_FEATURES,
@@ -108,6 +108,7 @@ for (const name of [
   'drum-class-gbm86',
   'drum-class-gbm87',
   'drum-class-gbm89',
+  'drum-class-gbm92',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -244,6 +245,25 @@ for (const round of [69, 71, 72, 73, 74, 83, 84, 86, 87, 89])
       why,
     );
   });
+
+// gbm92 (h-dx92): gbm89's form on 33 … 59t with synth89h's held kicks struck again over their own ring (synth92h):
+// every analytic tom right, by and above its kick, but one of the 16 kicks beside the toms above it a tom (measured)
+test('drum-class model: gbm92 (model 92) reads every analytic tom right; one kick of 16 as tom (measured)', () => {
+  const m92 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 92, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const right = { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8 };
+  const near = m92(() => tally([140, 110, 85]));
+  const high = m92(() => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  assert.deepEqual(near.got, { ...right, 'tom3->tom': 8 }, why);
+  assert.deepEqual(high.got, { ...right, 'kick->kick': 15, 'kick->tom': 1, 'tom3->tom': 8 }, why);
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm92: /.test(s)),
+    why,
+  );
+});
 
 // gbm81 (h-dx81): gbm74's form with 50 … 52t in (52 / 52t's recorded composites): every analytic tom above its
 // kick right, but 5 of the 8 lowest toms (85 Hz) beside it read as kick — why it is not the default
@@ -454,7 +474,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
@@ -476,6 +496,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
           86: 162,
           87: 167,
           89: 167,
+          92: 167,
         }[round],
       ),
     );

@@ -1351,7 +1351,9 @@ export const STEM_MEMBRANE_PARAMETERS = {
 } as const;
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
-export const STEM_MODEL_PRESETS = [53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89] as const;
+export const STEM_MODEL_PRESETS = [
+  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92,
+] as const;
 
 /**
  * The drum-class model of a whole-kit stem (stem-model.ts, presets/drum-class-gbm66.json; h-dx66 trained it,
@@ -1369,7 +1371,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 89],
+    [53, 92],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1407,7 +1409,10 @@ export const STEM_MODEL_PARAMETERS = {
       "h-dx89, gbm87's form on 33 … 57t with the analytic rows restated: synth84's held kicks (the floor tom's " +
       "drum head held low) out, synth89h's held kicks built as recorded held kicks are (the beater's click, no " +
       "second mode, even harmonics) at 44–80 Hz and synth89k's kickless floor toms at 60–130 Hz in — the pitches " +
-      'overlap, only the cue tells them (bench/results/drums.md h-dx89); read it with brushClickMs 20',
+      'overlap, only the cue tells them (bench/results/drums.md h-dx89); read it with brushClickMs 20; 92: h-dx92, ' +
+      "gbm89's form on 33 … 59t with synth89h's held kicks struck again over their own ring (synth92h: " +
+      "drums-synth-stems --restrike, the fixture's Restrike; synth86h's summed ones kept as a share) " +
+      '(bench/results/drums.md h-dx92); read it with brushClickMs 20',
     true,
   ),
 } as const;
