@@ -18,50 +18,63 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * The longest files, longest first: seconds each took in the integrator's `CI=true npm test` of round 69's merge on
- * this 2-core machine, idle (int69, 2026-12-06 09:42–09:50 UTC, 472 s in all; 2 files at a time; the runner's own
- * per-file times, hooks included), the 36 files of 7 s or more. Every other file follows in name order. A file
- * missing here only costs time; a stale name fails test/runner.test.ts. Files that start parallel work of their own
- * (ui/tty-output and the io files: `-j 2` or two cases at a time; queue: three workers) still take one of the two
- * slots.
+ * The longest files, longest first (seconds each; h-suite92, 2026-12-07): every file named here before, and every
+ * fixture file of 7 s or more. Fixture files: CPU-s of each file run alone (`SHUB_TEST_CONCURRENCY=1 /usr/bin/time
+ * node dist/test/run.js FILE`, one file at a time, on this 2-core machine under other helpers' load: near a file's idle
+ * seconds where both were measured, drumclass42 18 / 21, tempo42 6 / 6); the rest: the runner's own per-file seconds
+ * in the integrator's clean-clone `.ci/run` of main b4c9a751 (idle, 2 files at a time, 415 s in all). Every other file
+ * follows in name order. A file missing here only costs time; a stale name fails test/runner.test.ts. Files that
+ * start parallel work of their own (ui/tty-output and the io files: `-j 2` or two cases at a time; queue: three
+ * workers) still take one of the two slots.
  */
 export const LONGEST: readonly (readonly [string, number])[] = [
-  ['commands/master-validate.test.js', 55],
-  ['queue/queue.test.js', 54],
-  ['ui/tty-output.test.js', 34],
-  ['format.test.js', 33],
-  ['commands/master.test.js', 32],
-  ['io/fuzz.test.js', 26],
-  ['fixtures/drumclass42.test.js', 26],
-  ['store/cli-db.test.js', 25],
-  ['io/damaged-corpus.test.js', 23],
-  ['engines/groundtruth.test.js', 22],
-  ['io/untrusted-output.test.js', 21],
-  ['commands/report.test.js', 19],
-  ['commands/analyze.test.js', 19],
-  ['fixtures/tempo42.test.js', 18],
-  ['engines/reamp/nam.test.js', 18],
-  ['io/damaged-input.test.js', 17],
-  ['peers/loudgain.test.js', 17],
-  ['queue/record-once.test.js', 17],
-  ['engines/key.test.js', 17],
-  ['commands/tag.test.js', 16],
-  ['commands/drums.test.js', 16],
-  ['fixtures/onsetheld37.test.js', 15],
-  ['commands/comp.test.js', 14],
-  ['fixtures/onsetheld39.test.js', 13],
-  ['commands/reamp.test.js', 12],
-  ['fixtures/onsetheld35.test.js', 11],
-  ['fixtures/onsetheld40.test.js', 10],
-  ['commands/validate.test.js', 10],
-  ['commands/targets.test.js', 8],
-  ['commands/master-outputs.test.js', 8],
-  ['commands/mix-bounds.test.js', 8],
-  ['fixtures/onsetheld34.test.js', 7],
-  ['fixtures/tempo35.test.js', 7],
-  ['store/postgres.test.js', 7],
-  ['store/test-server.test.js', 7],
-  ['io/untrusted-input.test.js', 7],
+  ['fixtures/tempo56.test.js', 58],
+  ['queue/queue.test.js', 41],
+  ['format.test.js', 31],
+  ['commands/master-validate.test.js', 30],
+  ['commands/master.test.js', 20],
+  ['fixtures/drumclass42.test.js', 18],
+  ['engines/groundtruth.test.js', 17],
+  ['ui/tty-output.test.js', 17],
+  ['engines/reamp/nam.test.js', 15],
+  ['io/untrusted-output.test.js', 13],
+  ['commands/analyze.test.js', 12],
+  ['commands/report.test.js', 12],
+  ['fixtures/tempo54.test.js', 12],
+  ['store/cli-db.test.js', 12],
+  ['io/fuzz.test.js', 11],
+  ['queue/record-once.test.js', 11],
+  ['fixtures/tempo55.test.js', 10],
+  ['peers/loudgain.test.js', 10],
+  ['engines/key.test.js', 9],
+  ['io/damaged-corpus.test.js', 9],
+  ['commands/comp.test.js', 8],
+  ['commands/drums.test.js', 8],
+  ['commands/tag.test.js', 8],
+  ['fixtures/onsetheld43.test.js', 8],
+  ['fixtures/onsetheld44.test.js', 8],
+  ['fixtures/onsetheld46.test.js', 8],
+  ['fixtures/onsetheld47.test.js', 8],
+  ['fixtures/onsetheld48.test.js', 8],
+  ['io/damaged-input.test.js', 8],
+  ['fixtures/onsetheld42.test.js', 7],
+  ['fixtures/onsetheld45.test.js', 7],
+  ['fixtures/tempo57.test.js', 7],
+  ['commands/reamp.test.js', 6],
+  ['commands/validate.test.js', 6],
+  ['fixtures/tempo42.test.js', 6],
+  ['commands/master-outputs.test.js', 5],
+  ['commands/mix-bounds.test.js', 5],
+  ['commands/targets.test.js', 5],
+  ['fixtures/onsetheld35.test.js', 4],
+  ['fixtures/onsetheld37.test.js', 4],
+  ['fixtures/onsetheld39.test.js', 4],
+  ['fixtures/onsetheld40.test.js', 4],
+  ['fixtures/tempo35.test.js', 4],
+  ['io/untrusted-input.test.js', 4],
+  ['store/test-server.test.js', 4],
+  ['fixtures/onsetheld34.test.js', 3],
+  ['store/postgres.test.js', 3],
 ];
 
 function testFiles(root: string): string[] {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { TruthFile } from '../../fixtures/groundtruth.js';
 import { decodeMono } from '../../fixtures/groundtruth.js';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ffmpegFiltered, rms, songAndStemTruth } from '../../fixtures/tempogen.js';
 import { tempDir } from './cli.js';
@@ -86,6 +86,37 @@ export function checkKitPiecesOnDisk<B extends string>(
         const [dir, ext] = banks[bank];
         assert.ok(existsSync(path.join(dir, `${file}.${ext}`)), `${name} ${drum}: ${file}`);
       }
+}
+
+/**
+ * A frozen set's song rendered a second time (the determinism check, tempo54–57): `render` into a fresh folder whose
+ * kit folder (`kitDir`) holds the first render's one-shots copied but the sample (`fresh`), which the second render
+ * writes again: the sample the same bytes as the first render's, the mix and the stem the same samples as the first's
+ * (`mix`, `stem`). Every piece and layer of a kit is made by the same generator, so one that is not deterministic
+ * fails on the sample.
+ */
+export function checkRenderedAgain(
+  dir: string,
+  kitDir: (dir: string) => string,
+  fresh: (file: string) => boolean,
+  render: (dir: string) => TruthFile[],
+  mix: Float64Array,
+  stem: Float64Array,
+): void {
+  const again = tempDir('tempo-again-');
+  try {
+    const [from, to] = [kitDir(dir), kitDir(again.dir)];
+    mkdirSync(to, { recursive: true });
+    const written = readdirSync(from).filter(fresh);
+    assert.ok(written.length > 0);
+    for (const f of readdirSync(from)) if (!fresh(f)) copyFileSync(path.join(from, f), path.join(to, f));
+    const [mix2, stem2] = render(again.dir);
+    for (const f of written) assert.deepEqual(readFileSync(path.join(to, f)), readFileSync(path.join(from, f)), f);
+    assert.deepEqual(decodeMono(mix2!.file, RATE), mix);
+    assert.deepEqual(decodeMono(stem2!.file, RATE), stem);
+  } finally {
+    again.cleanup();
+  }
 }
 
 /** The period (samples) of `x` from sample `from`: the autocorrelation's peak (4096 samples) in 0.5–1.5 × RATE / hz. */
