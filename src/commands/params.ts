@@ -110,7 +110,8 @@ export function describeParams(tables: ParameterTables, values: ParameterValues)
   return Object.entries(values)
     .map(([k, v]) => {
       const { spec } = lookup(tables, k, '--param');
-      const unit = spec.unit && spec.unit !== 'round' ? ` ${spec.unit}` : '';
+      // a model's round is its name, not a quantity
+      const unit = spec.unit && !spec.unit.includes('round') ? ` ${spec.unit}` : '';
       return `${k} ${v}${unit} (default ${spec.value}${unit})`;
     })
     .join(', ');
