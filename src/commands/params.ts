@@ -33,8 +33,13 @@ interface Entry {
   spec: ParameterSpec;
 }
 
+const seen = new WeakMap<ParameterTables, Map<string, Entry>>();
+
 /** Every parameter of the tables under its canonical name (bare unless another table has the same name). */
-function entries({ tables }: ParameterTables): Map<string, Entry> {
+function entries(set: ParameterTables): Map<string, Entry> {
+  const known = seen.get(set);
+  if (known) return known;
+  const { tables } = set;
   const count = new Map<string, number>();
   for (const t of Object.values(tables)) for (const n of Object.keys(t)) count.set(n, (count.get(n) ?? 0) + 1);
   const out = new Map<string, Entry>();
@@ -43,7 +48,13 @@ function entries({ tables }: ParameterTables): Map<string, Entry> {
       const canonical = count.get(n)! > 1 ? `${table}.${n}` : n;
       out.set(canonical, { canonical, spec });
     }
+  seen.set(set, out);
   return out;
+}
+
+/** The declared spec of a canonical name (as resolveParams returns them): a bench that sets it for its whole run. */
+export function parameterSpec(tables: ParameterTables, name: string): ParameterSpec {
+  return lookup(tables, name, '--param').spec;
 }
 
 function lookup(tables: ParameterTables, name: string, flag: string): Entry {
