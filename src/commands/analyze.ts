@@ -21,7 +21,7 @@ import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { ANALYZE_PARAMETERS, PostPool, runPostTask, type PostTask } from './analyze-post.js';
-import { collectParam, describeParams, listParams, paramFlagHelp, resolveParams, withParams } from './params.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
 import type { ParameterValues } from './params.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
@@ -88,14 +88,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
-  const params = resolveParams(ANALYZE_PARAMETERS, options.params ?? {});
-  if (Object.keys(params).length)
-    recorder.decide({
-      engine: 'analyze.parameters',
-      decision: 'parameters',
-      value: params,
-      reason: `parameters: ${describeParams(ANALYZE_PARAMETERS, params)} (--param)`,
-    });
+  const params = recordParams(recorder, 'analyze', ANALYZE_PARAMETERS, options.params);
   // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
   const post =

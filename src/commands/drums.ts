@@ -37,7 +37,7 @@ import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
-import { collectParam, describeParams, listParams, paramFlagHelp, resolveParams, withParams } from './params.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
 import type { ParameterTables, ParameterValues } from './params.js';
 
 // ---- detect ----------------------------------------------------------------------------------
@@ -291,14 +291,7 @@ export async function drumsDetect(
 ): Promise<{ exitCode: ExitCode; results: Reported<DetectResult>[] }> {
   const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
   try {
-    const params = resolveParams(DRUMS_DETECT_PARAMETERS, o.params ?? {});
-    if (Object.keys(params).length)
-      recorder.decide({
-        engine: 'drums.parameters',
-        decision: 'parameters',
-        value: params,
-        reason: `parameters: ${describeParams(DRUMS_DETECT_PARAMETERS, params)} (--param)`,
-      });
+    const params = recordParams(recorder, 'drums', DRUMS_DETECT_PARAMETERS, o.params);
     const session = await sessionOf(o.inputs);
     const plan = new OutputPlan(
       [...(session.file ? [session.file] : []), ...session.tracks.map((t) => t.file)],

@@ -9,6 +9,7 @@
  */
 import { UsageError } from '../errors.js';
 import { inRange, rangeText, withParameterValues, type ParameterSpec } from '../engines/analysis/params.js';
+import type { Decision } from '../store/types.js';
 
 /** A command's engines' parameters: their tables by a short name (the prefix of a name two tables share). */
 export interface ParameterTables {
@@ -126,6 +127,27 @@ export function describeParams(tables: ParameterTables, values: ParameterValues)
       return `${k} ${v}${unit} (default ${spec.value}${unit})`;
     })
     .join(', ');
+}
+
+/**
+ * A run's parameters checked (resolveParams) and, when any differs from its default, logged as the run's decision
+ * `ENGINE.parameters` ("parameters: onsetModelPreset 92 (default 87) (--param)"); the values returned.
+ */
+export function recordParams(
+  recorder: { decide(d: Decision): void },
+  engine: string,
+  tables: ParameterTables,
+  given: Readonly<Record<string, unknown>> | undefined,
+): ParameterValues {
+  const values = resolveParams(tables, given ?? {});
+  if (Object.keys(values).length)
+    recorder.decide({
+      engine: `${engine}.parameters`,
+      decision: 'parameters',
+      value: values,
+      reason: `parameters: ${describeParams(tables, values)} (--param)`,
+    });
+  return values;
 }
 
 /** `--param list`: every parameter, one line each: name, default, range and unit. */
