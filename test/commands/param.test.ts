@@ -168,7 +168,7 @@ test('the run record and the JSON result name the parameters that differ from th
   );
 });
 
-test('one process, other values: pool threads and two runs at once each read their own; defaults restored', async () => {
+test('one process, other values: pool threads and two runs at once each read their own, defaults kept', async () => {
   const base = engineOnsets({}).times;
   const gbm92 = engineOnsets(GBM92).times;
   // two files at once: the onsets and tempo on the pool's worker threads

@@ -29,7 +29,7 @@ after(async () => {
   cleanup();
 });
 
-test('two jobs differing only in a parameter are two jobs; one worker runs both, each with its own values', async () => {
+test('jobs differing only in a parameter are two jobs; one worker runs both, each with its own values', async () => {
   const url = await server.createDatabase();
   assert.equal(shub(['db', 'migrate', '--db', url], dir).code, 0);
   const submit = (extra: string[]) => {
