@@ -4,7 +4,8 @@
  * `name=value` arguments that set a drums parameter for their run.
  */
 import { readFileSync } from 'node:fs';
-import * as drumParams from '../src/engines/drums/params.js';
+import { DRUMS_DETECT_PARAMETERS } from '../src/commands/drums.js';
+import { parameterSpec, resolveParams } from '../src/commands/params.js';
 import type { FoundHit } from '../src/engines/drums/stem.js';
 
 export interface DumpedStem {
@@ -47,27 +48,14 @@ export function setParameters(args: string[], tables: Record<string, { value: nu
 }
 
 /**
- * `--param name=value` (repeatable) in args: a declared drums parameter (any table of src/engines/drums/params.ts)
- * set for the run, checked against its range (h-dx67: `--param model=56` runs the engine on gbm56's preset); the
- * names set.
+ * `--param name=value` (repeatable) in args: a declared parameter of the drum detection engines (the tables of
+ * `shub drums detect --param`, DRUMS_DETECT_PARAMETERS) set for the run, checked by the command's own step
+ * (src/commands/params.ts: range, integers, shipped presets; h-dx67: `--param model=56` runs the engine on gbm56's
+ * preset); the names set. The bench is one run: the values stay set for its process.
  */
 export function setDrumParamFlags(args: string[]): string[] {
-  type Spec = { value: number; range: readonly [number, number] };
-  const tables = (Object.values(drumParams) as unknown[]).filter(
-    (t): t is Record<string, Spec> =>
-      typeof t === 'object' &&
-      t !== null &&
-      !Array.isArray(t) &&
-      Object.values(t).every((v) => typeof (v as Partial<Spec> | null)?.value === 'number'),
-  );
   const pairs = args.flatMap((a, i) => (a === '--param' ? [args[i + 1] ?? ''] : []));
-  for (const a of pairs) {
-    const [k, v] = a.split('=');
-    const spec = tables.find((t) => k! in t)?.[k!];
-    const x = Number(v);
-    if (!spec || !Number.isFinite(x) || x < spec.range[0] || x > spec.range[1])
-      throw new Error(`--param ${a}: no drums parameter of that name, or out of its range`);
-    spec.value = x;
-  }
+  const values = resolveParams(DRUMS_DETECT_PARAMETERS, pairs);
+  for (const [k, v] of Object.entries(values)) parameterSpec(DRUMS_DETECT_PARAMETERS, k).value = v;
   return pairs.map((a) => a.split('=')[0]!);
 }

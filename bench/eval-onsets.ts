@@ -206,6 +206,8 @@ import {
   stftLayout,
 } from '../src/engines/analysis/params.js';
 import type { FeatureReport } from '../src/native.js';
+import { resolveParams } from '../src/commands/params.js';
+import { ANALYZE_PARAMETERS } from '../src/commands/analyze-post.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -372,9 +374,17 @@ const THIRD_ONLY = process.argv.includes('--held-out-3-only') || FOURTH_ONLY || 
 const PEER_CACHE = path.join(OUT, 'onset-peers.json');
 const VAMP_PATH = '/usr/lib/ardour7/vamp';
 const PEERS = !process.argv.includes('--no-peers');
-/** `--params JSON`: shub's onset parameters moved from their defaults (a selectable change judged as it would run). */
+/**
+ * `--params JSON`: shub's onset parameters moved from their defaults (a selectable change judged as it would run),
+ * checked by `shub analyze --param`'s own step (a name not of the onsets engine, a value out of range or a preset
+ * not shipped stops the bench; the values given are used as they are).
+ */
 const SHUB_PARAMS: Record<string, number> = process.argv.includes('--params')
-  ? JSON.parse(process.argv[process.argv.indexOf('--params') + 1]!)
+  ? resolveParams(
+      { tables: { onsets: ONSET_PARAMETERS }, choices: ANALYZE_PARAMETERS.choices },
+      JSON.parse(process.argv[process.argv.indexOf('--params') + 1]!) as Record<string, unknown>,
+      '--params',
+    )
   : {};
 const ROBUSTNESS = process.argv.some((a) => a === '--robustness' || a.startsWith('--robustness='));
 const HELD_ONLY = process.argv.includes('--held-out-only');

@@ -13,8 +13,36 @@ import { detectOnsets, type Onsets } from '../engines/onsets/index.js';
 import { estimateTempoWithDecision, type Tempo } from '../engines/tempo/index.js';
 import { analyzeKey, keyBlocks, type Key, type NoKey } from '../engines/key/index.js';
 import type { FeatureReport } from '../native.js';
-import { onsetEnergyBandLowHz } from '../engines/analysis/params.js';
+import {
+  KEY_PARAMETERS,
+  ONSET_PARAMETERS,
+  TEMPO_PARAMETERS,
+  onsetEnergyBandLowHz,
+} from '../engines/analysis/params.js';
+import type { ParameterSpec } from '../engines/analysis/params.js';
+import { PEAK_MODEL_ROUNDS } from '../engines/onsets/peak-model.js';
+import { LEVEL_MODEL_ROUNDS } from '../engines/tempo/level-model.js';
+import { KEY_COMBINER_ROUNDS } from '../engines/key/model.js';
 import type { Decision } from '../store/types.js';
+import { withParams, type ParameterTables, type ParameterValues } from './params.js';
+
+/**
+ * What `analyze --param` can set: the parameters of the engines the post-processing runs (onsets, tempo, key),
+ * read in the task's own call (the worker thread's, or this thread's without a pool). Not the onsets' tickSeconds:
+ * the native extractor reads it (the fine envelope's tick) before the tasks.
+ */
+export const ANALYZE_PARAMETERS: ParameterTables = {
+  tables: {
+    onsets: Object.fromEntries(Object.entries(ONSET_PARAMETERS).filter(([k]) => k !== 'tickSeconds')),
+    tempo: TEMPO_PARAMETERS,
+    key: KEY_PARAMETERS,
+  },
+  choices: new Map<ParameterSpec, readonly number[]>([
+    [ONSET_PARAMETERS.onsetModelPreset, PEAK_MODEL_ROUNDS],
+    [TEMPO_PARAMETERS.levelModelPreset, LEVEL_MODEL_ROUNDS],
+    [KEY_PARAMETERS.keyModelPreset, KEY_COMBINER_ROUNDS],
+  ]),
+};
 
 /** The report series both the onsets engine and tempo read. */
 type EnvelopeSeries =
@@ -140,8 +168,10 @@ export function key({ report, file }: KeyInput): KeyOutput {
   return { key: k.result, ...(k.decision ? { decision: k.decision } : {}) };
 }
 
-export type PostTask =
-  { kind: 'onsets'; input: OnsetsInput } | { kind: 'tempo'; input: TempoInput } | { kind: 'key'; input: KeyInput };
+/** A task: its input, and the run's `--param` values (set for the task's call only). */
+export type PostTask = (
+  { kind: 'onsets'; input: OnsetsInput } | { kind: 'tempo'; input: TempoInput } | { kind: 'key'; input: KeyInput }
+) & { params?: ParameterValues };
 type AnyOutput = OnsetsOutput | TempoOutput | KeyOutput;
 type PostOutput<T extends PostTask> = T extends { kind: 'onsets' }
   ? OnsetsOutput
@@ -149,10 +179,14 @@ type PostOutput<T extends PostTask> = T extends { kind: 'onsets' }
     ? TempoOutput
     : KeyOutput;
 
-/** Runs one task in the calling thread (the worker's body, and the pool's fallback). */
+/**
+ * Runs one task in the calling thread (the worker's body, and the pool's fallback), with the run's parameters set
+ * for this synchronous call only: another job's task in the same thread runs before or after it, never inside.
+ */
 export function runPostTask<T extends PostTask>(task: T): PostOutput<T> {
-  const out: AnyOutput =
-    task.kind === 'onsets' ? onsets(task.input) : task.kind === 'tempo' ? tempo(task.input) : key(task.input);
+  const out: AnyOutput = withParams(ANALYZE_PARAMETERS, task.params, () =>
+    task.kind === 'onsets' ? onsets(task.input) : task.kind === 'tempo' ? tempo(task.input) : key(task.input),
+  );
   return out as PostOutput<T>;
 }
 

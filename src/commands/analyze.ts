@@ -20,7 +20,9 @@ import { channelWeights } from '../engines/levels/weights.js';
 import { native, type FeatureReport } from '../native.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
-import { PostPool, runPostTask, type PostTask } from './analyze-post.js';
+import { ANALYZE_PARAMETERS, PostPool, runPostTask, type PostTask } from './analyze-post.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
+import type { ParameterValues } from './params.js';
 import { runBatch, saveBatch, type BatchContext, type BatchOutcome, type JobOutput } from './batch.js';
 import { defineCommand, withSession, type CliContext } from './context.js';
 import { type FfmpegFlag, type JobsFlag, type JsonFlag, type StoreFlags } from './options.js';
@@ -52,6 +54,8 @@ export interface AnalyzeResult {
   key?: Key | NoKey;
   onsets?: Onsets;
   pitch?: Pitch;
+  /** The `--param` values this run used (those that differ from their defaults); absent when none. */
+  parameters?: ParameterValues;
 }
 
 export interface AnalyzeOptions extends BatchContext<AnalyzeResult> {
@@ -59,6 +63,8 @@ export interface AnalyzeOptions extends BatchContext<AnalyzeResult> {
   curves?: boolean;
   /** Add `pitch.frames` (the f0 track, one entry per ~10 ms): `--pitch-frames`. */
   pitchFrames?: boolean;
+  /** `--param`: the engines' parameters moved from their defaults (resolveParams against ANALYZE_PARAMETERS). */
+  params?: ParameterValues;
 }
 
 export type AnalyzeOutcome = BatchOutcome<AnalyzeResult>;
@@ -82,6 +88,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
     throw new UsageError('analyze: give at least one audio file, e.g. `shub analyze mix.wav`');
   const features = options.features ?? (Object.keys(ANALYZE_FEATURES) as AnalyzeFeature[]);
   const recorder = new RunRecorder('analyze', options.args ?? [], options.runId);
+  const params = recordParams(recorder, 'analyze', ANALYZE_PARAMETERS, options.params);
   // onsets, tempo and key run on worker threads, started now so that they are ready after the audio pass
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), options.files.length));
   const post =
@@ -96,7 +103,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeOutcome> 
       jobs,
       onResult: options.onResult,
       onError: options.onError,
-      job: (file) => analyzeOne(file, features, options, post, buffers, jobs === 1),
+      job: (file) => analyzeOne(file, features, { ...options, params }, post, buffers, jobs === 1),
     });
     return await saveBatch(recorder, options.store, batch);
   } finally {
@@ -183,7 +190,9 @@ async function analyzeOne(
             onsetBandEnergyBands: fluxReport.onsetBandEnergyBands,
           }
         : stftOnly;
-    const derived = stftReport ? startFeatures(stftReport, features, format.sampleRate, file, post) : undefined;
+    const derived = stftReport
+      ? startFeatures(stftReport, features, format.sampleRate, file, post, options.params)
+      : undefined;
     derived?.catch(() => undefined);
     const levels = meter ? toLevels(meter.result(), options.curves ?? false) : undefined;
     const yinReport = await yinDone;
@@ -221,6 +230,7 @@ async function analyzeOne(
       if (features.includes('pitch')) result.pitch = summarizePitch(report, options.pitchFrames ?? false);
       decisions.push(...(d?.decisions ?? []));
     }
+    if (options.params && Object.keys(options.params).length) result.parameters = options.params;
     options.onProgress?.(file, 1);
     return { result, input, decisions };
   } finally {
@@ -246,6 +256,8 @@ async function startFeatures(
   sampleRate: number,
   file: string,
   post: PostPool | undefined,
+  /** `--param`: set around each engine call (runPostTask), and around the shared rises found here. */
+  params: ParameterValues | undefined,
 ): Promise<{ onsets?: Onsets; tempo?: Tempo; key?: Key | NoKey; decisions: Decision[] }> {
   const wantsTempo = features.includes('tempo');
   const wantsOnsets = features.includes('onsets');
@@ -277,8 +289,12 @@ async function startFeatures(
   const { windowSamples } = stftLayout(sampleRate);
   // the fine envelope's rises: the same for the onsets and tempo's mel onsets, so found once here for both
   const rises =
-    wantsOnsets && wantsTempo ? onsetFineRises(report.fineEnergy, report.tickSamples / sampleRate) : undefined;
+    wantsOnsets && wantsTempo
+      ? withParams(ANALYZE_PARAMETERS, params, () => onsetFineRises(report.fineEnergy, report.tickSamples / sampleRate))
+      : undefined;
+  const withRunParams = params && Object.keys(params).length ? { params } : {};
   const onsetsTask = () => ({
+    ...withRunParams,
     kind: 'onsets' as const,
     input: {
       report: {
@@ -300,6 +316,7 @@ async function startFeatures(
     },
   });
   const tempoTask = () => ({
+    ...withRunParams,
     kind: 'tempo' as const,
     input: {
       report: {
@@ -322,6 +339,7 @@ async function startFeatures(
     },
   });
   const keyTask = {
+    ...withRunParams,
     kind: 'key' as const,
     input: {
       report: {
@@ -416,12 +434,15 @@ export interface AnalyzeFlags extends JsonFlag, JobsFlag, FfmpegFlag, StoreFlags
   features: string;
   curves?: boolean;
   pitchFrames?: boolean;
+  /** `--param NAME=VALUE`, repeatable; in a queued job, the resolved values. */
+  param?: string[] | ParameterValues;
 }
 
 export const analyzeCommand = defineCommand({
   name: 'analyze',
   description: 'measure loudness (EBU R128 / BS.1770-4), true peak, LRA, levels, spectrum, tempo, key, onsets, pitch',
-  arguments: [['<files...>', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF']],
+  // optional for `--param list` alone; without it a run needs one (analyzeCli)
+  arguments: [['[files...]', 'audio files: WAV (PCM/float, RF64), FLAC, MP3, AAC/M4A, Ogg/Opus, AIFF']],
   options: (cmd) =>
     cmd
       .addOption(
@@ -436,13 +457,16 @@ export const analyzeCommand = defineCommand({
       .option(
         '--pitch-frames',
         'add pitch.frames to the JSON: per ~10 ms frame { t, hz (null when unvoiced), confidence (voiced prob.) }',
-      ),
+      )
+      .option('--param <name=value>', paramFlagHelp('onsets, tempo and key'), collectParam),
   shared: { json: true, jobs: 'files analyzed', ffmpeg: 'non-WAV input', store: 'store', inputs: true },
   examples: [
     'shub analyze mix.wav',
     'shub analyze album/*.flac --json | jq .levels.integratedLufs',
     'shub analyze take.wav --curves --json > take.json',
     'shub analyze vocal.wav --features pitch --pitch-frames --json | jq .pitch.frames',
+    'shub analyze kit.wav --features onsets --param onsetModelPreset=92 --param onsetModelShortWindowSeconds=0.02',
+    'shub analyze --param list',
     'shub analyze stems/*.wav --db postgres://shub@db.studio/shub',
   ],
   exitCodes: {
@@ -457,7 +481,13 @@ export const analyzeCommand = defineCommand({
 
 /** `shub analyze`: the flags checked, then `analyze` with the shared glue. */
 export async function analyzeCli(ctx: CliContext, files: string[], flags: AnalyzeFlags): Promise<number> {
+  if (Array.isArray(flags.param) && flags.param.includes('list')) {
+    ctx.io.stdout.write(`${listParams(ANALYZE_PARAMETERS)}\n`);
+    return 0;
+  }
+  if (files.length === 0) throw new UsageError("missing required argument 'files'");
   const features = parseFeatures(flags.features);
+  const params = resolveParams(ANALYZE_PARAMETERS, flags.param);
   return withSession(ctx, 'analyze', flags, async (s) => {
     const { formatAnalyzeText } = await import('../ui/analyze-text.js');
     const text = { format: formatAnalyzeText, blankLineBetween: true };
@@ -466,6 +496,7 @@ export async function analyzeCli(ctx: CliContext, files: string[], flags: Analyz
       features,
       curves: flags.curves ?? false,
       pitchFrames: flags.pitchFrames ?? false,
+      params,
     });
     return outcome.exitCode;
   });

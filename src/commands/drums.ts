@@ -26,7 +26,9 @@ import {
   type SessionTrack,
 } from '../recipes/drums.js';
 import { LayerPicker, Replacer, transientStart, type KitSample } from '../engines/drums/replace.js';
+import * as DRUM_TABLES from '../engines/drums/params.js';
 import { DETECT_PARAMETERS, DRUM_BUS, QUANTIZE_PARAMETERS, REPLACE_PARAMETERS } from '../engines/drums/params.js';
+import type { ParameterSpec } from '../engines/analysis/params.js';
 import { gridMoves, humanMoves, seededRandom, SliceMover, slicePoints, type Move } from '../engines/drums/quantize.js';
 import { estimateTempo } from '../engines/tempo/index.js';
 import { RunRecorder } from '../store/run.js';
@@ -35,6 +37,8 @@ import { envelope, type Reported, type RunContext } from './batch.js';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
+import type { ParameterTables, ParameterValues } from './params.js';
 
 // ---- detect ----------------------------------------------------------------------------------
 
@@ -59,6 +63,28 @@ export interface BleedResult {
   residualDb: number;
 }
 
+/**
+ * What `drums detect --param` can set: every table of the detection engines (src/engines/drums/params.ts; not
+ * replace's or quantize's), by its name without `_PARAMETERS` in camel case (`stemRing.ringMs`: a name two tables
+ * share is given with its table's); the model (`model`) among its shipped presets.
+ */
+export const DRUMS_DETECT_PARAMETERS: ParameterTables = {
+  tables: Object.fromEntries(
+    Object.entries(DRUM_TABLES)
+      .filter(([k]) => k.endsWith('_PARAMETERS') && k !== 'REPLACE_PARAMETERS' && k !== 'QUANTIZE_PARAMETERS')
+      .map(([k, t]) => [
+        k
+          .slice(0, -'_PARAMETERS'.length)
+          .toLowerCase()
+          .replace(/_(.)/g, (_m, c: string) => c.toUpperCase()),
+        t as Record<string, ParameterSpec>,
+      ]),
+  ),
+  choices: new Map<ParameterSpec, readonly number[]>([
+    [DRUM_TABLES.STEM_MODEL_PARAMETERS.model, DRUM_TABLES.STEM_MODEL_PRESETS],
+  ]),
+};
+
 /** One NDJSON line of `drums detect`: one per track. */
 export interface DetectResult {
   track: string;
@@ -71,6 +97,8 @@ export interface DetectResult {
   hits: DetectHitResult[];
   rejected: { bleed: number };
   bleed: BleedResult[];
+  /** The `--param` values this run used (those that differ from their defaults); absent when none. */
+  parameters?: ParameterValues;
 }
 
 /** A run that went through: its results recorded and passed to `onResult` one by one, then the run saved. */
@@ -93,6 +121,8 @@ export interface DetectOptions extends RunContext {
   bpm?: number;
   overwrite?: boolean;
   onResult?: (r: Reported<DetectResult>) => void;
+  /** `--param`: the detection engines' parameters moved from their defaults (DRUMS_DETECT_PARAMETERS). */
+  params?: ParameterValues;
 }
 
 /** A session's detection, with its sample-exact hits (replace and quantize use them). */
@@ -121,19 +151,25 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 export async function detectSession(
   session: DrumSessionFile,
   tracks: SessionTrack[],
-  o: RunContext,
+  o: RunContext & { params?: ParameterValues },
   recorder: RunRecorder,
 ): Promise<SessionDetection> {
+  // the parameters are set around each synchronous call of the detector only: a process running other work
+  // between the blocks never sees them
+  const set = <T>(fn: () => T): T => withParams(DRUMS_DETECT_PARAMETERS, o.params, fn);
   const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
   const { sources, format } = await openTracks(tracks, o.ffmpeg, where);
   let frames = 0;
-  const det = new DrumSessionDetector(
-    format.sampleRate,
-    tracks.map((t) => t.instrument),
+  const det = set(
+    () =>
+      new DrumSessionDetector(
+        format.sampleRate,
+        tracks.map((t) => t.instrument),
+      ),
   );
   try {
     for await (const blocks of lockstep(sources, format, tracks)) {
-      det.push(blocks.map(mono));
+      set(() => det.push(blocks.map(mono)));
       frames += blocks[0]![0]!.length;
     }
     for (const s of sources) recorder.inputs.push(await inputOf(s));
@@ -141,7 +177,7 @@ export async function detectSession(
     for (const s of sources) await s.close().catch(() => undefined);
   }
   const rate = format.sampleRate;
-  const found = det.finish();
+  const found = set(() => det.finish());
   const decisions: Decision[] = [];
   const results = tracks.map((t, i): DetectResult => {
     const d = found[i]!;
@@ -204,6 +240,7 @@ export async function detectSession(
         lagMs: b.lagMs,
         residualDb: b.residualDb,
       })),
+      ...(o.params && Object.keys(o.params).length ? { parameters: o.params } : {}),
     };
   });
   return { session, sampleRate: rate, frames, channels: format.channels, tracks: found, results, decisions };
@@ -254,6 +291,7 @@ export async function drumsDetect(
 ): Promise<{ exitCode: ExitCode; results: Reported<DetectResult>[] }> {
   const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
   try {
+    const params = recordParams(recorder, 'drums', DRUMS_DETECT_PARAMETERS, o.params);
     const session = await sessionOf(o.inputs);
     const plan = new OutputPlan(
       [...(session.file ? [session.file] : []), ...session.tracks.map((t) => t.file)],
@@ -262,7 +300,7 @@ export async function drumsDetect(
     if (o.midi) plan.claim(o.midi, 'MIDI file');
     if (o.midi && !session.file && session.tracks.length > 1)
       throw new UsageError('--midi writes one file: give one stem, or list the tracks in a drum session');
-    const detection = await detectSession(session, session.tracks, o, recorder);
+    const detection = await detectSession(session, session.tracks, { ...o, params }, recorder);
     for (const d of detection.decisions) recorder.decide(d);
     const results = detection.results.map((r) => envelope(r, recorder.runId));
     if (o.midi) {
@@ -921,6 +959,8 @@ export async function humanizeMidiFile(
 // ---- the command line -----------------------------------------------------------------------
 
 export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, SliceSettings {
+  /** `--param NAME=VALUE` (detect), repeatable. */
+  param?: string[];
   midi?: string;
   bpm?: number;
   kit?: string;
@@ -988,6 +1028,13 @@ async function runVerb<R>(
 }
 
 export async function detectCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
+  if (flags.param?.includes('list')) {
+    ctx.io.stdout.write(`${listParams(DRUMS_DETECT_PARAMETERS)}\n`);
+    return ExitCode.ok;
+  }
+  if (files.length === 0) throw new UsageError("missing required argument 'session'");
+  // checked before anything is read or written (exit 2)
+  const params = resolveParams(DRUMS_DETECT_PARAMETERS, flags.param);
   return withSession(ctx, 'drums', flags, async (s) => {
     const inputs = await s.inputs(files, flags);
     return runVerb<Reported<DetectResult>>(s, inputs[0] ?? '', flags, formatDetectText, async (context, print) => {
@@ -998,6 +1045,7 @@ export async function detectCli(ctx: CliContext, files: string[], flags: DrumsFl
         ...(flags.bpm !== undefined ? { bpm: flags.bpm } : {}),
         overwrite: flags.overwrite ?? false,
         onResult: print,
+        params,
       });
     });
   });
@@ -1144,16 +1192,23 @@ export const drumsCommand = defineCommand({
       name: 'detect',
       description:
         'find the hits of every track (bleed across close mics rejected, stems classified), one line per track',
-      arguments: [['<session...>', 'a drum session (YAML, docs/kits.md) or audio files (each a whole-kit stem)']],
+      // optional for `--param list` alone; without it a run needs one (detectCli)
+      arguments: [['[session...]', 'a drum session (YAML, docs/kits.md) or audio files (each a whole-kit stem)']],
       options: (cmd) =>
         cmd
           .option(
             '--midi <file>',
             'also write the hits as a Standard MIDI File (channel 10, GM drum notes, velocities)',
           )
-          .option('--bpm <n>', 'the tempo written into the MIDI file (hits are placed in time at it)', parseBpm),
+          .option('--bpm <n>', 'the tempo written into the MIDI file (hits are placed in time at it)', parseBpm)
+          .option('--param <name=value>', paramFlagHelp('drum detection'), collectParam),
       shared: { ...SHARED_STORE, overwrite: 'replace an existing MIDI file', inputs: true },
-      examples: ['shub drums detect session.yaml --json', 'shub drums detect kit-stem.wav --midi stem.mid --bpm 96'],
+      examples: [
+        'shub drums detect session.yaml --json',
+        'shub drums detect kit-stem.wav --midi stem.mid --bpm 96',
+        'shub drums detect kit-stem.wav --json --param model=86',
+        'shub drums detect --param list',
+      ],
       exitCodes: {
         0: 'ok (also when a track has no hits: a warning)',
         2: 'session error (file:line key), mics of different rates or lengths, an existing MIDI file without -y',

@@ -66,12 +66,12 @@ export async function queueSubmitCli(
   flags: SubmitFlags,
 ): Promise<number> {
   const command = oneOf('queue submit: the command', commandName, QUEUE_COMMAND_NAMES) as QueueCommand;
-  const [{ parseCommandArgs, jobOptions, prepareJob }, boss] = await Promise.all([
+  const [{ parseCommandArgs, jobOptions, prepareJob, canonicalJobOptions }, boss] = await Promise.all([
     import('../queue/commands.js'),
     import('../queue/boss.js'),
   ]);
   const parsed = await parseCommandArgs(command, argv, ctx.io);
-  const options = jobOptions(command, parsed.flags, ctx.io.cwd);
+  const options = await canonicalJobOptions(command, jobOptions(command, parsed.flags, ctx.io.cwd));
   if (command === 'master' && typeof options.output === 'string') {
     // each job masters one file: `-o out` read for the whole batch (a folder when it writes several) stays that
     const targets = String(options.target ?? '')

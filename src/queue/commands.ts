@@ -60,7 +60,9 @@ export async function parseCommandArgs(
       throw new UsageError(`queue submit ${command}: ${errors.trim().replace(/^error: /, '') || err.message}`);
     throw err;
   }
-  if (!captured) throw new UsageError(`queue submit ${command}: no files given`);
+  // analyze's files are optional for `--param list` alone: a job needs one
+  if (!captured || (captured[0] as string[]).length === 0)
+    throw new UsageError(`queue submit ${command}: no files given`);
   return { files: captured[0] as string[], flags: captured[1] as Record<string, unknown> };
 }
 
@@ -75,6 +77,27 @@ export function jobOptions(command: QueueCommand, flags: Record<string, unknown>
   if (command === 'validate' && options.junit !== undefined)
     throw new UsageError('queue submit validate: --junit is not available for queued jobs (one report per job)');
   return options;
+}
+
+/** `--param` flags (or a job's stored values) checked: the values that differ from their defaults. */
+async function analyzeParams(given: unknown): Promise<Record<string, number>> {
+  const [{ resolveParams }, { ANALYZE_PARAMETERS }] = await Promise.all([
+    import('../commands/params.js'),
+    import('../commands/analyze-post.js'),
+  ]);
+  return resolveParams(ANALYZE_PARAMETERS, given as string[] | Record<string, unknown> | undefined);
+}
+
+/**
+ * A job's options in their canonical form: analyze's `--param` flags as the values that differ from their
+ * defaults, by name (the order of the flags, `92.0` for `92` and a default given again make no other job; other
+ * values do: the singleton key reads them).
+ */
+export async function canonicalJobOptions(command: QueueCommand, options: Record<string, unknown>) {
+  if (command !== 'analyze' || options.param === undefined) return options;
+  const { param, ...rest } = options;
+  const params = await analyzeParams(param);
+  return Object.keys(params).length ? { ...rest, param: params } : rest;
 }
 
 /** What a job runs with on this machine. */
@@ -188,9 +211,10 @@ export async function prepareJob(
   }
   const { analyze, parseFeatures } = await import('../commands/analyze.js');
   const features = parseFeatures(String(options.features));
+  const params = await analyzeParams(options.param);
   return guard(async (file, c) => {
     const errors: Error[] = [];
-    const done = await analyze({ ...base(file, c, errors), features, curves: Boolean(options.curves) });
+    const done = await analyze({ ...base(file, c, errors), features, curves: Boolean(options.curves), params });
     return outcome(done.exitCode, c.runId, errors);
   });
 }

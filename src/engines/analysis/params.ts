@@ -19,12 +19,22 @@ export interface ParameterSpec {
 
 /** Runs `fn` with `spec` set to `value` (a sweep or a test of one setting), then restores the declared value. */
 export function withParameterValue<T>(spec: ParameterSpec, value: number, fn: () => T): T {
-  const old = spec.value;
-  spec.value = value;
+  return withParameterValues([[spec, value]], fn);
+}
+
+/**
+ * Runs `fn` with each spec set to its value, then restores them all. `fn` is synchronous: no other work of the
+ * thread runs between the setting and the restoring, so a process running several jobs at once (a worker's
+ * slots, `--jobs`) never lets one job's values reach another's engines.
+ */
+export function withParameterValues<T>(settings: readonly (readonly [ParameterSpec, number])[], fn: () => T): T {
+  if (settings.length === 0) return fn();
+  const old = settings.map(([spec]) => spec.value);
   try {
+    for (const [spec, value] of settings) spec.value = value;
     return fn();
   } finally {
-    spec.value = old;
+    settings.forEach(([spec], i) => (spec.value = old[i]!));
   }
 }
 
