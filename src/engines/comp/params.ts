@@ -64,6 +64,15 @@ export const COMP_FRAME_PARAMETERS = {
       "12 read (h-comp91, held-out-58…61's runs: bursts on the noise take over 12 dB in 11 of 53, clean takes' runs " +
       'in 71 of 447, AUC 0.60, 0.49 against the loud ones: a weak cue); 0: no test, the default',
   ),
+  breathHissHz: p(
+    0,
+    'Hz',
+    [0, 8000],
+    "a run breathLoudSeconds would skip is a breath only if its spectrum leans to the top like a breath's hiss: " +
+      "its first difference's energy over its energy (dms / ms, summed over the run) is that of a tone at least " +
+      'this high (f = rate / π · asin(√(ratio / 4))) — a breath, 1–6 kHz noise, reads high; a knock, a door, ' +
+      'footsteps or a chair (energy under 500 Hz) low; MEASURED; 0: no test, the default',
+  ),
   edgeOverFloorDb: p(
     -1,
     'dB',
