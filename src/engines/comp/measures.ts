@@ -1157,6 +1157,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const breathLoud = Math.round(COMP_FRAME_PARAMETERS.breathLoudSeconds.value / hopS);
     const breathRise = COMP_FRAME_PARAMETERS.breathRiseDb.value;
     const breathHiss = COMP_FRAME_PARAMETERS.breathHissHz.value;
+    const breathHissTop = COMP_FRAME_PARAMETERS.breathHissTopHz.value;
     const edgeDb = COMP_FRAME_PARAMETERS.edgeOverFloorDb.value;
     const edgeBreath = Math.round(COMP_FRAME_PARAMETERS.edgeBreathSeconds.value / hopS);
     const edgeBreathGap = Math.round(COMP_FRAME_PARAMETERS.edgeBreathGapSeconds.value / hopS);
@@ -1267,7 +1268,7 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
               d += t.dms ? at(t.dms, x) : 0;
             }
             const hz = e > 0 ? (t.sampleRate / Math.PI) * Math.asin(Math.min(1, Math.sqrt(d / e / 4))) : 0;
-            if (hz < breathHiss) continue;
+            if (hz < breathHiss || (breathHissTop > 0 && hz > breathHissTop)) continue;
           }
           for (let x = Math.max(a, j + 1); x <= end; x++) loudBreath[x - a] = 1;
         }

@@ -73,6 +73,14 @@ export const COMP_FRAME_PARAMETERS = {
       'this high (f = rate / π · asin(√(ratio / 4))) — a breath, 1–6 kHz noise, reads high; a knock, a door, ' +
       'footsteps or a chair (energy under 500 Hz) low; MEASURED; 0: no test, the default',
   ),
+  breathHissTopHz: p(
+    0,
+    'Hz',
+    [0, 12000],
+    "a run breathHissHz keeps a breath is one only if its first difference's weight is also that of a tone at most " +
+      "this high: a bell's or a glass's partials, a clap's broadband crack read higher than a breath's hiss; " +
+      'MEASURED; 0: no upper bound, the default',
+  ),
   edgeOverFloorDb: p(
     -1,
     'dB',
