@@ -41,7 +41,8 @@ import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
 import { comp, measureFile } from '../src/commands/comp.js';
-import type { TakeFeatures } from '../src/engines/comp/features.js';
+import { FrameMeter, type TakeFeatures } from '../src/engines/comp/features.js';
+import { native } from '../src/native.js';
 import { measureTakes, parseKey, voicedLoudness, type GuideNote } from '../src/engines/comp/measures.js';
 import { readMidiNotes } from '../src/engines/comp/guide.js';
 import { chooseTakes, parseWeights } from '../src/engines/comp/choice.js';
@@ -21906,14 +21907,14 @@ interface Cached {
   /** The guide vocal's features (caches built since h-comp22; older ones have none: no guide-vocal run). */
   guide?: TakeFeatures;
 }
-const TYPED = ['ms', 'kms', 'fine', 'f0'] as const;
+const TYPED = ['ms', 'kms', 'fine', 'f0', 'dms'] as const;
 /** A grid's fit for the log: "unjudged" where fewer than 8 shared starts could judge it (gridFit's null). */
 const fitText = (fit: number | null | undefined) => (fit == null ? 'unjudged' : fit.toFixed(2));
 
 function saveCached(file: string, c: Cached): void {
   const plain = (f: TakeFeatures) => ({
     ...f,
-    ...Object.fromEntries(TYPED.map((k) => [k, Array.from(f[k])])),
+    ...Object.fromEntries(TYPED.filter((k) => f[k]).map((k) => [k, Array.from(f[k]!)])),
     clips: Array.from(f.clips),
   });
   writeFileSync(
@@ -21925,7 +21926,7 @@ function loadCached(file: string): Cached {
   const c = JSON.parse(readFileSync(file, 'utf8')) as Cached;
   const typed = (f: TakeFeatures) => ({
     ...f,
-    ...Object.fromEntries(TYPED.map((k) => [k, Float32Array.from(f[k] as unknown as number[])])),
+    ...Object.fromEntries(TYPED.filter((k) => f[k]).map((k) => [k, Float32Array.from(f[k] as unknown as number[])])),
     clips: Uint16Array.from(f.clips as unknown as number[]),
   });
   c.features = c.features.map(typed);
@@ -22360,6 +22361,27 @@ async function main(): Promise<void> {
         const cacheFile = cacheDir ? path.join(cacheDir, `${name}-${spec.seed}.json`) : null;
         if (cacheFile && existsSync(cacheFile)) {
           const c = loadCached(cacheFile);
+          // `--add-dms`: a cache written before h-comp92 gains each take's (and the guide's) first-difference
+          // energy, the set rendered again and metered in memory (no pitch, no onsets); the file is replaced, not
+          // written through (a hard-linked copy of another cache stays as it was)
+          if (process.argv.includes('--add-dms') && !c.features[0]?.dms) {
+            const set = spec.build(dir);
+            const dmsOf = (pcm: Float64Array, f: TakeFeatures) => {
+              const m = new FrameMeter(set.sampleRate, 1, native().kWeightingCoefficients(set.sampleRate));
+              for (let i = 0; i < pcm.length; i += 65536)
+                m.add([Float32Array.from(pcm.subarray(i, Math.min(pcm.length, i + 65536)))]);
+              const r = m.finish();
+              const sum = (x: Float32Array) => x.reduce((u, v) => u + v, 0);
+              // the render is the cached one: as many frames, the same energy
+              if (r.ms.length !== f.ms.length || Math.abs(sum(r.ms) - sum(f.ms)) > 1e-4 * sum(f.ms))
+                throw new Error(`${cacheFile}: ${r.ms.length} frames, cached ${f.ms.length}; not the cached render`);
+              return r.dms!;
+            };
+            c.features = c.features.map((f, k) => ({ ...f, dms: dmsOf(set.takes[k]!, f) }));
+            if (c.guide) c.guide = { ...c.guide, dms: dmsOf(set.guide, c.guide) };
+            rmSync(cacheFile);
+            saveCached(cacheFile, c);
+          }
           const set = { ...c, takes: c.features } as unknown as TakeSet;
           total += set.sections.length;
           if (spec.speech) speechTotal += set.sections.length;

@@ -1235,6 +1235,55 @@ test('a loud breath (breathRiseDb) swells and is no noise; a knock of its place 
   }
 });
 
+test('a loud breath (breathHissHz) hisses and is no noise; a knock of its place, length and swell still is', () => {
+  // h-comp92: four takes, four 2 s sections, one note each (MIDI 57, 0.5–1.5 s, −20 dB), every take's rests a room at
+  // −70 dB whose first difference weighs as a 1 kHz tone's. Take 2, the clean take, gasps before section 1's phrase
+  // (0.16–0.44 s: a swell from −66 dB up 3 dB a 10 ms frame to −24 dB, 4 dB under its voice, and down again, ending
+  // 60 ms before the phrase), its frames weighing as a 2 kHz tone (a breath's hiss); before section 2's phrase a
+  // knock of the same place, length and swell whose energy lies at 150 Hz (a thud). Takes 0, 1 and 3 sing 30, 15 and
+  // 30 cents off. With breathLoudSeconds 0.4 alone both runs read as breaths (no noise, no extra voice), the clean
+  // take chosen in every section; with breathHissHz 600 the gasp still does and the knock reads as noise and extra
+  // voice again; features without the first difference (a cache written before it) take no run for a breath.
+  const w = (hz: number) => 4 * Math.sin((Math.PI * hz) / 44100) ** 2;
+  const take = (k: number, withDms = true): TakeFeatures => {
+    const { ms, f0 } = notesAt(() => 220 * 2 ** ((k === 0 ? -30 : k === 1 ? -15 : k === 3 ? 30 : 0) / 1200));
+    for (let i = 0; i < 800; i++) if (!(f0[i]! > 0)) ms[i] = 10 ** (-70 / 10);
+    const dms = ms.map((x, i) => x * w(f0[i]! > 0 ? f0[i]! : 1000));
+    if (k === 2)
+      for (let q = 0; q < 28; q++) {
+        const level = 10 ** ((q < 14 ? -66 + 3 * q : -24 - 3 * (q - 14)) / 10);
+        [ms[216 + q], dms[216 + q]] = [level, level * w(2000)];
+        [ms[416 + q], dms[416 + q]] = [level, level * w(150)];
+      }
+    return { ...framesOf(ms, f0), ...(withDms ? { dms } : {}) };
+  };
+  const B = COMP_FRAME_PARAMETERS.breathLoudSeconds;
+  const H = COMP_FRAME_PARAMETERS.breathHissHz;
+  const [b0, h0] = [B.value, H.value];
+  try {
+    B.value = 0.4;
+    for (const hiss of [0, 600]) {
+      const { m, chosen } = chosenWith(H, hiss, take);
+      const [gasp, knock] = [m[1]![2]!, m[2]![2]!];
+      assert.ok(gasp.noiseExcessDb! <= 1, `${hiss}: the gasp ${gasp.noiseExcessDb} dB over`);
+      assert.equal(gasp.extraFraction, 0, `${hiss}: the gasp ${gasp.extraFraction} extra`);
+      assert.equal(chosen[1], 2, `${hiss}: chosen ${chosen}`);
+      if (hiss === 0) {
+        assert.ok(knock.noiseExcessDb! <= 1, `no hiss test: the knock ${knock.noiseExcessDb} dB over`);
+        assert.equal(knock.extraFraction, 0, `no hiss test: the knock ${knock.extraFraction} extra`);
+        assert.deepEqual(chosen, [2, 2, 2, 2]);
+      } else {
+        assert.ok(knock.noiseExcessDb! >= 20, `hiss 600: the knock ${knock.noiseExcessDb} dB over`);
+        assert.ok(knock.extraFraction > 0, `hiss 600: the knock ${knock.extraFraction} extra`);
+      }
+    }
+    const { m } = chosenWith(H, 600, (k) => take(k, false));
+    assert.ok(m[1]![2]!.noiseExcessDb! >= 20, `no dms: the gasp ${m[1]![2]!.noiseExcessDb} dB over`);
+  } finally {
+    [B.value, H.value] = [b0, h0];
+  }
+});
+
 test('pitch (pitchSharedOffset): a song sung 17 cents sharp of its MIDI guide as a whole; a take 34 cents flat', () => {
   // four takes, four 2 s sections, one note (MIDI 57, 0.5–1.5 s) each; every take sings it 17 cents sharp (the song's
   // tuning off the guide's), take 3 in section 2 at −17 cents (a 34-cent detune against the others). Against the

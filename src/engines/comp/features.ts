@@ -1,7 +1,8 @@
 /**
  * The compact per-frame features of one take (or a guide vocal), gathered block by block while
- * the take streams past: mean square of the mono mix, BS.1770 K-weighted energy (for the voiced
- * loudness), clipped samples per frame, and a fine energy envelope (seams are placed on it). The
+ * the take streams past: mean square of the mono mix and of its first difference (how bright the frame is: a
+ * breath's hiss against a knock's thud), BS.1770 K-weighted energy (for the voiced loudness), clipped samples per
+ * frame, and a fine energy envelope (seams are placed on it). The
  * f0 track comes from the pitch engine and the onsets from the onset engine (the command feeds
  * the native extractor with the same blocks); `withPitch` puts the f0 on this frame grid.
  * Memory: a few numbers per 10 ms frame, never the PCM.
@@ -18,6 +19,12 @@ export interface TakeFeatures {
   hop: number;
   /** Mean square of the mono mix per frame (linear). */
   ms: Float32Array;
+  /**
+   * Mean square of the mono mix's first difference per frame (linear; over `ms` it is 4·sin²(πf/rate) for a tone at
+   * f, the spectrum's weight toward the top: a breath's 1–6 kHz hiss reads high, a knock's energy below 500 Hz low).
+   * Caches written before h-comp92 have none.
+   */
+  dms?: Float32Array;
   /** K-weighted energy per frame (sum over channels of the mean square; LUFS = −0.691 + 10·log10). */
   kms: Float32Array;
   /** Samples at or above the clip level per frame (any channel). */
@@ -74,12 +81,15 @@ export class FrameMeter {
   private frames = 0;
   private readonly ms = new Series();
   private readonly kms = new Series();
+  private readonly dms = new Series();
   private readonly clips = new Series();
   private readonly fine = new Series(8192);
   // running sums of the current frame and tick
   private inFrame = 0;
   private sumMs = 0;
   private sumK = 0;
+  private sumD = 0;
+  private lastMono = 0;
   private clipCount = 0;
   private inTick = 0;
   private sumTick = 0;
@@ -117,6 +127,8 @@ export class FrameMeter {
       mono /= ch;
       const e = mono * mono;
       this.sumMs += e;
+      this.sumD += (mono - this.lastMono) * (mono - this.lastMono);
+      this.lastMono = mono;
       this.sumK += kSum;
       if (clipped) this.clipCount++;
       this.sumTick += e;
@@ -134,10 +146,12 @@ export class FrameMeter {
     const n = this.inFrame || 1;
     this.ms.push(this.sumMs / n);
     this.kms.push(this.sumK / n);
+    this.dms.push(this.sumD / n);
     this.clips.push(Math.min(65535, this.clipCount));
     this.inFrame = 0;
     this.sumMs = 0;
     this.sumK = 0;
+    this.sumD = 0;
     this.clipCount = 0;
   }
 
@@ -152,6 +166,7 @@ export class FrameMeter {
       hop: this.hop,
       ms,
       kms: this.kms.done(),
+      dms: this.dms.done(),
       clips: Uint16Array.from(this.clips.done()),
       fineHop: this.fineHop,
       fine: this.fine.done(),

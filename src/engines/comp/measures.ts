@@ -820,6 +820,7 @@ function measureTakesLatent(input: MeasureInput, analysed: TakeFrames[]): Measur
       ...t,
       ms: move(t.ms, d),
       kms: move(t.kms, d),
+      ...(t.dms ? { dms: move(t.dms, d) } : {}),
       clips: move(t.clips, d),
       f0: move(t.f0, d),
       fine: move(t.fine, df),
@@ -1155,6 +1156,8 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
     const breathUnder = COMP_FRAME_PARAMETERS.breathUnderDb.value;
     const breathLoud = Math.round(COMP_FRAME_PARAMETERS.breathLoudSeconds.value / hopS);
     const breathRise = COMP_FRAME_PARAMETERS.breathRiseDb.value;
+    const breathHiss = COMP_FRAME_PARAMETERS.breathHissHz.value;
+    const breathHissTop = COMP_FRAME_PARAMETERS.breathHissTopHz.value;
     const edgeDb = COMP_FRAME_PARAMETERS.edgeOverFloorDb.value;
     const edgeBreath = Math.round(COMP_FRAME_PARAMETERS.edgeBreathSeconds.value / hopS);
     const edgeBreathGap = Math.round(COMP_FRAME_PARAMETERS.edgeBreathGapSeconds.value / hopS);
@@ -1255,6 +1258,18 @@ function measureTakesOnce(input: MeasureInput, analysed: (TakeFrames | null)[] =
           let rise = -Infinity;
           for (let x = Math.max(0, j); x < pk; x++) rise = Math.max(rise, fr.db[x + 1]! - fr.db[x]!);
           if (breathRise > 0 && rise > breathRise) continue;
+          // its spectrum (breathHissHz): a breath's hiss leans to the top, a knock's thud to the bottom; the
+          // first difference's energy over the energy is 4·sin²(πf/rate) for a tone at f (features without it: none)
+          if (breathHiss > 0) {
+            let e = 0,
+              d = 0;
+            for (let x = j + 1; x <= end; x++) {
+              e += at(t.ms, x);
+              d += t.dms ? at(t.dms, x) : 0;
+            }
+            const hz = e > 0 ? (t.sampleRate / Math.PI) * Math.asin(Math.min(1, Math.sqrt(d / e / 4))) : 0;
+            if (hz < breathHiss || (breathHissTop > 0 && hz > breathHissTop)) continue;
+          }
           for (let x = Math.max(a, j + 1); x <= end; x++) loudBreath[x - a] = 1;
         }
       let clipped = 0;

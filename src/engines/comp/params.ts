@@ -64,6 +64,26 @@ export const COMP_FRAME_PARAMETERS = {
       "12 read (h-comp91, held-out-58…61's runs: bursts on the noise take over 12 dB in 11 of 53, clean takes' runs " +
       'in 71 of 447, AUC 0.60, 0.49 against the loud ones: a weak cue); 0: no test, the default',
   ),
+  breathHissHz: p(
+    0,
+    'Hz',
+    [0, 8000],
+    "a run breathLoudSeconds would skip is a breath only if its spectrum leans to the top like a breath's hiss: " +
+      "its first difference's energy over its energy (dms / ms, summed over the run) is that of a tone at least " +
+      'this high (f = rate / π · asin(√(ratio / 4))) — a breath, 1–6 kHz noise, reads high; a knock, a door, ' +
+      'footsteps or a chair (energy under 500 Hz) low; on the loud unpitched runs one take has alone on ' +
+      "held-out-61…62 (h-comp92) the clean takes' read 1 246–1 609 Hz (10th–90th, 79), the burst takes' 299–3 824 " +
+      '(70: a knock, a siren, footsteps, a chair under 1 100; a sneeze, tape, a glass over 2 500); 1 100 read with ' +
+      'breathHissTopHz 2 000; 0: no test, the default',
+  ),
+  breathHissTopHz: p(
+    0,
+    'Hz',
+    [0, 12000],
+    "a run breathHissHz keeps a breath is one only if its first difference's weight is also that of a tone at most " +
+      "this high: a bell's or a glass's partials, a clap's broadband crack read higher than a breath's hiss; " +
+      '2 000 read (h-comp92; see breathHissHz); 0: no upper bound, the default',
+  ),
   edgeOverFloorDb: p(
     -1,
     'dB',
