@@ -8,11 +8,11 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { writeWav } from '../../fixtures/signals.js';
-import { drumSession, drumStem, oneShot } from '../../fixtures/drumkit.js';
+import { drumSession, drumStem, writeDrumSession, writeOneShotKit } from '../../fixtures/drumkit.js';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { ONSET_PARAMETERS, onsetFluxOptions, stftLayout } from '../../src/engines/analysis/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
@@ -269,29 +269,8 @@ test('drums quantize --param: the slices of the detector with those values; mode
 test("drums replace --param: the close mics' hits of detect with those values trigger the samples, recorded", () => {
   const d = f('rep');
   const s = drumSession({ font: 'TimGM6mb', seed: 12, bpm: 140, bars: 4, swing: 0.2 });
-  mkdirSync(path.join(d, 'kit'), { recursive: true });
-  const lines = ['tracks:'];
-  for (const m of s.mics) {
-    const file = `${m.name.replace(/\s+/g, '-')}.wav`;
-    writeWav(path.join(d, file), [Float64Array.from(m.samples)], s.rate, 'f32');
-    lines.push(`  - { name: ${m.name}, file: ${file}, instrument: ${m.instrument} }`);
-  }
-  writeFileSync(path.join(d, 'session.yaml'), `${lines.join('\n')}\n`);
-  for (const [name, piece] of [
-    ['k', 'kick'],
-    ['s', 'snare'],
-  ] as const)
-    writeWav(
-      path.join(d, 'kit', `${name}.wav`),
-      [Float64Array.from(oneShot('MuseScoreGeneral', piece, 127, s.rate).samples)],
-      s.rate,
-      'f32',
-    );
-  writeFileSync(
-    path.join(d, 'kit.yaml'),
-    'kick:\n  layers:\n    - { velocity: [1, 127], file: kit/k.wav }\n' +
-      'snare:\n  layers:\n    - { velocity: [1, 127], file: kit/s.wav }\n',
-  );
+  writeDrumSession(d, s.mics, s.rate);
+  writeOneShotKit(d, 'MuseScoreGeneral', ['kick', 'snare'], s.rate);
   type Track = {
     track: string;
     replaced: boolean;
