@@ -7,11 +7,10 @@
  * too, h-dx67)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { drumSession, oneShot } from '../fixtures/drumkit.js';
-import { writeWav } from '../fixtures/signals.js';
+import { drumSession, writeDrumSession, writeOneShotKit } from '../fixtures/drumkit.js';
 import { ROOT } from '../test/helpers/cli.js';
 
 const minutes = Number(process.argv[process.argv.indexOf('--minutes') + 1] ?? 3) || 3;
@@ -30,28 +29,13 @@ const mics = [
   { ...s.mics[1]!, name: 'snare bottom' },
   ...(process.argv.includes('--mix') ? [{ ...s.mics[0]!, name: 'kit mix', instrument: 'mix', samples: kitMix }] : []),
 ];
-const lines = ['tracks:'];
-for (const m of mics) {
-  const x = new Float64Array(frames);
-  const loop = s.frames - s.rate; // the groove without its last second of tail
-  for (let i = 0; i < frames; i++) x[i] = m.samples[i % loop]!;
-  const file = `${m.name.replace(/\s+/g, '-')}.wav`;
-  writeWav(path.join(dir, file), [x], s.rate, 'f32');
-  lines.push(`  - { name: ${m.name}, file: ${file}, instrument: ${m.instrument} }`);
-}
-writeFileSync(path.join(dir, 'session.yaml'), `${lines.join('\n')}\n`);
-const kit = ['kick', 'snare', 'hihat', 'tom'] as const;
-for (const p of kit)
-  writeWav(
-    path.join(dir, 'kit', `${p}.wav`),
-    [Float64Array.from(oneShot('TimGM6mb', p, 127, s.rate).samples)],
-    s.rate,
-    'f32',
-  );
-writeFileSync(
-  path.join(dir, 'kit.yaml'),
-  kit.map((p) => `${p}:\n  layers:\n    - { velocity: [1, 127], file: kit/${p}.wav }\n`).join(''),
-);
+const loop = s.frames - s.rate; // the groove without its last second of tail
+const tiled = mics.map((m) => ({
+  ...m,
+  samples: Float64Array.from({ length: frames }, (_, i) => m.samples[i % loop]!),
+}));
+writeDrumSession(dir, tiled, s.rate);
+writeOneShotKit(dir, 'TimGM6mb', ['kick', 'snare', 'hihat', 'tom'], s.rate);
 const shub = path.join(ROOT, 'bin', 'shub.js');
 const measure = (args: string[]) => {
   const r = execFileSync(

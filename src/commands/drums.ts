@@ -6,6 +6,8 @@
  * (src/engines/drums/session.ts): hits per close mic with bleed across close mics rejected, hits of
  * whole-kit stems classified; one NDJSON line per track; `--midi` writes the hits as a Standard
  * MIDI File. Every rejected bleed hit and every classification is a decision of the run.
+ * replace, quantize and humanize (on audio) run the same detection first (detectSession), so they take the same
+ * `--param` (DRUMS_DETECT_PARAMETERS), set around the detector's calls there, recorded there.
  */
 import path from 'node:path';
 import { ExitCode, exitCodeOf, InputError, UsageError } from '../errors.js';
@@ -34,6 +36,7 @@ import { estimateTempo } from '../engines/tempo/index.js';
 import { RunRecorder } from '../store/run.js';
 import type { Decision } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
+import type { Command } from 'commander';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
@@ -114,15 +117,23 @@ async function closeRun<R>(
   await o.store.saveRun(recorder.finish(ExitCode.ok));
 }
 
-export interface DetectOptions extends RunContext {
+/** The options of every verb that detects (detect, replace, quantize, humanize on audio). */
+export interface DetectParamsOption {
+  /** `--param`: the detection engines' parameters moved from their defaults (DRUMS_DETECT_PARAMETERS). */
+  params?: ParameterValues;
+}
+
+/** A result's `parameters` field: the `--param` values of the run; none when none differ (the output unchanged). */
+const parametersField = (p: ParameterValues | undefined): { parameters?: ParameterValues } =>
+  p && Object.keys(p).length ? { parameters: p } : {};
+
+export interface DetectOptions extends RunContext, DetectParamsOption {
   /** A session YAML, or audio files (one `mix` track each). */
   inputs: string[];
   midi?: string;
   bpm?: number;
   overwrite?: boolean;
   onResult?: (r: Reported<DetectResult>) => void;
-  /** `--param`: the detection engines' parameters moved from their defaults (DRUMS_DETECT_PARAMETERS). */
-  params?: ParameterValues;
 }
 
 /** A session's detection, with its sample-exact hits (replace and quantize use them). */
@@ -134,6 +145,8 @@ export interface SessionDetection {
   tracks: TrackDetection[];
   results: DetectResult[];
   decisions: Decision[];
+  /** The `--param` values the detector ran with (checked; those that differ from their defaults). */
+  params: ParameterValues;
 }
 
 /** The session the arguments name: one YAML file, or audio files. */
@@ -147,16 +160,20 @@ export async function sessionOf(inputs: string[]): Promise<DrumSessionFile> {
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0;
 
-/** Reads a session once and detects its hits (the shared first pass of every verb). */
+/**
+ * Reads a session once and detects its hits (the shared first pass of every verb); the `--param` values checked
+ * and recorded as the run's `drums.parameters` decision (recordParams) before anything is read.
+ */
 export async function detectSession(
   session: DrumSessionFile,
   tracks: SessionTrack[],
-  o: RunContext & { params?: ParameterValues },
+  o: RunContext & DetectParamsOption,
   recorder: RunRecorder,
 ): Promise<SessionDetection> {
+  const params = recordParams(recorder, 'drums', DRUMS_DETECT_PARAMETERS, o.params);
   // the parameters are set around each synchronous call of the detector only: a process running other work
   // between the blocks never sees them
-  const set = <T>(fn: () => T): T => withParams(DRUMS_DETECT_PARAMETERS, o.params, fn);
+  const set = <T>(fn: () => T): T => withParams(DRUMS_DETECT_PARAMETERS, params, fn);
   const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
   const { sources, format } = await openTracks(tracks, o.ffmpeg, where);
   let frames = 0;
@@ -240,10 +257,10 @@ export async function detectSession(
         lagMs: b.lagMs,
         residualDb: b.residualDb,
       })),
-      ...(o.params && Object.keys(o.params).length ? { parameters: o.params } : {}),
+      ...parametersField(params),
     };
   });
-  return { session, sampleRate: rate, frames, channels: format.channels, tracks: found, results, decisions };
+  return { session, sampleRate: rate, frames, channels: format.channels, tracks: found, results, decisions, params };
 }
 
 /** A stem hit's features by band name, for the decision log. */
@@ -291,7 +308,6 @@ export async function drumsDetect(
 ): Promise<{ exitCode: ExitCode; results: Reported<DetectResult>[] }> {
   const recorder = new RunRecorder('drums', o.args ?? [], o.runId);
   try {
-    const params = recordParams(recorder, 'drums', DRUMS_DETECT_PARAMETERS, o.params);
     const session = await sessionOf(o.inputs);
     const plan = new OutputPlan(
       [...(session.file ? [session.file] : []), ...session.tracks.map((t) => t.file)],
@@ -300,7 +316,7 @@ export async function drumsDetect(
     if (o.midi) plan.claim(o.midi, 'MIDI file');
     if (o.midi && !session.file && session.tracks.length > 1)
       throw new UsageError('--midi writes one file: give one stem, or list the tracks in a drum session');
-    const detection = await detectSession(session, session.tracks, { ...o, params }, recorder);
+    const detection = await detectSession(session, session.tracks, o, recorder);
     for (const d of detection.decisions) recorder.decide(d);
     const results = detection.results.map((r) => envelope(r, recorder.runId));
     if (o.midi) {
@@ -431,9 +447,11 @@ export interface ReplaceTrackResult {
   /** Uses per sample file (relative to the kit). */
   samples?: Record<string, number>;
   placements?: PlacementResult[];
+  /** The `--param` values this run's detection used; absent when none. */
+  parameters?: ParameterValues;
 }
 
-export interface ReplaceOptions extends RunContext {
+export interface ReplaceOptions extends RunContext, DetectParamsOption {
   inputs: string[];
   kit: string;
   output: string;
@@ -504,6 +522,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
         role: r ? 'drums:replaced' : 'drums:track',
       });
       const track = { track: t.name, file: t.file, instrument: t.instrument, output: outs[i]! };
+      const parameters = parametersField(detection.params);
       if (!r)
         return {
           ...track,
@@ -515,6 +534,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
                 ? 'a whole-kit stem: copied as it is (replace needs close mics)'
                 : `the kit has no ${t.instrument}: copied as it is`,
           hits: d.hits.length,
+          ...parameters,
         };
       const pl = r.placements;
       const inverted = pl.filter((p) => p.polarity < 0).length;
@@ -554,6 +574,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
           gainDb: Math.round(2000 * Math.log10(Math.max(p.gain, 1e-9))) / 100,
           polarity: p.polarity,
         })),
+        ...parameters,
       };
     });
     if (o.rpp) {
@@ -673,6 +694,8 @@ export interface SliceResult {
   moves: MoveResult[];
   tracks: { track: string; file: string; output: string }[];
   durationSeconds: number;
+  /** The `--param` values this run's detection used; absent when none. */
+  parameters?: ParameterValues;
 }
 
 /** The numbers quantize and humanize take, the same in their options and on the command line (`--timing-ms` …). */
@@ -688,7 +711,7 @@ export interface SliceSettings {
   seed?: number;
 }
 
-export interface SliceOptions extends RunContext, SliceSettings {
+export interface SliceOptions extends RunContext, SliceSettings, DetectParamsOption {
   inputs: string[];
   output: string;
   verb: 'quantize' | 'humanize';
@@ -862,6 +885,7 @@ export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult
         })),
         tracks: tracks.map((t, i) => ({ track: t.name, file: t.file, output: outs[i]! })),
         durationSeconds: r6(detection.frames / rate),
+        ...parametersField(detection.params),
       } as SliceResult,
       recorder.runId,
     );
@@ -959,7 +983,7 @@ export async function humanizeMidiFile(
 // ---- the command line -----------------------------------------------------------------------
 
 export interface DrumsFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag, InputFlags, SliceSettings {
-  /** `--param NAME=VALUE` (detect), repeatable. */
+  /** `--param NAME=VALUE` (the verbs that detect), repeatable. */
   param?: string[];
   midi?: string;
   bpm?: number;
@@ -1027,14 +1051,21 @@ async function runVerb<R>(
   return ExitCode.ok;
 }
 
+/** `--param` of a verb that detects, checked before anything is read or written (a bad value: exit 2). */
+const detectParams = (flags: DrumsFlags): ParameterValues => resolveParams(DRUMS_DETECT_PARAMETERS, flags.param);
+
+/** The `--param` option of the verbs that detect; replace, quantize and humanize name detect's list. */
+const DETECT_LIST = 'shub drums detect --param list';
+const paramOption = (cmd: Command, list = '--param list'): Command =>
+  cmd.option('--param <name=value>', paramFlagHelp('drum detection', list), collectParam);
+
 export async function detectCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
   if (flags.param?.includes('list')) {
     ctx.io.stdout.write(`${listParams(DRUMS_DETECT_PARAMETERS)}\n`);
     return ExitCode.ok;
   }
   if (files.length === 0) throw new UsageError("missing required argument 'session'");
-  // checked before anything is read or written (exit 2)
-  const params = resolveParams(DRUMS_DETECT_PARAMETERS, flags.param);
+  const params = detectParams(flags);
   return withSession(ctx, 'drums', flags, async (s) => {
     const inputs = await s.inputs(files, flags);
     return runVerb<Reported<DetectResult>>(s, inputs[0] ?? '', flags, formatDetectText, async (context, print) => {
@@ -1052,6 +1083,7 @@ export async function detectCli(ctx: CliContext, files: string[], flags: DrumsFl
 }
 
 export async function replaceCli(ctx: CliContext, files: string[], flags: DrumsFlags): Promise<number> {
+  const params = detectParams(flags);
   return withSession(ctx, 'drums', flags, async (s) => {
     const inputs = await s.inputs(files, flags);
     return runVerb<Reported<ReplaceTrackResult>>(
@@ -1070,6 +1102,7 @@ export async function replaceCli(ctx: CliContext, files: string[], flags: DrumsF
           ...(flags.recipe ? { recipe: flags.recipe } : {}),
           overwrite: flags.overwrite ?? false,
           onResult: print,
+          params,
         });
       },
     );
@@ -1090,6 +1123,7 @@ async function sliceCli(
   flags: DrumsFlags,
   verb: 'quantize' | 'humanize',
 ): Promise<number> {
+  const params = detectParams(flags);
   return withSession(ctx, 'drums', flags, async (s) => {
     const inputs = await s.inputs(files, flags);
     const common = {
@@ -1098,7 +1132,9 @@ async function sliceCli(
       ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
       overwrite: flags.overwrite ?? false,
     };
-    if (verb === 'humanize' && inputs.length === 1 && /\.midi?$/i.test(inputs[0]!))
+    if (verb === 'humanize' && inputs.length === 1 && /\.midi?$/i.test(inputs[0]!)) {
+      if (Object.keys(params).length)
+        throw new UsageError('--param sets the detection of audio; a MIDI file is humanized without detecting');
       return runVerb<Reported<MidiHumanizeResult>>(
         s,
         inputs[0]!,
@@ -1108,6 +1144,7 @@ async function sliceCli(
           print(await humanizeMidiFile({ ...context, input: inputs[0]!, output: flags.output!, ...common }));
         },
       );
+    }
     return runVerb<Reported<SliceResult>>(s, inputs[0] ?? '', flags, formatSliceText, async (context, print) => {
       await drumsSlices({
         ...context,
@@ -1124,6 +1161,7 @@ async function sliceCli(
         ...(flags.recipe ? { recipe: flags.recipe } : {}),
         ...common,
         onResult: print,
+        params,
       });
     });
   });
@@ -1195,13 +1233,14 @@ export const drumsCommand = defineCommand({
       // optional for `--param list` alone; without it a run needs one (detectCli)
       arguments: [['[session...]', 'a drum session (YAML, docs/kits.md) or audio files (each a whole-kit stem)']],
       options: (cmd) =>
-        cmd
-          .option(
-            '--midi <file>',
-            'also write the hits as a Standard MIDI File (channel 10, GM drum notes, velocities)',
-          )
-          .option('--bpm <n>', 'the tempo written into the MIDI file (hits are placed in time at it)', parseBpm)
-          .option('--param <name=value>', paramFlagHelp('drum detection'), collectParam),
+        paramOption(
+          cmd
+            .option(
+              '--midi <file>',
+              'also write the hits as a Standard MIDI File (channel 10, GM drum notes, velocities)',
+            )
+            .option('--bpm <n>', 'the tempo written into the MIDI file (hits are placed in time at it)', parseBpm),
+        ),
       shared: { ...SHARED_STORE, overwrite: 'replace an existing MIDI file', inputs: true },
       examples: [
         'shub drums detect session.yaml --json',
@@ -1223,7 +1262,7 @@ export const drumsCommand = defineCommand({
       description: 'replace (or blend) the hits of each close mic with kit samples, aligned to the sample',
       arguments: [['<session...>', 'a drum session (YAML, docs/kits.md)']],
       options: (cmd) =>
-        cmd
+        paramOption(cmd, DETECT_LIST)
           .requiredOption(
             '--kit <file>',
             'the kit (YAML: velocity layers per instrument, round-robin files; docs/kits.md)',
@@ -1250,7 +1289,7 @@ export const drumsCommand = defineCommand({
       description: 'move every hit toward its grid line, all tracks cut at the same slice points (phase coherent)',
       arguments: [['<session...>', 'a drum session (YAML, docs/kits.md) or audio files']],
       options: (cmd) =>
-        cmd
+        paramOption(cmd, DETECT_LIST)
           .requiredOption('--grid <value>', 'grid note value: 1/4, 1/8, 1/16, 1/32 (t for triplets: 1/16t)')
           .option('--bpm <n|auto>', 'tempo (default auto: from the hits, logged)', parseBpmOrAuto)
           .option(
@@ -1291,7 +1330,7 @@ export const drumsCommand = defineCommand({
         'vary the timing and level of every hit (audio: same slicing as quantize) or note (MIDI), reproducibly',
       arguments: [['<session...>', 'a drum session (YAML), audio files, or one MIDI file (.mid)']],
       options: (cmd) =>
-        cmd
+        paramOption(cmd, DETECT_LIST)
           .option('--timing-ms <ms>', 'largest timing change, ± ms (default 6)', parseRange('--timing-ms', 0, 50))
           .option(
             '--velocity <steps>',

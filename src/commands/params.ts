@@ -24,10 +24,10 @@ export type ParameterValues = Record<string, number>;
 /** commander's collector for the repeatable `--param NAME=VALUE`. */
 export const collectParam = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** `--param`'s help line. */
-export const paramFlagHelp = (engines: string): string =>
+/** `--param`'s help line; `list`: the command that prints the names (another verb's where this one has none). */
+export const paramFlagHelp = (engines: string, list = '--param list'): string =>
   `set a parameter of the ${engines} engines for this run, NAME=VALUE (repeatable; the selectable models among ` +
-  `them); \`--param list\` prints every NAME with its default, range and unit`;
+  `them); \`${list}\` prints every NAME with its default, range and unit`;
 
 interface Entry {
   canonical: string;

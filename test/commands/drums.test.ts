@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseMidi } from 'midi-file';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { writeWav } from '../../fixtures/signals.js';
-import { drumSession, drumStem, oneShot, type DrumSession } from '../../fixtures/drumkit.js';
+import { drumSession, drumStem, oneShot, writeDrumSession, type DrumSession } from '../../fixtures/drumkit.js';
 import { loadRecipe } from '../../src/recipes/mix.js';
 
 const { dir, cleanup } = tempDir('shub-drums-');
@@ -27,19 +27,8 @@ interface Line {
 }
 
 /** Writes a session's mics as 32-bit float WAVs and its YAML; returns the YAML's path. */
-function writeSession(s: DrumSession, sub: string): string {
-  const d = path.join(dir, sub);
-  mkdirSync(path.join(d, 'mics'), { recursive: true });
-  const lines = ['tracks:'];
-  for (const m of s.mics) {
-    const file = `mics/${m.name.replace(/\s+/g, '-')}.wav`;
-    writeWav(path.join(d, file), [Float64Array.from(m.samples)], s.rate, 'f32');
-    lines.push(`  - { name: ${m.name}, file: ${file}, instrument: ${m.instrument} }`);
-  }
-  const yaml = path.join(d, 'session.yaml');
-  writeFileSync(yaml, `${lines.join('\n')}\n`);
-  return yaml;
-}
+const writeSession = (s: DrumSession, sub: string): string =>
+  writeDrumSession(path.join(dir, sub), s.mics, s.rate, 'mics');
 
 const session = drumSession({ font: 'TimGM6mb', seed: 12, bpm: 140, bars: 4, swing: 0.2 });
 const sessionYaml = writeSession(session, 'a');

@@ -4,19 +4,21 @@
  * the values given directly (eval-onsets' `--params` path); the drums' model likewise; bad values exit 2 with one
  * line and write nothing; the run's result and record name the parameters; runs of one process with other values
  * (a pool's threads, two runs at once on one thread) each read their own values and leave the defaults as they were.
+ * drums replace, quantize and humanize (audio) take the same `--param` for their detection (detectSession).
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { writeWav } from '../../fixtures/signals.js';
-import { drumStem } from '../../fixtures/drumkit.js';
+import { drumSession, drumStem, writeDrumSession, writeOneShotKit } from '../../fixtures/drumkit.js';
 import { createFeatureExtractor } from '../../src/engines/spectral/index.js';
 import { ONSET_PARAMETERS, onsetFluxOptions, stftLayout } from '../../src/engines/analysis/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { detectOnsets, onsetDefaults, onsetInput } from '../../src/engines/onsets/index.js';
-import { STEM_MODEL_PARAMETERS } from '../../src/engines/drums/params.js';
+import { STEM_MODEL_PARAMETERS, STEM_PARAMETERS } from '../../src/engines/drums/params.js';
+import { slicePoints } from '../../src/engines/drums/quantize.js';
 import { DrumSessionDetector } from '../../src/engines/drums/session.js';
 import { analyze, type AnalyzeResult } from '../../src/commands/analyze.js';
 import { ANALYZE_PARAMETERS } from '../../src/commands/analyze-post.js';
@@ -33,6 +35,8 @@ const f = (name: string) => path.join(dir, name);
 const stem = drumStem({ font: 'MuseScoreGeneral', seed: 7, bpm: 180, bars: 4, jitterSeconds: 0.02 });
 const STEM = f('stem.wav');
 writeWav(STEM, [Float64Array.from(stem.samples)], stem.rate, 'f32');
+/** The drums' model out of its shipped presets: the message lists them (53 … 92 since round 92, which added 92). */
+const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 66\)/;
 const GBM92 = { onsetModelPreset: 92, onsetModelShortWindowSeconds: 0.02 };
 const FLAGS = ['--param', 'onsetModelPreset=92', '--param', 'onsetModelShortWindowSeconds=0.02'];
 
@@ -122,7 +126,7 @@ test('bad --param values: exit 2, one line naming the parameter, its range and u
   assert.match(r.stderr, /--param: 'riseDb' is a parameter of several engines; name one: detect\.riseDb, stem\.riseDb/);
   r = shub(['drums', 'detect', STEM, '--midi', midi, '--no-store', '--param', 'model=85'], dir);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /--param model: no such preset 85; shipped: 53, .*, 89 \(default 66\)/);
+  assert.match(r.stderr, SHIPPED_MODELS);
   assert.equal(existsSync(midi), false);
   // the list: every name with its default, range and unit
   const list = shub(['analyze', '--param', 'list'], dir);
@@ -213,4 +217,115 @@ test('drums detect --param model=86: the session detector with that model, recor
   const d = run.decisions.find((x: { engine: string }) => x.engine === 'drums.parameters');
   assert.equal(d.reason, 'parameters: model 86 (default 66) (--param)');
   assert.equal(STEM_MODEL_PARAMETERS.model.value, 66);
+});
+
+/** The stem's hits' samples with the session detector and the values given directly (the engine's own reading). */
+function stemSlices(values: [typeof STEM_PARAMETERS.riseDb, number][] = []): number[] {
+  const run = () => {
+    const det = new DrumSessionDetector(stem.rate, ['mix']);
+    det.push([stem.samples]);
+    return slicePoints([det.finish()[0]!.hits.map((h) => h.sample)], stem.rate);
+  };
+  return values.reduce<() => number[]>(
+    (fn, [spec, v]) =>
+      () =>
+        withParameterValue(spec, v, fn),
+    run,
+  )();
+}
+
+test('drums quantize --param: the slices of the detector with those values; model=86 (classes) moves none', () => {
+  type Slice = { slices: number; moves: { fromSeconds: number }[]; parameters?: Record<string, number> };
+  const quantize = (out: string, ...param: string[]) => {
+    const r = shub(
+      ['drums', 'quantize', STEM, '-o', out, '--grid', '1/16', '--bpm', '180', '--json', '--no-store', ...param],
+      dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    return ndjson<Slice>(r.stdout)[0]!;
+  };
+  const plain = quantize(f('q-plain'));
+  const model = quantize(f('q-model'), '--param', 'model=86');
+  const rise = quantize(f('q-rise'), '--param', 'stem.riseDb=20');
+  const at = (l: Slice) => l.moves.map((m) => m.fromSeconds);
+  const seconds = (xs: number[]) => xs.map((x) => Math.round((x / stem.rate) * 1e6) / 1e6);
+  // measured: 34 hits in 27 kit events by default; a stem rise of 20 dB (default 9) keeps 24 hits, 20 events
+  assert.equal(plain.slices, 27);
+  assert.deepEqual(at(plain), seconds(stemSlices()));
+  assert.equal(rise.slices, 20);
+  assert.deepEqual(at(rise), seconds(stemSlices([[STEM_PARAMETERS.riseDb, 20]])));
+  assert.deepEqual(rise.parameters, { 'stem.riseDb': 20 });
+  assert.equal(plain.parameters, undefined);
+  // gbm86 classes 2 of the 34 hits otherwise (detect's test above): quantize reads the hits' starts, not their
+  // classes, so the same slices move and the written stem is the same file
+  assert.deepEqual(model.parameters, { model: 86 });
+  assert.deepEqual(at(model), at(plain));
+  const wav = (d: string) => readFileSync(path.join(d, 'stem.wav'));
+  assert.equal(wav(f('q-model')).equals(wav(f('q-plain'))), true);
+  assert.equal(wav(f('q-rise')).equals(wav(f('q-plain'))), false);
+  assert.equal(STEM_PARAMETERS.riseDb.value, 9);
+});
+
+test("drums replace --param: the close mics' hits of detect with those values trigger the samples, recorded", () => {
+  const d = f('rep');
+  const s = drumSession({ font: 'TimGM6mb', seed: 12, bpm: 140, bars: 4, swing: 0.2 });
+  writeDrumSession(d, s.mics, s.rate);
+  writeOneShotKit(d, 'MuseScoreGeneral', ['kick', 'snare'], s.rate);
+  type Track = {
+    track: string;
+    replaced: boolean;
+    hits: number;
+    placements?: { timeSeconds: number }[];
+    parameters?: Record<string, number>;
+  };
+  const run = (verb: string[], ...param: string[]) => {
+    const r = shub(['drums', ...verb, 'session.yaml', '--json', ...param], d);
+    assert.equal(r.code, 0, r.stderr);
+    return ndjson<Track & { hits: unknown }>(r.stdout);
+  };
+  const replace = (out: string, ...param: string[]) =>
+    run(['replace', '--kit', 'kit.yaml', '-o', out], ...param) as Track[];
+  const plain = replace('plain/', '--no-store');
+  const moved = replace('moved/', '--store-dir', 'st', '--param', 'floorRangeDb=10');
+  const detected = run(['detect'], '--no-store', '--param', 'floorRangeDb=10') as unknown as {
+    track: string;
+    hits: { timeSeconds: number }[];
+  }[];
+  const count = (ls: Track[]) => ls.filter((l) => l.replaced).map((l) => `${l.track} ${l.hits}`);
+  // measured: a floor 10 dB under the track's loudest hit (default 50) drops the quiet hits of the kick and snare
+  assert.deepEqual(count(plain), ['kick close 11', 'snare close 12']);
+  assert.deepEqual(count(moved), ['kick close 9', 'snare close 8']);
+  for (const l of moved.filter((x) => x.replaced)) {
+    const hits = detected.find((x) => x.track === l.track)!.hits.map((h) => h.timeSeconds);
+    assert.deepEqual(
+      l.placements!.map((p) => p.timeSeconds),
+      hits,
+      `${l.track}: a sample at each hit detect finds with the same value`,
+    );
+  }
+  assert.deepEqual(moved[0]!.parameters, { floorRangeDb: 10 });
+  assert.equal(plain[0]!.parameters, undefined);
+  const [runFile] = readdirSync(path.join(d, 'st', 'runs'));
+  const rec = JSON.parse(readFileSync(path.join(d, 'st', 'runs', runFile!), 'utf8'));
+  const decision = rec.decisions.find((x: { engine: string }) => x.engine === 'drums.parameters');
+  assert.equal(decision.reason, 'parameters: floorRangeDb 10 dB (default 50 dB) (--param)');
+  // a bad value: exit 2, one line, no output folder (replace, quantize, humanize alike); MIDI has no detection
+  for (const [verb, flags] of [
+    ['replace', ['--kit', 'kit.yaml']],
+    ['quantize', ['--grid', '1/16']],
+    ['humanize', []],
+  ] as const) {
+    const r = shub(
+      ['drums', verb, 'session.yaml', ...flags, '-o', `bad-${verb}/`, '--no-store', '--param', 'model=85'],
+      d,
+    );
+    assert.equal(r.code, 2, verb);
+    assert.match(r.stderr, SHIPPED_MODELS);
+    assert.equal(existsSync(path.join(d, `bad-${verb}`)), false, verb);
+  }
+  writeFileSync(path.join(d, 'x.mid'), '');
+  const midi = shub(['drums', 'humanize', 'x.mid', '-o', 'y.mid', '--no-store', '--param', 'model=86'], d);
+  assert.equal(midi.code, 2);
+  assert.match(midi.stderr, /--param sets the detection of audio; a MIDI file is humanized without detecting/);
+  assert.equal(existsSync(path.join(d, 'y.mid')), false);
 });
