@@ -183,7 +183,11 @@
  * 12/8 shuffle of triplet hats with open hats cut by the pedal, ghost snares, a flam and a drag, fast two-beat
  * brushes with sweeps, ride skip notes, a drag and a flam —, ffmpeg acontrast and atilt on the bus, four new
  * shoeboxes, room-miked and dry kits, quiet and full-scale stems, made after held-out 48; `--held-out-49-only`: that
- * set alone; `--held-out-49`: added to a run that would leave it out).
+ * set alone; `--held-out-49`: added to a run that would leave it out), held-out 50 (fixtures/songonsets50.ts: 24 full
+ * songs, a fifth family — lmms-common's recorded one-shots through a sampler, legato voices stepping pitch with no
+ * new attack, soft pads under strums, staccato runs, grace notes, swung and straight 16ths, lmms-common's recorded
+ * drum kits, two new rooms and bus treatments, quiet and full-scale mixes, made after held-out 49 had been read;
+ * `--held-out-50-only`: that set alone; `--held-out-50`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -195,6 +199,7 @@ import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
+import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -259,9 +264,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTIETH = path.join(OUT, 'songs-held-out-50');
+/** `--held-out-50-only`: the fiftieth held-out set (fixtures/songonsets50.ts: full songs, a sampler) alone. */
+const FIFTIETH_ONLY = process.argv.includes('--held-out-50-only');
+/** `--held-out-50`: the fiftieth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTIETH_TOO = process.argv.includes('--held-out-50');
 const FORTY_NINTH = path.join(OUT, 'drums-held-out-49');
 /** `--held-out-49-only`: the forty-ninth held-out set (ONSET_HELD_OUT_KITS_49: drum stems) alone. */
-const FORTY_NINTH_ONLY = process.argv.includes('--held-out-49-only');
+const FORTY_NINTH_ONLY = process.argv.includes('--held-out-49-only') || FIFTIETH_ONLY;
 /** `--held-out-49`: the forty-ninth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FORTY_NINTH_TOO = process.argv.includes('--held-out-49');
 const FORTY_EIGHTH = path.join(OUT, 'drums-held-out-48');
@@ -451,7 +461,8 @@ interface Item {
     | 'held-out 46'
     | 'held-out 47'
     | 'held-out 48'
-    | 'held-out 49';
+    | 'held-out 49'
+    | 'held-out 50';
   kit: string;
   pattern: string;
 }
@@ -543,7 +554,7 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41'>,
+  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50'>,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -595,6 +606,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 50') {
+    mkdirSync(FIFTIETH, { recursive: true });
+    const songs = onsetHeldOut50Songs(FIFTIETH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 41') {
     mkdirSync(FORTY_FIRST, { recursive: true });
     const songs = onsetHeldOut41Songs(FORTY_FIRST);
@@ -692,7 +711,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_SEVENTH_ONLY && !FORTY_SEVENTH_TOO) || FORTY_EIGHTH_ONLY ? none : drumItems('held-out 47');
   const fortyEighth =
     (THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO) || FORTY_NINTH_ONLY ? none : drumItems('held-out 48');
-  const fortyNinth = THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO ? none : drumItems('held-out 49');
+  const fortyNinth =
+    (THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO) || FIFTIETH_ONLY ? none : drumItems('held-out 49');
+  const fiftieth = THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO ? none : drumItems('held-out 50');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -745,6 +766,7 @@ async function main() {
     ...fortySeventh.items,
     ...fortyEighth.items,
     ...fortyNinth.items,
+    ...fiftieth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -798,6 +820,7 @@ async function main() {
     ...fortySeventh.missing,
     ...fortyEighth.missing,
     ...fortyNinth.missing,
+    ...fiftieth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -894,6 +917,7 @@ async function main() {
       'held-out 47',
       'held-out 48',
       'held-out 49',
+      'held-out 50',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -26,7 +26,8 @@
  * ONSET_HELD_OUT_KITS_46; groups: the players); `--forty-seventh`: held-out 47 (h-oset89: drum stems,
  * ONSET_HELD_OUT_KITS_47; groups: the players); `--forty-eighth`: held-out 48 (h-oset90: drum stems,
  * ONSET_HELD_OUT_KITS_48; groups: the players); `--forty-ninth`: held-out 49 (h-oset92: drum stems,
- * ONSET_HELD_OUT_KITS_49; groups: the players);
+ * ONSET_HELD_OUT_KITS_49; groups: the players); `--fiftieth`: held-out 50 (h-osong95: full songs, lmms-common's
+ * one-shots through a sampler, fixtures/songonsets50.ts; groups: the lead styles);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -39,6 +40,7 @@ import { onsetHeldOut38Songs } from '../fixtures/songonsets38.js';
 import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
+import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import * as ownEngine from '../src/engines/onsets/index.js';
@@ -108,6 +110,7 @@ const ORDINALS = [
   'forty-seventh',
   'forty-eighth',
   'forty-ninth',
+  'fiftieth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
@@ -184,6 +187,10 @@ else {
     mkdirSync(dir, { recursive: true });
     for (const t of heldOutDrumSet(dir, { set: 'onset-roll-tune-40' }).files)
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.pattern });
+  } else if (NUMBERED === 50) {
+    mkdirSync(path.join(OUT, 'songs-held-out-50'), { recursive: true });
+    for (const t of onsetHeldOut50Songs(path.join(OUT, 'songs-held-out-50')))
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED === 41) {
     mkdirSync(path.join(OUT, 'songs-held-out-41'), { recursive: true });
     for (const t of onsetHeldOut41Songs(path.join(OUT, 'songs-held-out-41')))
