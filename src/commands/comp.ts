@@ -479,6 +479,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
       );
       sections = auto.sections;
       sectionsFrom = 'auto';
+      const spans = auto.boundaries.map((b) => `${round(b.fromSeconds, 2)}–${round(b.toSeconds, 2)} s`).join(', ');
       decisions.push({
         engine: 'comp.sections',
         decision: 'auto',
@@ -487,7 +488,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         reason:
           `${sections.length} phrase section(s): a boundary in the middle of each stretch of at least ` +
           `${COMP_SECTION_PARAMETERS.minSilenceSeconds.value} s where most takes have no voice ` +
-          `(${auto.boundaries.map((b) => `${round(b.fromSeconds, 2)}–${round(b.toSeconds, 2)} s`).join(', ') || 'none'})`,
+          `(${spans || 'none'})`,
       });
     } else {
       sections = [{ name: 'Whole take', startSeconds: 0, endSeconds: totalSeconds }];
@@ -587,7 +588,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         return at.length
           ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ` +
               `${out.grid ? 'first note starts' : 'phrase starts'} ` +
-              `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) lie ` +
+              `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) ` +
+              'lie ' +
               `over ${round(COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value, 1)} of its spreads ` +
               `(${round(out.phraseLead!.spreadSeconds * 1000, 1)} ms) nearer it than the takes in time by ` +
               `${out.grid ? 'the grid' : 'agreement'}: there they are the timing reference (alternatives: the ` +
@@ -604,7 +606,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
               ? "largest group of agreeing takes; the sections' phrase lead where it lies far off or the takes tie"
               : 'largest group of agreeing takes',
           reason: out.grid
-            ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
+            ? "the note starts on the takes' pitch tracks lie on a " +
+              `${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
               `(resultant ${round(out.grid.strength, 2)}` +
               (out.grid.fit != null ? `, fit ${round(out.grid.fit, 2)}` : '') +
               `): in each section the takes whose note starts lie on it are ` +
@@ -730,7 +733,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
           value: round(s.startFrame / fs, 4),
           unit: 's',
           reason:
-            `${names[s.from]} → ${names[s.to]}: equal-power crossfade of ${round((s.lengthFrames / fs) * 1000, 1)} ms ` +
+            `${names[s.from]} → ${names[s.to]}: equal-power crossfade of ` +
+            `${round((s.lengthFrames / fs) * 1000, 1)} ms ` +
             `at the lowest-energy point (${round(s.energyDbfs, 1)} dBFS) within ±` +
             `${COMP_ASSEMBLY_PARAMETERS.searchSeconds.value} s of ${round(s.boundarySeconds, 3)} s` +
             (s.inGap ? ', where neither take has voice' : '; no gap without voice there, so inside the sound'),

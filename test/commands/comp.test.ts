@@ -485,7 +485,7 @@ test('--auto finds the phrases (one per section here); --bars with a guide vocal
   );
 });
 
-/** The sections' chosen takes of comp run in this process with the values set directly in the tables (the bench's way). */
+/** The sections' chosen takes of comp run in this process, the values set directly in the tables (the bench's way). */
 async function engineChoice(settings: [ParameterSpec, number][], output: string): Promise<number[]> {
   const old = settings.map(([spec]) => spec.value);
   settings.forEach(([spec, v]) => (spec.value = v));
@@ -528,7 +528,7 @@ test('--param clipLevel=0.5 (read as each take streams) moves one choice, as the
   assert.equal(ndjson<{ parameters?: unknown }>(run.stdout)[0]!.parameters, undefined, 'none without --param');
 });
 
-test('--param takeModel=0 levelToleranceLu=12 (the choice, one synchronous call): the engine with them set', async () => {
+test('--param takeModel=0 levelToleranceLu=12 (read in one synchronous call): the engine with them set', async () => {
   const flags = ['--param', 'takeModel=0', '--param', 'levelToleranceLu=12'];
   const r = shub(['comp', ...PLAIN, '-o', 'p-rules.wav', '--no-store', ...flags], dir);
   assert.equal(r.code, 0, r.stderr);
