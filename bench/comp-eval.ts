@@ -40,7 +40,8 @@ import { mulberry32 } from '../src/engines/random.js';
 import { readPcmWav } from '../test/helpers/wav.js';
 import { writeWav } from '../fixtures/signals.js';
 import { writeMidi } from '../fixtures/midi.js';
-import { comp, measureFile } from '../src/commands/comp.js';
+import { comp, COMP_PARAMETERS, measureFile } from '../src/commands/comp.js';
+import { parameterSpec, resolveParams } from '../src/commands/params.js';
 import { FrameMeter, type TakeFeatures } from '../src/engines/comp/features.js';
 import { native } from '../src/native.js';
 import { measureTakes, parseKey, voicedLoudness, type GuideNote } from '../src/engines/comp/measures.js';
@@ -22078,10 +22079,13 @@ async function main(): Promise<void> {
   ];
   process.argv.forEach((a, i) => {
     if (a !== '--param') return;
-    const [name, value] = process.argv[i + 1]!.split('=') as [string, string];
-    const spec = tables.find((t) => name in t)?.[name];
-    if (!spec) throw new Error(`--param: no comp parameter '${name}'`);
-    (spec as { value: number }).value = Number(value);
+    const flag = process.argv[i + 1]!;
+    const name = flag.split('=')[0]!;
+    if (!tables.some((t) => name in t)) throw new Error(`--param: no comp parameter '${name}' the bench reads`);
+    // checked by `shub comp --param`'s own step (a declared name, a number in its range), then set for the whole run
+    resolveParams(COMP_PARAMETERS, [flag]);
+    const spec = parameterSpec(COMP_PARAMETERS, name);
+    spec.value = Number(flag.slice(name.length + 1));
     console.log(`${name} = ${spec.value} ${spec.unit}`);
   });
   // (`--speed` after the parameters: `--speed --param …` times the engine with them moved)

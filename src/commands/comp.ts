@@ -42,12 +42,16 @@ import { takeContext, type TakeContext } from '../engines/comp/take-model.js';
 import { CompAssembler, matchGains, placeSeams, type Seam } from '../engines/comp/assembly.js';
 import { autoSections, barSections } from '../engines/comp/sections.js';
 import { GuideError, readMidiNotes } from '../engines/comp/guide.js';
+import * as COMP_TABLES from '../engines/comp/params.js';
 import {
   COMP_ASSEMBLY_PARAMETERS,
   COMP_MEASURE_PARAMETERS,
   COMP_SECTION_PARAMETERS,
   type Weights,
 } from '../engines/comp/params.js';
+import type { ParameterSpec } from '../engines/analysis/params.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
+import type { ParameterTables, ParameterValues } from './params.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunInput } from '../store/types.js';
 import { envelope, type Reported, type RunContext } from './batch.js';
@@ -55,8 +59,30 @@ import { defineCommand, withSession, type CliContext } from './context.js';
 import type { FfmpegFlag, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { buildCompSession } from '../rpp/comp.js';
 
+/**
+ * What `shub comp --param` can set: every table of src/engines/comp/params.ts (frame, measure, pointScales, choice,
+ * assembly, section; not the pitch or onset engines' tables: comp runs those while it streams a take, not in the
+ * synchronous calls the values are set around), by its name without `COMP_` and `_PARAMETERS` in camel case.
+ */
+export const COMP_PARAMETERS: ParameterTables = {
+  tables: Object.fromEntries(
+    Object.entries(COMP_TABLES)
+      .filter(([k]) => k.startsWith('COMP_'))
+      .map(([k, t]) => [
+        k
+          .slice('COMP_'.length)
+          .replace(/_PARAMETERS$/, '')
+          .toLowerCase()
+          .replace(/_(.)/g, (_m, c: string) => c.toUpperCase()),
+        t as Record<string, ParameterSpec>,
+      ]),
+  ),
+};
+
 export interface CompOptions extends RunContext {
   takes: string[];
+  /** `--param`: comp's parameters moved from their defaults for this run (COMP_PARAMETERS). */
+  params?: ParameterValues;
   output: string;
   sections?: string;
   bars?: { bars: number; bpm: number };
@@ -178,6 +204,8 @@ export interface CompResult {
   sections: CompSectionResult[];
   crossfades: CompCrossfade[];
   session?: string;
+  /** The `--param` values this run used (those that differ from their defaults); absent when none. */
+  parameters?: ParameterValues;
   decisions: Decision[];
 }
 
@@ -247,12 +275,17 @@ async function openTake(file: string, ffmpeg: FfmpegChoice, warn?: (m: string) =
 /** One pass over a take: its features (exported for bench/comp-eval.ts's feature cache). */
 export async function measureFile(
   file: string,
-  o: Pick<CompOptions, 'ffmpeg' | 'onWarning'>,
+  o: Pick<CompOptions, 'ffmpeg' | 'onWarning' | 'params'>,
 ): Promise<{ features: TakeFeatures; input: RunInput }> {
   const source = await openTake(file, o.ffmpeg, o.onWarning);
   try {
     const { sampleRate, channels } = source.format;
-    const meter = new FrameMeter(sampleRate, channels, native().kWeightingCoefficients(sampleRate));
+    // the meter reads its frame parameters (frameSeconds, fineSeconds, clipLevel) when made: set around that call
+    const meter = withParams(
+      COMP_PARAMETERS,
+      o.params,
+      () => new FrameMeter(sampleRate, channels, native().kWeightingCoefficients(sampleRate)),
+    );
     const fx = createFeatureExtractor(source.format, { spectrum: true, pitch: true });
     const decoder = {
       addPcm: async (pcm: Uint8Array, format: Parameters<typeof fx.addPcm>[1], frames: number) => {
@@ -285,7 +318,11 @@ async function loadGuide(
   sampleRate: number,
   totalSeconds: number,
 ): Promise<{ guide: Guide; input: RunInput }> {
-  const tolerance = COMP_SECTION_PARAMETERS.guideLengthToleranceSeconds.value;
+  const tolerance = withParams(
+    COMP_PARAMETERS,
+    o.params,
+    () => COMP_SECTION_PARAMETERS.guideLengthToleranceSeconds.value,
+  );
   const ext = path.extname(file).toLowerCase();
   if (ext === '.mid' || ext === '.midi' || ext === '.smf') {
     let bytes: Buffer;
@@ -342,7 +379,8 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   const { weights, preset } = parseWeights(o.weights);
   const key = o.key ? parseKey(o.key) : undefined;
   if (o.key && !key) throw new UsageError(`--key: expected a key such as "A minor" or "F# major", got '${o.key}'`);
-  const crossfadeMs = o.crossfadeMs ?? COMP_ASSEMBLY_PARAMETERS.crossfadeMs.value;
+  // the --param values checked (a bad one: exit 2 before anything is read or written) and logged as a decision
+  const params = recordParams({ decide: (d) => decisions.push(d) }, 'comp', COMP_PARAMETERS, o.params);
   // every output claimed before any work
   const plan = new OutputPlan(
     [...o.takes, ...(o.sections ? [o.sections] : []), ...(o.guide ? [o.guide] : [])],
@@ -355,7 +393,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
   // one pass over every take: features only
   const takes: TakeFeatures[] = [];
   for (const file of o.takes) {
-    const m = await measureFile(file, o);
+    const m = await measureFile(file, { ...o, params });
     const first = takes[0];
     if (first && m.features.sampleRate !== first.sampleRate)
       throw new UsageError(
@@ -384,310 +422,343 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         inputs: { file: o.takes[k] },
       });
 
-  // sections
-  let sections: Section[];
-  let sectionsFrom: CompResult['sectionsFrom'];
-  // gain match first: --auto and the measures work on gain-matched takes
-  const loud = takes.map((t) => voicedLoudness(t));
-  const gm = matchGains(loud);
-  const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
-  if (loadedSections) {
-    sectionsFrom = 'file';
-    sections = loadedSections.sections.map((s, i) => {
-      if (s.startSeconds >= totalSeconds)
-        throw new UsageError(
-          `${loadedSections.locate(i, 'startSeconds')}: section "${s.name}" (${s.startSeconds}–${s.endSeconds} s) ` +
-            `lies outside the takes (the longest is ${round(totalSeconds, 3)} s); fix the times or give the right ` +
-            'takes',
-        );
-      if (s.endSeconds <= totalSeconds) return s;
+  // the guide read before the synchronous part (one take: never read)
+  let guide: Guide | undefined;
+  if (takes.length > 1 && o.guide) {
+    const g = await loadGuide(o.guide, { ...o, params }, fs, totalSeconds);
+    guide = g.guide;
+    recorder.inputs.push(g.input);
+  }
+
+  // sections, gains, measures, the choice and the seams: one synchronous call, the --param values set around it
+  const scored = withParams(COMP_PARAMETERS, params, () => {
+    // sections
+    let sections: Section[];
+    let sectionsFrom: CompResult['sectionsFrom'];
+    // gain match first: --auto and the measures work on gain-matched takes
+    const loud = takes.map((t) => voicedLoudness(t));
+    const gm = matchGains(loud);
+    const gains = gm.gainsDb.map((g) => 10 ** (g / 20));
+    if (loadedSections) {
+      sectionsFrom = 'file';
+      sections = loadedSections.sections.map((s, i) => {
+        if (s.startSeconds >= totalSeconds)
+          throw new UsageError(
+            `${loadedSections.locate(i, 'startSeconds')}: section "${s.name}" (${s.startSeconds}–${s.endSeconds} s) ` +
+              `lies outside the takes (the longest is ${round(totalSeconds, 3)} s); fix the times or give the right ` +
+              'takes',
+          );
+        if (s.endSeconds <= totalSeconds) return s;
+        decisions.push({
+          engine: 'comp.sections',
+          decision: s.name,
+          value: round(totalSeconds, 6),
+          unit: 's',
+          reason: `"${s.name}" ends at ${s.endSeconds} s, after the longest take (${round(totalSeconds, 3)} s): cut`,
+        });
+        return { ...s, endSeconds: totalSeconds };
+      });
+    } else if (o.bars) {
+      sections = barSections(o.bars.bars, o.bars.bpm, totalSeconds);
+      sectionsFrom = 'bars';
       decisions.push({
         engine: 'comp.sections',
-        decision: s.name,
-        value: round(totalSeconds, 6),
+        decision: 'bars',
+        value: sections.length,
+        unit: 'sections',
+        reason:
+          `every ${o.bars.bars} bar(s) of ${COMP_SECTION_PARAMETERS.beatsPerBar.value} beats ` +
+          `at ${o.bars.bpm} BPM from 0 s`,
+      });
+    } else if (takes.length > 1) {
+      const hopS = takes[0]!.hop / fs;
+      const auto = autoSections(
+        takes.map((t, k) => activity(t, gains[k]!)),
+        hopS,
+        totalSeconds,
+      );
+      sections = auto.sections;
+      sectionsFrom = 'auto';
+      const spans = auto.boundaries.map((b) => `${round(b.fromSeconds, 2)}–${round(b.toSeconds, 2)} s`).join(', ');
+      decisions.push({
+        engine: 'comp.sections',
+        decision: 'auto',
+        value: auto.boundaries.map((b) => round(b.atSeconds, 3)),
         unit: 's',
-        reason: `"${s.name}" ends at ${s.endSeconds} s, after the longest take (${round(totalSeconds, 3)} s): cut`,
-      });
-      return { ...s, endSeconds: totalSeconds };
-    });
-  } else if (o.bars) {
-    sections = barSections(o.bars.bars, o.bars.bpm, totalSeconds);
-    sectionsFrom = 'bars';
-    decisions.push({
-      engine: 'comp.sections',
-      decision: 'bars',
-      value: sections.length,
-      unit: 'sections',
-      reason:
-        `every ${o.bars.bars} bar(s) of ${COMP_SECTION_PARAMETERS.beatsPerBar.value} beats ` +
-        `at ${o.bars.bpm} BPM from 0 s`,
-    });
-  } else if (takes.length > 1) {
-    const hopS = takes[0]!.hop / fs;
-    const auto = autoSections(
-      takes.map((t, k) => activity(t, gains[k]!)),
-      hopS,
-      totalSeconds,
-    );
-    sections = auto.sections;
-    sectionsFrom = 'auto';
-    decisions.push({
-      engine: 'comp.sections',
-      decision: 'auto',
-      value: auto.boundaries.map((b) => round(b.atSeconds, 3)),
-      unit: 's',
-      reason:
-        `${sections.length} phrase section(s): a boundary in the middle of each stretch of at least ` +
-        `${COMP_SECTION_PARAMETERS.minSilenceSeconds.value} s where most takes have no voice ` +
-        `(${auto.boundaries.map((b) => `${round(b.fromSeconds, 2)}–${round(b.toSeconds, 2)} s`).join(', ') || 'none'})`,
-    });
-  } else {
-    sections = [{ name: 'Whole take', startSeconds: 0, endSeconds: totalSeconds }];
-    sectionsFrom = 'whole';
-  }
-
-  for (const [k, g] of gm.gainsDb.entries())
-    decisions.push({
-      engine: 'comp.gain',
-      decision: names[k]!,
-      value: round(g, 2),
-      unit: 'dB',
-      reason:
-        loud[k] === null
-          ? `${names[k]} has no voiced frames; left at 0 dB`
-          : `${names[k]}'s voiced loudness ${round(loud[k]!, 2)} LUFS matched to the takes' median ` +
-            `${round(gm.targetLufs!, 2)} LUFS` +
-            (gm.bounded[k] ? ` (bounded to ±${COMP_ASSEMBLY_PARAMETERS.maxGainDb.value} dB)` : ''),
-      inputs: { voicedLufs: roundOrNull(loud[k]!, 2) },
-    });
-
-  // one take: copied (with its gain at 0 dB), with a warning
-  let reference: CompResult['reference'] = 'none';
-  let tuning = 0;
-  let timingOffset = 0;
-  let takeLatency: number[] = [];
-  let choices: ReturnType<typeof chooseTakes> = [];
-  let context: TakeContext | undefined;
-  let measures: TakeSectionMeasures[][] = [];
-  let seams: Seam[] = [];
-  const appliedGains = takes.length === 1 ? [1] : gains;
-  if (takes.length === 1) {
-    o.onWarning?.(`only one take (${quotePath(o.takes[0]!)}): the comp is a copy of it`);
-    decisions.push({
-      engine: 'comp.choice',
-      decision: 'copy',
-      value: names[0],
-      reason: 'one take only: nothing to choose, the comp is the take itself',
-    });
-  } else {
-    let guide: Guide = key ? { kind: 'none', key } : { kind: 'none' };
-    if (o.guide) {
-      const g = await loadGuide(o.guide, o, fs, totalSeconds);
-      guide = g.guide;
-      recorder.inputs.push(g.input);
-    }
-    const out = measureTakes({ takes, gains, sections, guide });
-    reference = out.reference;
-    tuning = out.tuningCents;
-    timingOffset = out.timingOffsetMs;
-    takeLatency = out.takeLatencyMs;
-    measures = out.measures;
-    context = takeContext(out);
-    const P = COMP_MEASURE_PARAMETERS;
-    takeLatency.forEach((ms, k) => {
-      if (ms !== 0)
-        decisions.push({
-          engine: 'comp.measures',
-          decision: 'take latency',
-          value: `${o.takes[k]}: ${round(ms, 1)} ms`,
-          reason:
-            `at least ${round(100 * P.takeLatencyShare.value, 0)} % of its entries (one per section, ` +
-            `${P.takeLatencyMinSections.value} sections or more) lay in one window ${round(ms, 1)} ms from the ` +
-            'offset the takes share: a take recorded with a latency of its own, taken off its timing; ' +
-            'alternative: its entries read as late or early singing',
-        });
-    });
-    if (out.timingSearchMs && out.timingSearchMs[1] > COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000 + 1)
-      decisions.push({
-        engine: 'comp.measures',
-        decision: 'timing search range',
-        value: `${round(out.timingSearchMs[0], 0)}…${round(out.timingSearchMs[1], 0)} ms`,
         reason:
-          `${round(100 * (out.atLateCap ?? 0), 0)} % of the entry offsets lay at the late end of the first search ` +
-          `(${round(COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000, 0)} ms; at least ` +
-          `${round(100 * COMP_MEASURE_PARAMETERS.lagCapShare.value, 0)} % extend it): a session's latency plus a ` +
-          'slow attack; alternative: the first range (every such take read at its end, late or not)',
+          `${sections.length} phrase section(s): a boundary in the middle of each stretch of at least ` +
+          `${COMP_SECTION_PARAMETERS.minSilenceSeconds.value} s where most takes have no voice ` +
+          `(${spans || 'none'})`,
       });
-    if (out.scale && out.scale.added.length > 0) {
-      const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
-      decisions.push({
-        engine: 'comp.measures',
-        decision: 'scale tones',
-        value: out.scale.pitchClasses.map((pc) => NAMES[pc]).join(' '),
-        reason:
-          `${out.scale.added.map((pc) => NAMES[pc]).join(', ')} outside ${out.scale.name}: more than half of the ` +
-          `takes hold ${round(100 * COMP_MEASURE_PARAMETERS.scaleToneShare.value, 0)} % of their voiced frames ` +
-          `within ${COMP_MEASURE_PARAMETERS.scaleToneCents.value} cents of each (the song's own tones, e.g. a ` +
-          "harmonic minor's raised seventh); alternatives: the key's seven tones only (in-tune raised sevenths " +
-          'read as 100-cent defects), every semitone (a take 60 cents off reads 40)',
-      });
+    } else {
+      sections = [{ name: 'Whole take', startSeconds: 0, endSeconds: totalSeconds }];
+      sectionsFrom = 'whole';
     }
-    // sections whose takes nearest the phrase lead lie clearly nearer it than the group in time by agreement
-    // (or, with a grid, than a group holding takes a whole line off): read against the lead
-    const nearerText = () => {
-      const at = sections.filter((_, si) => out.phraseLead?.used && out.phraseLead.nearer?.[si]);
-      return at.length
-        ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ` +
-            `${out.grid ? 'first note starts' : 'phrase starts'} ` +
-            `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) lie ` +
-            `over ${round(COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value, 1)} of its spreads ` +
-            `(${round(out.phraseLead!.spreadSeconds * 1000, 1)} ms) nearer it than the takes in time by ` +
-            `${out.grid ? 'the grid' : 'agreement'}: there they are the timing reference (alternatives: the ` +
-            `agreeing group alone, which a late or early majority or a take a whole grid line off outvotes)`
-        : '';
-    };
-    if (out.reference === 'consensus')
+
+    for (const [k, g] of gm.gainsDb.entries())
       decisions.push({
-        engine: 'comp.measures',
-        decision: 'timing reference',
-        value: out.grid
-          ? 'note-start grid'
-          : out.phraseLead?.offLead.some(Boolean) || out.phraseLead?.tieBroken?.some(Boolean)
-            ? "largest group of agreeing takes; the sections' phrase lead where it lies far off or the takes tie"
-            : 'largest group of agreeing takes',
-        reason: out.grid
-          ? `the note starts on the takes' pitch tracks lie on a ${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
-            `(resultant ${round(out.grid.strength, 2)}` +
-            (out.grid.fit != null ? `, fit ${round(out.grid.fit, 2)}` : '') +
-            `): in each section the takes whose note starts lie on it are ` +
-            'the timing reference' +
-            nearerText()
-          : "the note starts on the takes' pitch tracks lie on no fixed grid" +
-            (out.rejectedGrid
-              ? ` (the best, ${round(out.rejectedGrid.periodSeconds * 1000, 1)} ms, holds ` +
-                `${round(100 * (out.rejectedGrid.fit ?? 0), 0)} % of the note starts most takes share beyond ` +
-                `chance, under ${round(100 * COMP_MEASURE_PARAMETERS.gridMinFit.value, 0)} %)`
-              : '') +
-            ': in each section the largest group of takes whose entries agree is the timing reference' +
-            (out.phraseLead?.used
-              ? `; the sections' phrases start ${round(out.phraseLead.leadSeconds * 1000, 0)} ms after their ` +
-                `starts (median over ${out.phraseLead.sections} sections, which lie ` +
-                `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms from it, median; read from each take's ` +
-                `${out.phraseLead.clock ?? 'first sound'}` +
-                (out.phraseLead.offToneCents != null
-                  ? `: the voice lies ${round(out.phraseLead.offToneCents, 1)} cents off a semitone (median; ` +
-                    `notes within ${round(COMP_MEASURE_PARAMETERS.noteClockCents.value, 0)})`
-                  : '') +
-                ')' +
-                (out.phraseLead.offLead.some(Boolean)
-                  ? `; in ${sections
-                      .filter((_, si) => out.phraseLead!.offLead[si])
-                      .map((x) => x.name)
-                      .join(', ')} that group's phrase starts over ` +
-                    `${round(COMP_MEASURE_PARAMETERS.phraseLeadOutlierSpreads.value, 1)} times as far off: ` +
-                    'there the takes whose phrase starts at the lead are the timing reference'
-                  : '') +
-                (out.phraseLead.tieBroken?.some(Boolean)
-                  ? `; in ${sections
-                      .filter((_, si) => out.phraseLead!.tieBroken![si])
-                      .map((x) => x.name)
-                      .join(', ')} two groups of takes were as good and the lead tells them apart (one ` +
-                    `lies over ${round(COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value * 1000, 0)} ms ` +
-                    'nearer it): there the takes whose phrase starts at the lead are the timing reference'
-                  : '') +
-                nearerText()
-              : ''),
-        ...(out.grid
-          ? {
-              inputs: {
-                periodSeconds: round(out.grid.periodSeconds, 5),
-                strength: round(out.grid.strength, 3),
-                ...(out.grid.fit != null ? { fit: round(out.grid.fit, 3) } : {}),
-              },
-            }
-          : {}),
+        engine: 'comp.gain',
+        decision: names[k]!,
+        value: round(g, 2),
+        unit: 'dB',
+        reason:
+          loud[k] === null
+            ? `${names[k]} has no voiced frames; left at 0 dB`
+            : `${names[k]}'s voiced loudness ${round(loud[k]!, 2)} LUFS matched to the takes' median ` +
+              `${round(gm.targetLufs!, 2)} LUFS` +
+              (gm.bounded[k] ? ` (bounded to ±${COMP_ASSEMBLY_PARAMETERS.maxGainDb.value} dB)` : ''),
+        inputs: { voicedLufs: roundOrNull(loud[k]!, 2) },
       });
-    // no reference outside the takes (no guide, grid or phrase lead) and no majority in time: the timing
-    // measure cannot say which takes are in time there (takes late or early together would read in time)
-    if (out.reference === 'consensus' && !out.grid)
-      out.inTime?.forEach((x, si) => {
-        if (
-          x.voiced > 1 &&
-          2 * x.inTime <= x.voiced &&
-          !out.phraseLead?.offLead[si] &&
-          !out.phraseLead?.tieBroken?.[si] &&
-          !out.phraseLead?.nearer?.[si]
-        )
-          decisions.push({
-            engine: 'comp.measures',
-            decision: 'timing not decisive',
-            value: sections[si]!.name,
-            reason:
-              `only ${x.inTime} of the ${x.voiced} takes with voice here agree on the entry, and nothing outside ` +
-              'the takes (a guide, a grid, a phrase lead the sections share) says which are in time',
-            inputs: { section: si, inTime: x.inTime, voiced: x.voiced },
-          });
-      });
-    choices = chooseTakes(sections, measures, weights, names, undefined, undefined, undefined, context);
-    for (const [s, c] of choices.entries()) {
-      const pts = (t: number) => round(c.scores[t]!.total, 2);
-      const m = c.model;
-      // the take model chose (takeModel 1): it is named with every take's score, and the rules' pick beside
-      const reason = m
-        ? `the take model ${m.preset} chose ${names[c.chosen]}: score ${modelScores(m, names)}` +
-          (m.rulesChose === null
-            ? `; the rules chose it too (${pts(c.chosen)} points)`
-            : `; the rules chose ${names[m.rulesChose]} (${pts(m.rulesChose)} points against ${pts(c.chosen)})`) +
-          (c.why ? `; ${c.why}` : '')
-        : `${names[c.chosen]} scored ${pts(c.chosen)} points` +
-          (c.keptForContinuity ? ' (kept from the previous section: a change would not gain enough)' : '') +
-          (c.why ? `; ${c.why}` : '');
+
+    // one take: copied (with its gain at 0 dB), with a warning
+    let reference: CompResult['reference'] = 'none';
+    let tuning = 0;
+    let timingOffset = 0;
+    let takeLatency: number[] = [];
+    let choices: ReturnType<typeof chooseTakes> = [];
+    let context: TakeContext | undefined;
+    let measures: TakeSectionMeasures[][] = [];
+    let seams: Seam[] = [];
+    const appliedGains = takes.length === 1 ? [1] : gains;
+    if (takes.length === 1) {
+      o.onWarning?.(`only one take (${quotePath(o.takes[0]!)}): the comp is a copy of it`);
       decisions.push({
         engine: 'comp.choice',
-        decision: c.section.name,
-        value: names[c.chosen],
-        reason,
-        inputs: {
-          section: s,
-          startSeconds: c.section.startSeconds,
-          endSeconds: c.section.endSeconds,
-          points: Object.fromEntries(c.scores.map((x) => [names[x.take], round(x.total, 3)])),
-          ...(m ? { model: modelJson(m, names) } : {}),
-        },
-        alternatives: c.scores
-          .filter((x) => x.take !== c.chosen)
-          .map((x) => ({
-            value: names[x.take],
-            why_not: m
-              ? `model score ${round(m.takes[x.take]!.score, 2)} against ${round(m.takes[c.chosen]!.score, 2)}` +
-                ` (${pts(x.take)} points against ${pts(c.chosen)})`
-              : `${pts(x.take)} points against ${pts(c.chosen)}`,
-          })),
+        decision: 'copy',
+        value: names[0],
+        reason: 'one take only: nothing to choose, the comp is the take itself',
       });
+    } else {
+      const crossfadeMs = o.crossfadeMs ?? COMP_ASSEMBLY_PARAMETERS.crossfadeMs.value;
+      const out = measureTakes({
+        takes,
+        gains,
+        sections,
+        guide: guide ?? (key ? { kind: 'none', key } : { kind: 'none' }),
+      });
+      reference = out.reference;
+      tuning = out.tuningCents;
+      timingOffset = out.timingOffsetMs;
+      takeLatency = out.takeLatencyMs;
+      measures = out.measures;
+      context = takeContext(out);
+      const P = COMP_MEASURE_PARAMETERS;
+      takeLatency.forEach((ms, k) => {
+        if (ms !== 0)
+          decisions.push({
+            engine: 'comp.measures',
+            decision: 'take latency',
+            value: `${o.takes[k]}: ${round(ms, 1)} ms`,
+            reason:
+              `at least ${round(100 * P.takeLatencyShare.value, 0)} % of its entries (one per section, ` +
+              `${P.takeLatencyMinSections.value} sections or more) lay in one window ${round(ms, 1)} ms from the ` +
+              'offset the takes share: a take recorded with a latency of its own, taken off its timing; ' +
+              'alternative: its entries read as late or early singing',
+          });
+      });
+      if (out.timingSearchMs && out.timingSearchMs[1] > COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000 + 1)
+        decisions.push({
+          engine: 'comp.measures',
+          decision: 'timing search range',
+          value: `${round(out.timingSearchMs[0], 0)}…${round(out.timingSearchMs[1], 0)} ms`,
+          reason:
+            `${round(100 * (out.atLateCap ?? 0), 0)} % of the entry offsets lay at the late end of the first search ` +
+            `(${round(COMP_MEASURE_PARAMETERS.maxLagSeconds.value * 1000, 0)} ms; at least ` +
+            `${round(100 * COMP_MEASURE_PARAMETERS.lagCapShare.value, 0)} % extend it): a session's latency plus a ` +
+            'slow attack; alternative: the first range (every such take read at its end, late or not)',
+        });
+      if (out.scale && out.scale.added.length > 0) {
+        const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+        decisions.push({
+          engine: 'comp.measures',
+          decision: 'scale tones',
+          value: out.scale.pitchClasses.map((pc) => NAMES[pc]).join(' '),
+          reason:
+            `${out.scale.added.map((pc) => NAMES[pc]).join(', ')} outside ${out.scale.name}: more than half of the ` +
+            `takes hold ${round(100 * COMP_MEASURE_PARAMETERS.scaleToneShare.value, 0)} % of their voiced frames ` +
+            `within ${COMP_MEASURE_PARAMETERS.scaleToneCents.value} cents of each (the song's own tones, e.g. a ` +
+            "harmonic minor's raised seventh); alternatives: the key's seven tones only (in-tune raised sevenths " +
+            'read as 100-cent defects), every semitone (a take 60 cents off reads 40)',
+        });
+      }
+      // sections whose takes nearest the phrase lead lie clearly nearer it than the group in time by agreement
+      // (or, with a grid, than a group holding takes a whole line off): read against the lead
+      const nearerText = () => {
+        const at = sections.filter((_, si) => out.phraseLead?.used && out.phraseLead.nearer?.[si]);
+        return at.length
+          ? `; in ${at.map((x) => x.name).join(', ')} the takes whose ` +
+              `${out.grid ? 'first note starts' : 'phrase starts'} ` +
+              `nearest the sections' lead (${round(out.phraseLead!.leadSeconds * 1000, 0)} ms after their starts) ` +
+              'lie ' +
+              `over ${round(COMP_MEASURE_PARAMETERS.phraseLeadMarginSpreads.value, 1)} of its spreads ` +
+              `(${round(out.phraseLead!.spreadSeconds * 1000, 1)} ms) nearer it than the takes in time by ` +
+              `${out.grid ? 'the grid' : 'agreement'}: there they are the timing reference (alternatives: the ` +
+              `agreeing group alone, which a late or early majority or a take a whole grid line off outvotes)`
+          : '';
+      };
+      if (out.reference === 'consensus')
+        decisions.push({
+          engine: 'comp.measures',
+          decision: 'timing reference',
+          value: out.grid
+            ? 'note-start grid'
+            : out.phraseLead?.offLead.some(Boolean) || out.phraseLead?.tieBroken?.some(Boolean)
+              ? "largest group of agreeing takes; the sections' phrase lead where it lies far off or the takes tie"
+              : 'largest group of agreeing takes',
+          reason: out.grid
+            ? "the note starts on the takes' pitch tracks lie on a " +
+              `${round(out.grid.periodSeconds * 1000, 1)} ms grid ` +
+              `(resultant ${round(out.grid.strength, 2)}` +
+              (out.grid.fit != null ? `, fit ${round(out.grid.fit, 2)}` : '') +
+              `): in each section the takes whose note starts lie on it are ` +
+              'the timing reference' +
+              nearerText()
+            : "the note starts on the takes' pitch tracks lie on no fixed grid" +
+              (out.rejectedGrid
+                ? ` (the best, ${round(out.rejectedGrid.periodSeconds * 1000, 1)} ms, holds ` +
+                  `${round(100 * (out.rejectedGrid.fit ?? 0), 0)} % of the note starts most takes share beyond ` +
+                  `chance, under ${round(100 * COMP_MEASURE_PARAMETERS.gridMinFit.value, 0)} %)`
+                : '') +
+              ': in each section the largest group of takes whose entries agree is the timing reference' +
+              (out.phraseLead?.used
+                ? `; the sections' phrases start ${round(out.phraseLead.leadSeconds * 1000, 0)} ms after their ` +
+                  `starts (median over ${out.phraseLead.sections} sections, which lie ` +
+                  `${round(out.phraseLead.spreadSeconds * 1000, 1)} ms from it, median; read from each take's ` +
+                  `${out.phraseLead.clock ?? 'first sound'}` +
+                  (out.phraseLead.offToneCents != null
+                    ? `: the voice lies ${round(out.phraseLead.offToneCents, 1)} cents off a semitone (median; ` +
+                      `notes within ${round(COMP_MEASURE_PARAMETERS.noteClockCents.value, 0)})`
+                    : '') +
+                  ')' +
+                  (out.phraseLead.offLead.some(Boolean)
+                    ? `; in ${sections
+                        .filter((_, si) => out.phraseLead!.offLead[si])
+                        .map((x) => x.name)
+                        .join(', ')} that group's phrase starts over ` +
+                      `${round(COMP_MEASURE_PARAMETERS.phraseLeadOutlierSpreads.value, 1)} times as far off: ` +
+                      'there the takes whose phrase starts at the lead are the timing reference'
+                    : '') +
+                  (out.phraseLead.tieBroken?.some(Boolean)
+                    ? `; in ${sections
+                        .filter((_, si) => out.phraseLead!.tieBroken![si])
+                        .map((x) => x.name)
+                        .join(', ')} two groups of takes were as good and the lead tells them apart (one ` +
+                      `lies over ${round(COMP_MEASURE_PARAMETERS.consensusToleranceSeconds.value * 1000, 0)} ms ` +
+                      'nearer it): there the takes whose phrase starts at the lead are the timing reference'
+                    : '') +
+                  nearerText()
+                : ''),
+          ...(out.grid
+            ? {
+                inputs: {
+                  periodSeconds: round(out.grid.periodSeconds, 5),
+                  strength: round(out.grid.strength, 3),
+                  ...(out.grid.fit != null ? { fit: round(out.grid.fit, 3) } : {}),
+                },
+              }
+            : {}),
+        });
+      // no reference outside the takes (no guide, grid or phrase lead) and no majority in time: the timing
+      // measure cannot say which takes are in time there (takes late or early together would read in time)
+      if (out.reference === 'consensus' && !out.grid)
+        out.inTime?.forEach((x, si) => {
+          if (
+            x.voiced > 1 &&
+            2 * x.inTime <= x.voiced &&
+            !out.phraseLead?.offLead[si] &&
+            !out.phraseLead?.tieBroken?.[si] &&
+            !out.phraseLead?.nearer?.[si]
+          )
+            decisions.push({
+              engine: 'comp.measures',
+              decision: 'timing not decisive',
+              value: sections[si]!.name,
+              reason:
+                `only ${x.inTime} of the ${x.voiced} takes with voice here agree on the entry, and nothing outside ` +
+                'the takes (a guide, a grid, a phrase lead the sections share) says which are in time',
+              inputs: { section: si, inTime: x.inTime, voiced: x.voiced },
+            });
+        });
+      choices = chooseTakes(sections, measures, weights, names, undefined, undefined, undefined, context);
+      for (const [s, c] of choices.entries()) {
+        const pts = (t: number) => round(c.scores[t]!.total, 2);
+        const m = c.model;
+        // the take model chose (takeModel 1): it is named with every take's score, and the rules' pick beside
+        const reason = m
+          ? `the take model ${m.preset} chose ${names[c.chosen]}: score ${modelScores(m, names)}` +
+            (m.rulesChose === null
+              ? `; the rules chose it too (${pts(c.chosen)} points)`
+              : `; the rules chose ${names[m.rulesChose]} (${pts(m.rulesChose)} points against ${pts(c.chosen)})`) +
+            (c.why ? `; ${c.why}` : '')
+          : `${names[c.chosen]} scored ${pts(c.chosen)} points` +
+            (c.keptForContinuity ? ' (kept from the previous section: a change would not gain enough)' : '') +
+            (c.why ? `; ${c.why}` : '');
+        decisions.push({
+          engine: 'comp.choice',
+          decision: c.section.name,
+          value: names[c.chosen],
+          reason,
+          inputs: {
+            section: s,
+            startSeconds: c.section.startSeconds,
+            endSeconds: c.section.endSeconds,
+            points: Object.fromEntries(c.scores.map((x) => [names[x.take], round(x.total, 3)])),
+            ...(m ? { model: modelJson(m, names) } : {}),
+          },
+          alternatives: c.scores
+            .filter((x) => x.take !== c.chosen)
+            .map((x) => ({
+              value: names[x.take],
+              why_not: m
+                ? `model score ${round(m.takes[x.take]!.score, 2)} against ${round(m.takes[c.chosen]!.score, 2)}` +
+                  ` (${pts(x.take)} points against ${pts(c.chosen)})`
+                : `${pts(x.take)} points against ${pts(c.chosen)}`,
+            })),
+        });
+      }
+      seams = placeSeams({
+        sections,
+        chosen: choices.map((c) => c.chosen),
+        takes,
+        gains,
+        activity: takes.map((t, k) => activity(t, gains[k]!)),
+        fineActivity: takes.map((t, k) => fineActivity(t, gains[k]!)),
+        totalFrames,
+        crossfadeMs,
+      });
+      for (const s of seams)
+        decisions.push({
+          engine: 'comp.seam',
+          decision: sections[s.section]!.name,
+          value: round(s.startFrame / fs, 4),
+          unit: 's',
+          reason:
+            `${names[s.from]} → ${names[s.to]}: equal-power crossfade of ` +
+            `${round((s.lengthFrames / fs) * 1000, 1)} ms ` +
+            `at the lowest-energy point (${round(s.energyDbfs, 1)} dBFS) within ±` +
+            `${COMP_ASSEMBLY_PARAMETERS.searchSeconds.value} s of ${round(s.boundarySeconds, 3)} s` +
+            (s.inGap ? ', where neither take has voice' : '; no gap without voice there, so inside the sound'),
+        });
     }
-    seams = placeSeams({
+
+    return {
       sections,
-      chosen: choices.map((c) => c.chosen),
-      takes,
+      sectionsFrom,
+      loud,
+      gm,
       gains,
-      activity: takes.map((t, k) => activity(t, gains[k]!)),
-      fineActivity: takes.map((t, k) => fineActivity(t, gains[k]!)),
-      totalFrames,
-      crossfadeMs,
-    });
-    for (const s of seams)
-      decisions.push({
-        engine: 'comp.seam',
-        decision: sections[s.section]!.name,
-        value: round(s.startFrame / fs, 4),
-        unit: 's',
-        reason:
-          `${names[s.from]} → ${names[s.to]}: equal-power crossfade of ${round((s.lengthFrames / fs) * 1000, 1)} ms ` +
-          `at the lowest-energy point (${round(s.energyDbfs, 1)} dBFS) within ±` +
-          `${COMP_ASSEMBLY_PARAMETERS.searchSeconds.value} s of ${round(s.boundarySeconds, 3)} s` +
-          (s.inGap ? ', where neither take has voice' : '; no gap without voice there, so inside the sound'),
-      });
-  }
+      reference,
+      tuning,
+      timingOffset,
+      takeLatency,
+      choices,
+      measures,
+      seams,
+      appliedGains,
+    };
+  });
+  const { sections, sectionsFrom, loud, gm, gains, reference, tuning, timingOffset, takeLatency } = scored;
+  const { choices, measures, seams, appliedGains } = scored;
 
   // assembly: stream every take again, write the comp
   const writer = await WavWriter.create(o.output, { sampleRate: fs, channels, format: 'f32' });
@@ -800,6 +871,7 @@ async function compRun(o: CompOptions): Promise<Reported<CompResult>> {
         inGap: s.inGap,
       })),
       ...(o.rpp ? { session: o.rpp } : {}),
+      ...(Object.keys(params).length ? { parameters: params } : {}),
       decisions,
     },
     recorder.runId,
@@ -820,7 +892,7 @@ function roundMeasures(m: TakeSectionMeasures): TakeSectionMeasures {
 // ---- the command line -----------------------------------------------------------------------
 
 export interface CompFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFlag {
-  output: string;
+  output?: string;
   sections?: string;
   bars?: string;
   bpm?: string;
@@ -830,6 +902,8 @@ export interface CompFlags extends JsonFlag, FfmpegFlag, StoreFlags, OverwriteFl
   weights?: string;
   crossfadeMs?: string;
   rpp?: string;
+  /** `--param NAME=VALUE`, repeatable. */
+  param?: string[];
 }
 
 function positive(flag: string, value: string, lo: number, hi: number): number {
@@ -842,7 +916,7 @@ function positive(flag: string, value: string, lo: number, hi: number): number {
 export const compCommand = defineCommand({
   name: 'comp',
   description: 'score takes section by section, pick the best of each and assemble a seamless comp',
-  arguments: [['<takes...>', 'takes of one part recorded against the same timeline (one sample rate, mono or stereo)']],
+  arguments: [['[takes...]', 'takes of one part recorded against the same timeline (one sample rate, mono or stereo)']],
   options: (cmd) =>
     cmd
       .option('--sections <file>', 'sections YAML: - { name, startSeconds, endSeconds } (docs/sections.md)')
@@ -863,9 +937,11 @@ export const compCommand = defineCommand({
       .option(
         '--rpp <file>',
         'also write a REAPER session: one item per section holding every take, the chosen one active',
-      ),
+      )
+      .option('--param <name=value>', paramFlagHelp('comp'), collectParam),
   shared: {
-    output: { description: 'the comp (32-bit float WAV)', required: true },
+    // required unless `--param list` (checked in compCli)
+    output: { description: 'the comp (32-bit float WAV)' },
     overwrite: true,
     json: 'print the result as one JSON object (one line)',
     ffmpeg: 'non-WAV takes',
@@ -875,6 +951,7 @@ export const compCommand = defineCommand({
     'shub comp take1.wav take2.wav take3.wav -o comp.wav',
     'shub comp takes/*.wav -o comp.wav --sections sections.yaml --guide melody.mid --rpp comp.rpp',
     'shub comp t1.wav t2.wav t3.wav -o comp.wav --bars 4 --bpm 96 --key "A minor" --weights vocal-natural --json',
+    'shub comp t1.wav t2.wav t3.wav -o comp.wav --param takeModel=1 --param breathLoudSeconds=0.6',
   ],
   exitCodes: {
     0: 'ok',
@@ -887,6 +964,15 @@ export const compCommand = defineCommand({
 });
 
 export async function compCli(ctx: CliContext, files: string[], flags: CompFlags): Promise<number> {
+  if (flags.param?.includes('list')) {
+    ctx.io.stdout.write(`${listParams(COMP_PARAMETERS)}\n`);
+    return 0;
+  }
+  if (files.length === 0) throw new UsageError("missing required argument 'takes'");
+  const output = flags.output;
+  if (output === undefined) throw new UsageError("required option '-o, --output <path>' not specified");
+  // checked before anything is read or written (a bad value: exit 2)
+  const params = resolveParams(COMP_PARAMETERS, flags.param);
   let bars: { bars: number; bpm: number } | undefined;
   if (flags.bars !== undefined || flags.bpm !== undefined) {
     if (flags.bars === undefined || flags.bpm === undefined)
@@ -904,7 +990,7 @@ export async function compCli(ctx: CliContext, files: string[], flags: CompFlags
       comp({
         ...context,
         takes,
-        output: flags.output,
+        output,
         ...(flags.sections ? { sections: flags.sections } : {}),
         ...(bars ? { bars } : {}),
         ...(flags.auto ? { auto: true } : {}),
@@ -913,6 +999,7 @@ export async function compCli(ctx: CliContext, files: string[], flags: CompFlags
         ...(flags.weights ? { weights: flags.weights } : {}),
         ...(crossfadeMs !== undefined ? { crossfadeMs } : {}),
         ...(flags.rpp ? { rpp: flags.rpp } : {}),
+        ...(Object.keys(params).length ? { params } : {}),
         overwrite: flags.overwrite ?? false,
       }),
     );

@@ -6,7 +6,7 @@
  * no output left behind.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test, { after } from 'node:test';
 import rppp from 'rppp';
@@ -16,8 +16,15 @@ import { makeTakeSet } from '../../fixtures/takes.js';
 import { VOICES } from '../../fixtures/voice.js';
 import { ndjson, shub, tempDir } from '../helpers/cli.js';
 import { loadTakeModel, takeModelFile } from '../../src/engines/comp/take-model.js';
-import { COMP_CHOICE_PARAMETERS } from '../../src/engines/comp/params.js';
-import type { CompModelJson } from '../../src/commands/comp.js';
+import {
+  COMP_CHOICE_PARAMETERS,
+  COMP_FRAME_PARAMETERS,
+  COMP_MEASURE_PARAMETERS,
+} from '../../src/engines/comp/params.js';
+import type { ParameterSpec } from '../../src/engines/analysis/params.js';
+import { comp, type CompModelJson } from '../../src/commands/comp.js';
+import { NoStore } from '../../src/store/none.js';
+import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 
 const { dir, cleanup } = tempDir('shub-comp-');
 after(cleanup);
@@ -476,4 +483,99 @@ test('--auto finds the phrases (one per section here); --bars with a guide vocal
     b.sections.map((s) => s.chosen),
     set.best,
   );
+});
+
+/** The sections' chosen takes of comp run in this process, the values set directly in the tables (the bench's way). */
+async function engineChoice(settings: [ParameterSpec, number][], output: string): Promise<number[]> {
+  const old = settings.map(([spec]) => spec.value);
+  settings.forEach(([spec, v]) => (spec.value = v));
+  try {
+    const r = await comp({
+      ffmpeg: resolveFfmpeg(),
+      store: new NoStore(),
+      takes: takes.map(f),
+      output: f(output),
+      sections: f('sections.yaml'),
+      guide: f('guide.mid'),
+      overwrite: true,
+    });
+    return r.sections.map((x) => x.chosen);
+  } finally {
+    settings.forEach(([spec], i) => (spec.value = old[i]!));
+  }
+}
+
+const PLAIN = [...takes, '--sections', 'sections.yaml', '--guide', 'guide.mid', '--json'];
+
+test('--param clipLevel=0.5 (read as each take streams) moves one choice, as the engine with it set does', async () => {
+  const store = f('store-param');
+  const r = shub(['comp', ...PLAIN, '-o', 'p-clip.wav', '--store-dir', store, '--param', 'clipLevel=0.5'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const [j] = ndjson<CompJson & { parameters?: Record<string, number> }>(r.stdout);
+  // measured: samples over half scale count as clipped; section 5's clean take (take3) then carries clips, take2 wins
+  assert.deepEqual(set.best, [1, 0, 3, 1, 2, 3]);
+  assert.deepEqual(
+    j!.sections.map((s) => s.chosen),
+    [1, 0, 3, 1, 1, 3],
+  );
+  assert.deepEqual(await engineChoice([[COMP_FRAME_PARAMETERS.clipLevel, 0.5]], 'e-clip.wav'), [1, 0, 3, 1, 1, 3]);
+  assert.equal(COMP_FRAME_PARAMETERS.clipLevel.value, 0.999, 'restored');
+  assert.deepEqual(j!.parameters, { clipLevel: 0.5 });
+  const [runFile] = readdirSync(path.join(store, 'runs'));
+  const rec = JSON.parse(readFileSync(path.join(store, 'runs', runFile!), 'utf8'));
+  const d = rec.decisions.find((x: { engine: string }) => x.engine === 'comp.parameters');
+  assert.equal(d.reason, 'parameters: clipLevel 0.5 of full scale (default 0.999 of full scale) (--param)');
+  assert.equal(ndjson<{ parameters?: unknown }>(run.stdout)[0]!.parameters, undefined, 'none without --param');
+});
+
+test('--param takeModel=0 levelToleranceLu=12 (read in one synchronous call): the engine with them set', async () => {
+  const flags = ['--param', 'takeModel=0', '--param', 'levelToleranceLu=12'];
+  const r = shub(['comp', ...PLAIN, '-o', 'p-rules.wav', '--no-store', ...flags], dir);
+  assert.equal(r.code, 0, r.stderr);
+  const [j] = ndjson<CompJson & { parameters?: Record<string, number> }>(r.stdout);
+  // measured: the rules with 12 LU free of level points take take2 (level 9 LU off) for section 5; the model does not
+  assert.deepEqual(
+    j!.sections.map((s) => s.chosen),
+    [1, 0, 3, 1, 1, 3],
+  );
+  const settings: [ParameterSpec, number][] = [
+    [COMP_CHOICE_PARAMETERS.takeModel, 0],
+    [COMP_MEASURE_PARAMETERS.levelToleranceLu, 12],
+  ];
+  assert.deepEqual(await engineChoice(settings, 'e-rules.wav'), [1, 0, 3, 1, 1, 3]);
+  assert.deepEqual(j!.parameters, { levelToleranceLu: 12, takeModel: 0 });
+  const one = shub(['comp', ...PLAIN, '-o', 'p-rules1.wav', '--no-store', '--param', 'levelToleranceLu=12'], dir);
+  assert.deepEqual(
+    ndjson<CompJson>(one.stdout)[0]!.sections.map((s) => s.chosen),
+    set.best,
+    'the take model (default 4) keeps take3',
+  );
+});
+
+test('bad --param: exit 2, one line with the range and unit, nothing written; --param list', () => {
+  const cases: [string, RegExp][] = [
+    ['clipLevel=0.2', /^error: --param clipLevel: expected a number in \[0\.5, 1\] of full scale, got '0\.2'/],
+    ['takeModel=1.5', /^error: --param takeModel: expected an integer in \[0, 6\] switch, got '1\.5' \(default 4\)/],
+    ['breathHissHz=loud', /^error: --param breathHissHz: expected a number in \[0, 8000\] Hz, got 'loud'/],
+    ['noSuchThing=1', /^error: --param: no parameter 'noSuchThing' in this command's engines/],
+    ['takeModel', /^error: --param: expected NAME=VALUE/],
+  ];
+  for (const [flag, message] of cases) {
+    const store = f('store-bad');
+    const args = ['comp', ...PLAIN, '-o', 'bad-p.wav', '--rpp', 'bad-p.rpp', '--store-dir', store, '--param', flag];
+    const r = shub(args, dir);
+    assert.equal(r.code, 2, `${flag}: ${r.stderr}`);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '', 'no JSON');
+    assert.ok(!existsSync(f('bad-p.wav')) && !existsSync(f('bad-p.rpp')), `${flag}: no output`);
+    assert.equal(existsSync(path.join(store, 'runs')) && readdirSync(path.join(store, 'runs')).length > 0, false);
+  }
+  const list = shub(['comp', '--param', 'list'], dir);
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /^takeModel +4 {2}\[0, 6\] switch \(integer\)$/m);
+  assert.match(list.stdout, /^breathLoudSeconds +0 {2}\[0, 2\] s$/m);
+  assert.match(list.stdout, /^crossfadeMs +20 {2}\[/m);
+  assert.equal(shub(['comp', '-o', 'x.wav'], dir).code, 2, 'no takes is still a usage error');
+  assert.match(shub(['comp', 'take1.wav'], dir).stderr, /-o, --output/);
 });
