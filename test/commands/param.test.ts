@@ -23,7 +23,8 @@ import { DrumSessionDetector } from '../../src/engines/drums/session.js';
 import { analyze, type AnalyzeResult } from '../../src/commands/analyze.js';
 import { ANALYZE_PARAMETERS } from '../../src/commands/analyze-post.js';
 import { DRUMS_DETECT_PARAMETERS } from '../../src/commands/drums.js';
-import { describeParams, resolveParams } from '../../src/commands/params.js';
+import { COMP_PARAMETERS } from '../../src/commands/comp.js';
+import { describeParams, resolveParams, type ParameterTables } from '../../src/commands/params.js';
 import { NoStore } from '../../src/store/none.js';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 
@@ -328,4 +329,29 @@ test("drums replace --param: the close mics' hits of detect with those values tr
   assert.equal(midi.code, 2);
   assert.match(midi.stderr, /--param sets the detection of audio; a MIDI file is humanized without detecting/);
   assert.equal(existsSync(path.join(d, 'y.mid')), false);
+});
+
+test('every name a command lists takes its own default and refuses one step past its range', () => {
+  // comp's contourLatencySectionShare was declared an integer with the default 0.6: `--param` refused its own default
+  const tables: [string, ParameterTables][] = [
+    ['analyze', ANALYZE_PARAMETERS],
+    ['drums', DRUMS_DETECT_PARAMETERS],
+    ['comp', COMP_PARAMETERS],
+  ];
+  let names = 0;
+  for (const [command, t] of tables) {
+    const count = new Map<string, number>();
+    for (const table of Object.values(t.tables))
+      for (const name of Object.keys(table)) count.set(name, (count.get(name) ?? 0) + 1);
+    for (const [tableName, table] of Object.entries(t.tables))
+      for (const [name, spec] of Object.entries(table)) {
+        const canonical = count.get(name)! > 1 ? `${tableName}.${name}` : name;
+        assert.deepEqual(resolveParams(t, [`${canonical}=${spec.value}`]), {}, `${command} ${canonical}`);
+        const [lo, hi] = spec.range;
+        if (Number.isFinite(hi)) assert.throws(() => resolveParams(t, [`${canonical}=${hi + 1}`]), /expected/);
+        if (Number.isFinite(lo)) assert.throws(() => resolveParams(t, [`${canonical}=${lo - 1}`]), /expected/);
+        names++;
+      }
+  }
+  assert.ok(names > 500, `${names} names`);
 });

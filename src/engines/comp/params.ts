@@ -293,7 +293,6 @@ export const COMP_MEASURE_PARAMETERS = {
     [0.3, 1],
     "no guide: a take's latency read on the contour offsets is kept only where its offset against the other takes " +
       'lies within consensusToleranceSeconds of it in at least this share of the sections it has a reading in',
-    true,
   ),
   onsetMatchSeconds: p(0.15, 's', [0.02, 0.5], "onset error: a reference onset is matched to the take's within this"),
   consensusToleranceSeconds: p(
