@@ -99,11 +99,17 @@ async function until(
   timeoutMs: number,
   pollMs = 100,
 ): Promise<void> {
+  if (!(await within(check, timeoutMs, pollMs))) throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Whether `check` holds within `timeoutMs`. */
+async function within(check: () => Promise<boolean> | boolean, timeoutMs: number, pollMs = 100): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) return false;
     await sleep(pollMs);
   }
+  return true;
 }
 
 /** A master-like take of `seconds` at `lufs` (peaks at -3 dBTP), 44.1 kHz 24-bit, in its own folder. */
@@ -175,13 +181,18 @@ test('40 jobs, 3 workers, one SIGKILLed mid-job: every output once, byte-identic
   const active = async () =>
     (await query<{ id: string }>(url, `select id::text from shub_queue.job where state = 'active'`)).map((r) => r.id);
   const ended = (w: Worker) => ndjson(w.stdout).length;
-  for (let held = false; !held;) {
+  // paused inside a database call (pg-boss's fetch or its 1 s maintenance), worker 0 may hold a lock the others wait
+  // on, so none ends a job (the clean clone's run of 2026-12-07 17:35 UTC timed out here after 60 s with tempo56
+  // beside it; the lock is the likely cause, not shown): no job ended by each other worker in 20 s is read as not
+  // holding one — resumed, again, at most 8 pauses
+  for (let held = false, pauses = 0; !held; pauses++) {
+    assert.ok(pauses < 8, 'worker 0 was not caught holding a job in 8 pauses');
     workers[0]!.child.kill('SIGSTOP');
     const atPause = await active();
     const others = workers.slice(1).map((w) => [w, ended(w)] as const);
-    await until('a job ended by each other worker', () => others.every(([w, n]) => ended(w) > n), 60_000);
+    const moved = await within(() => others.every(([w, n]) => ended(w) > n), 20_000);
     const now = await active();
-    held = atPause.some((id) => now.includes(id));
+    held = moved && atPause.some((id) => now.includes(id));
     if (!held) workers[0]!.child.kill('SIGCONT');
   }
   const before = ndjson<{ jobId: string }>(workers[0]!.stdout).length;
