@@ -49,8 +49,8 @@ import {
   COMP_SECTION_PARAMETERS,
   type Weights,
 } from '../engines/comp/params.js';
-import type { ParameterSpec } from '../engines/analysis/params.js';
-import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, tablesByName } from './params.js';
+import { withParams } from './params.js';
 import type { ParameterTables, ParameterValues } from './params.js';
 import { RunRecorder, recordingFailure } from '../store/run.js';
 import type { Decision, RunInput } from '../store/types.js';
@@ -65,18 +65,7 @@ import { buildCompSession } from '../rpp/comp.js';
  * synchronous calls the values are set around), by its name without `COMP_` and `_PARAMETERS` in camel case.
  */
 export const COMP_PARAMETERS: ParameterTables = {
-  tables: Object.fromEntries(
-    Object.entries(COMP_TABLES)
-      .filter(([k]) => k.startsWith('COMP_'))
-      .map(([k, t]) => [
-        k
-          .slice('COMP_'.length)
-          .replace(/_PARAMETERS$/, '')
-          .toLowerCase()
-          .replace(/_(.)/g, (_m, c: string) => c.toUpperCase()),
-        t as Record<string, ParameterSpec>,
-      ]),
-  ),
+  tables: tablesByName(COMP_TABLES, (k) => k.startsWith('COMP_'), 'COMP_'),
 };
 
 export interface CompOptions extends RunContext {

@@ -40,7 +40,8 @@ import type { Command } from 'commander';
 import { defineCommand, withSession, type CliContext, type Session } from './context.js';
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
-import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, withParams } from './params.js';
+import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, tablesByName } from './params.js';
+import { withParams } from './params.js';
 import type { ParameterTables, ParameterValues } from './params.js';
 
 // ---- detect ----------------------------------------------------------------------------------
@@ -72,16 +73,9 @@ export interface BleedResult {
  * share is given with its table's); the model (`model`) among its shipped presets.
  */
 export const DRUMS_DETECT_PARAMETERS: ParameterTables = {
-  tables: Object.fromEntries(
-    Object.entries(DRUM_TABLES)
-      .filter(([k]) => k.endsWith('_PARAMETERS') && k !== 'REPLACE_PARAMETERS' && k !== 'QUANTIZE_PARAMETERS')
-      .map(([k, t]) => [
-        k
-          .slice(0, -'_PARAMETERS'.length)
-          .toLowerCase()
-          .replace(/_(.)/g, (_m, c: string) => c.toUpperCase()),
-        t as Record<string, ParameterSpec>,
-      ]),
+  tables: tablesByName(
+    DRUM_TABLES,
+    (k) => k.endsWith('_PARAMETERS') && k !== 'REPLACE_PARAMETERS' && k !== 'QUANTIZE_PARAMETERS',
   ),
   choices: new Map<ParameterSpec, readonly number[]>([
     [DRUM_TABLES.STEM_MODEL_PARAMETERS.model, DRUM_TABLES.STEM_MODEL_PRESETS],

@@ -1,11 +1,11 @@
 /**
  * `--param NAME=VALUE` (repeatable): a declared parameter of the engines a command runs, moved from its default
  * for one run (the selectable models: onsets' `onsetModelPreset`, tempo's `levelModelPreset`, drums' `model`, …).
- * One parse-validate-apply step for every command that takes it (analyze, drums detect, the queue's analyze jobs)
- * and for the benches' `--params JSON` (bench/eval-onsets.ts): a name not declared, a value out of its declared
- * range, not a number or not an integer where one is declared is a usage error (exit 2) naming the parameter, its
- * range and unit. The values equal to their defaults are dropped: the result, the run's record and the queue's
- * singleton key name only the parameters that differ.
+ * One parse-validate-apply step for every command that takes it (analyze, the drums verbs, comp, the queue's
+ * analyze jobs) and for the benches' `--params` (eval-onsets, the drums benches, comp-eval): a name not declared,
+ * a value out of its declared range, not a number or not an integer where one is declared is a usage error (exit 2)
+ * naming the parameter, its range and unit. The values equal to their defaults are dropped: the result, the run's
+ * record and the queue's singleton key name only the parameters that differ.
  */
 import { UsageError } from '../errors.js';
 import { inRange, rangeText, withParameterValues, type ParameterSpec } from '../engines/analysis/params.js';
@@ -28,6 +28,29 @@ export const collectParam = (value: string, previous: string[] = []): string[] =
 export const paramFlagHelp = (engines: string, list = '--param list'): string =>
   `set a parameter of the ${engines} engines for this run, NAME=VALUE (repeatable; the selectable models among ` +
   `them); \`${list}\` prints every NAME with its default, range and unit`;
+
+/**
+ * A params module's tables picked by `keep`, each under its export's name less `prefix` and `_PARAMETERS`, in camel
+ * case (`COMP_POINT_SCALES` → `pointScales`, `STEM_RING_PARAMETERS` → `stemRing`).
+ */
+export function tablesByName(
+  module: Readonly<Record<string, unknown>>,
+  keep: (exportName: string) => boolean,
+  prefix = '',
+): Record<string, Readonly<Record<string, ParameterSpec>>> {
+  return Object.fromEntries(
+    Object.entries(module)
+      .filter(([k]) => keep(k))
+      .map(([k, t]) => [
+        k
+          .slice(prefix.length)
+          .replace(/_PARAMETERS$/, '')
+          .toLowerCase()
+          .replace(/_(.)/g, (_m, c: string) => c.toUpperCase()),
+        t as Readonly<Record<string, ParameterSpec>>,
+      ]),
+  );
+}
 
 interface Entry {
   canonical: string;

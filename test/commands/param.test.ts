@@ -24,7 +24,8 @@ import { analyze, type AnalyzeResult } from '../../src/commands/analyze.js';
 import { ANALYZE_PARAMETERS } from '../../src/commands/analyze-post.js';
 import { DRUMS_DETECT_PARAMETERS } from '../../src/commands/drums.js';
 import { COMP_PARAMETERS } from '../../src/commands/comp.js';
-import { describeParams, resolveParams, type ParameterTables } from '../../src/commands/params.js';
+import { describeParams, listParams, parameterSpec, resolveParams } from '../../src/commands/params.js';
+import type { ParameterTables } from '../../src/commands/params.js';
 import { NoStore } from '../../src/store/none.js';
 import { resolveFfmpeg } from '../../src/io/ffmpeg.js';
 
@@ -339,19 +340,16 @@ test('every name a command lists takes its own default and refuses one step past
     ['comp', COMP_PARAMETERS],
   ];
   let names = 0;
-  for (const [command, t] of tables) {
-    const count = new Map<string, number>();
-    for (const table of Object.values(t.tables))
-      for (const name of Object.keys(table)) count.set(name, (count.get(name) ?? 0) + 1);
-    for (const [tableName, table] of Object.entries(t.tables))
-      for (const [name, spec] of Object.entries(table)) {
-        const canonical = count.get(name)! > 1 ? `${tableName}.${name}` : name;
-        assert.deepEqual(resolveParams(t, [`${canonical}=${spec.value}`]), {}, `${command} ${canonical}`);
-        const [lo, hi] = spec.range;
-        if (Number.isFinite(hi)) assert.throws(() => resolveParams(t, [`${canonical}=${hi + 1}`]), /expected/);
-        if (Number.isFinite(lo)) assert.throws(() => resolveParams(t, [`${canonical}=${lo - 1}`]), /expected/);
-        names++;
-      }
-  }
+  for (const [command, t] of tables)
+    for (const name of listParams(t)
+      .split('\n')
+      .map((line) => line.split(' ')[0]!)) {
+      const spec = parameterSpec(t, name);
+      assert.deepEqual(resolveParams(t, [`${name}=${spec.value}`]), {}, `${command} ${name}`);
+      const [lo, hi] = spec.range;
+      if (Number.isFinite(hi)) assert.throws(() => resolveParams(t, [`${name}=${hi + 1}`]), /expected/);
+      if (Number.isFinite(lo)) assert.throws(() => resolveParams(t, [`${name}=${lo - 1}`]), /expected/);
+      names++;
+    }
   assert.ok(names > 500, `${names} names`);
 });
