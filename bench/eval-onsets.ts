@@ -187,7 +187,11 @@
  * songs, a fifth family — lmms-common's recorded one-shots through a sampler, legato voices stepping pitch with no
  * new attack, soft pads under strums, staccato runs, grace notes, swung and straight 16ths, lmms-common's recorded
  * drum kits, two new rooms and bus treatments, quiet and full-scale mixes, made after held-out 49 had been read;
- * `--held-out-50-only`: that set alone; `--held-out-50`: added to a run that would leave it out).
+ * `--held-out-50-only`: that set alone; `--held-out-50`: added to a run that would leave it out), held-out 51
+ * (ONSET_HELD_OUT_KITS_51: drum stems, Pöschl–Teller kits, a family no onset set used, recorded Hydrogen kicks,
+ * snares and hats in new triples with a Pöschl–Teller ride and tom, soundfont brushes, players written for it, ffmpeg
+ * adynamicsmooth and anequalizer on the bus, four new shoeboxes, made after held-out 50; `--held-out-51-only`: that
+ * set alone; `--held-out-51`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -264,9 +268,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_FIRST = path.join(OUT, 'drums-held-out-51');
+/** `--held-out-51-only`: the fifty-first held-out set (ONSET_HELD_OUT_KITS_51: drum stems) alone. */
+const FIFTY_FIRST_ONLY = process.argv.includes('--held-out-51-only');
+/** `--held-out-51`: the fifty-first held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_FIRST_TOO = process.argv.includes('--held-out-51');
 const FIFTIETH = path.join(OUT, 'songs-held-out-50');
 /** `--held-out-50-only`: the fiftieth held-out set (fixtures/songonsets50.ts: full songs, a sampler) alone. */
-const FIFTIETH_ONLY = process.argv.includes('--held-out-50-only');
+const FIFTIETH_ONLY = process.argv.includes('--held-out-50-only') || FIFTY_FIRST_ONLY;
 /** `--held-out-50`: the fiftieth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTIETH_TOO = process.argv.includes('--held-out-50');
 const FORTY_NINTH = path.join(OUT, 'drums-held-out-49');
@@ -462,7 +471,8 @@ interface Item {
     | 'held-out 47'
     | 'held-out 48'
     | 'held-out 49'
-    | 'held-out 50';
+    | 'held-out 50'
+    | 'held-out 51';
   kit: string;
   pattern: string;
 }
@@ -602,6 +612,7 @@ const DRUM_SETS: Record<
   'held-out 47': [FORTY_SEVENTH, { set: 'onset-held-out-47' }],
   'held-out 48': [FORTY_EIGHTH, { set: 'onset-held-out-48' }],
   'held-out 49': [FORTY_NINTH, { set: 'onset-held-out-49' }],
+  'held-out 51': [FIFTY_FIRST, { set: 'onset-held-out-51' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -713,7 +724,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO) || FORTY_NINTH_ONLY ? none : drumItems('held-out 48');
   const fortyNinth =
     (THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO) || FIFTIETH_ONLY ? none : drumItems('held-out 49');
-  const fiftieth = THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO ? none : drumItems('held-out 50');
+  const fiftieth =
+    (THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO) || FIFTY_FIRST_ONLY ? none : drumItems('held-out 50');
+  const fiftyFirst = THIRD_ONLY && !FIFTY_FIRST_ONLY && !FIFTY_FIRST_TOO ? none : drumItems('held-out 51');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -767,6 +780,7 @@ async function main() {
     ...fortyEighth.items,
     ...fortyNinth.items,
     ...fiftieth.items,
+    ...fiftyFirst.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -821,6 +835,7 @@ async function main() {
     ...fortyEighth.missing,
     ...fortyNinth.missing,
     ...fiftieth.missing,
+    ...fiftyFirst.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -918,6 +933,7 @@ async function main() {
       'held-out 48',
       'held-out 49',
       'held-out 50',
+      'held-out 51',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -27,7 +27,8 @@
  * ONSET_HELD_OUT_KITS_47; groups: the players); `--forty-eighth`: held-out 48 (h-oset90: drum stems,
  * ONSET_HELD_OUT_KITS_48; groups: the players); `--forty-ninth`: held-out 49 (h-oset92: drum stems,
  * ONSET_HELD_OUT_KITS_49; groups: the players); `--fiftieth`: held-out 50 (h-osong95: full songs, lmms-common's
- * one-shots through a sampler, fixtures/songonsets50.ts; groups: the lead styles);
+ * one-shots through a sampler, fixtures/songonsets50.ts; groups: the lead styles); `--fifty-first`: held-out 51
+ * (h-oset96: drum stems, ONSET_HELD_OUT_KITS_51; groups: the players);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -111,6 +112,7 @@ const ORDINALS = [
   'forty-eighth',
   'forty-ninth',
   'fiftieth',
+  'fifty-first',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
