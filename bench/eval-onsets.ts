@@ -187,7 +187,10 @@
  * songs, a fifth family — lmms-common's recorded one-shots through a sampler, legato voices stepping pitch with no
  * new attack, soft pads under strums, staccato runs, grace notes, swung and straight 16ths, lmms-common's recorded
  * drum kits, two new rooms and bus treatments, quiet and full-scale mixes, made after held-out 49 had been read;
- * `--held-out-50-only`: that set alone; `--held-out-50`: added to a run that would leave it out).
+ * `--held-out-50-only`: that set alone; `--held-out-50`: added to a run that would leave it out), held-out 52
+ * (fixtures/songonsets52.ts: 24 full songs, a sixth family — Sonic Pi's pitched recordings through a sampler, Hydrogen
+ * kits with velocity layers, two new rooms and bus treatments —, made beside held-out 51; `--held-out-52-only`: that
+ * set alone; `--held-out-52`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -200,6 +203,7 @@ import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
+import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -264,9 +268,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_SECOND = path.join(OUT, 'songs-held-out-52');
+/** `--held-out-52-only`: the fifty-second held-out set (fixtures/songonsets52.ts: full songs, Sonic Pi) alone. */
+const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only');
+/** `--held-out-52`: the fifty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_SECOND_TOO = process.argv.includes('--held-out-52');
 const FIFTIETH = path.join(OUT, 'songs-held-out-50');
 /** `--held-out-50-only`: the fiftieth held-out set (fixtures/songonsets50.ts: full songs, a sampler) alone. */
-const FIFTIETH_ONLY = process.argv.includes('--held-out-50-only');
+const FIFTIETH_ONLY = process.argv.includes('--held-out-50-only') || FIFTY_SECOND_ONLY;
 /** `--held-out-50`: the fiftieth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTIETH_TOO = process.argv.includes('--held-out-50');
 const FORTY_NINTH = path.join(OUT, 'drums-held-out-49');
@@ -462,7 +471,8 @@ interface Item {
     | 'held-out 47'
     | 'held-out 48'
     | 'held-out 49'
-    | 'held-out 50';
+    | 'held-out 50'
+    | 'held-out 52';
   kit: string;
   pattern: string;
 }
@@ -554,7 +564,10 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50'>,
+  Exclude<
+    Item['set'],
+    'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50' | 'held-out 52'
+  >,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -606,6 +619,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 52') {
+    mkdirSync(FIFTY_SECOND, { recursive: true });
+    const songs = onsetHeldOut52Songs(FIFTY_SECOND);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 50') {
     mkdirSync(FIFTIETH, { recursive: true });
     const songs = onsetHeldOut50Songs(FIFTIETH);
@@ -713,7 +734,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_EIGHTH_ONLY && !FORTY_EIGHTH_TOO) || FORTY_NINTH_ONLY ? none : drumItems('held-out 48');
   const fortyNinth =
     (THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO) || FIFTIETH_ONLY ? none : drumItems('held-out 49');
-  const fiftieth = THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO ? none : drumItems('held-out 50');
+  const fiftieth =
+    (THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO) || FIFTY_SECOND_ONLY ? none : drumItems('held-out 50');
+  const fiftySecond = THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO ? none : drumItems('held-out 52');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -767,6 +790,7 @@ async function main() {
     ...fortyEighth.items,
     ...fortyNinth.items,
     ...fiftieth.items,
+    ...fiftySecond.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -821,6 +845,7 @@ async function main() {
     ...fortyEighth.missing,
     ...fortyNinth.missing,
     ...fiftieth.missing,
+    ...fiftySecond.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -918,6 +943,7 @@ async function main() {
       'held-out 48',
       'held-out 49',
       'held-out 50',
+      'held-out 52',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
