@@ -191,7 +191,10 @@
  * (ONSET_HELD_OUT_KITS_51: drum stems, Pöschl–Teller kits, a family no onset set used, recorded Hydrogen kicks,
  * snares and hats in new triples with a Pöschl–Teller ride and tom, soundfont brushes, players written for it, ffmpeg
  * adynamicsmooth and anequalizer on the bus, four new shoeboxes, made after held-out 50; `--held-out-51-only`: that
- * set alone; `--held-out-51`: added to a run that would leave it out).
+ * set alone; `--held-out-51`: added to a run that would leave it out), held-out 52
+ * (fixtures/songonsets52.ts: 24 full songs, a sixth family — Sonic Pi's pitched recordings through a sampler, Hydrogen
+ * kits with velocity layers, two new rooms and bus treatments —, made beside held-out 51; `--held-out-52-only`: that
+ * set alone; `--held-out-52`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -204,6 +207,7 @@ import { onsetHeldOut39Songs } from '../fixtures/songonsets39.js';
 import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
+import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -268,9 +272,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_SECOND = path.join(OUT, 'songs-held-out-52');
+/** `--held-out-52-only`: the fifty-second held-out set (fixtures/songonsets52.ts: full songs, Sonic Pi) alone. */
+const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only');
+/** `--held-out-52`: the fifty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_SECOND_TOO = process.argv.includes('--held-out-52');
 const FIFTY_FIRST = path.join(OUT, 'drums-held-out-51');
 /** `--held-out-51-only`: the fifty-first held-out set (ONSET_HELD_OUT_KITS_51: drum stems) alone. */
-const FIFTY_FIRST_ONLY = process.argv.includes('--held-out-51-only');
+const FIFTY_FIRST_ONLY = process.argv.includes('--held-out-51-only') || FIFTY_SECOND_ONLY;
 /** `--held-out-51`: the fifty-first held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FIRST_TOO = process.argv.includes('--held-out-51');
 const FIFTIETH = path.join(OUT, 'songs-held-out-50');
@@ -472,7 +481,8 @@ interface Item {
     | 'held-out 48'
     | 'held-out 49'
     | 'held-out 50'
-    | 'held-out 51';
+    | 'held-out 51'
+    | 'held-out 52';
   kit: string;
   pattern: string;
 }
@@ -564,7 +574,10 @@ function tuningItems(): Item[] {
 
 /** The drum sets past the tuning set: their directory under bench/out and heldOutDrumSet's options. */
 const DRUM_SETS: Record<
-  Exclude<Item['set'], 'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50'>,
+  Exclude<
+    Item['set'],
+    'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50' | 'held-out 52'
+  >,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
   'held-out': [HELD, {}],
@@ -617,6 +630,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 52') {
+    mkdirSync(FIFTY_SECOND, { recursive: true });
+    const songs = onsetHeldOut52Songs(FIFTY_SECOND);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 50') {
     mkdirSync(FIFTIETH, { recursive: true });
     const songs = onsetHeldOut50Songs(FIFTIETH);
@@ -726,7 +747,9 @@ async function main() {
     (THIRD_ONLY && !FORTY_NINTH_ONLY && !FORTY_NINTH_TOO) || FIFTIETH_ONLY ? none : drumItems('held-out 49');
   const fiftieth =
     (THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO) || FIFTY_FIRST_ONLY ? none : drumItems('held-out 50');
-  const fiftyFirst = THIRD_ONLY && !FIFTY_FIRST_ONLY && !FIFTY_FIRST_TOO ? none : drumItems('held-out 51');
+  const fiftyFirst =
+    (THIRD_ONLY && !FIFTY_FIRST_ONLY && !FIFTY_FIRST_TOO) || FIFTY_SECOND_ONLY ? none : drumItems('held-out 51');
+  const fiftySecond = THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO ? none : drumItems('held-out 52');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -781,6 +804,7 @@ async function main() {
     ...fortyNinth.items,
     ...fiftieth.items,
     ...fiftyFirst.items,
+    ...fiftySecond.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -836,6 +860,7 @@ async function main() {
     ...fortyNinth.missing,
     ...fiftieth.missing,
     ...fiftyFirst.missing,
+    ...fiftySecond.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -934,6 +959,7 @@ async function main() {
       'held-out 49',
       'held-out 50',
       'held-out 51',
+      'held-out 52',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
