@@ -244,6 +244,14 @@
  * kit families of new synthesis methods, half the songs each: a Clausen kit with RC4 noise and a spirograph
  * (hypotrochoid) kit with XTEA noise; a drifting drummer with Ornstein–Uhlenbeck timing; a tape flutter and a hard
  * clip).
+ * --sixtieth: fixtures/tempo60.ts, h-tset96 (the tempo judge after tempo59, a realistic repertoire from an
+ * eighteenth corpus: the SMC set's kit-driven pieces by pace, read from memory; a train beat in cut time at 182–206
+ * (the snare's continuous eighths), drum-and-bass and cross-stick half-time grooves (the latter's backbeat a soft
+ * cross-stick), piano and R&B snap ballads (a soft snap), a doo-wop 12/8, an italo four-on-the-floor with the bass on
+ * the off-beats, ska-punk, a jungle break, a Motown four-snare, new jack swing and trip-hop; every bar written fresh,
+ * tempo59's song form imported; truth by rule A; two kit families of new synthesis methods, half the songs each: a
+ * Poisson-kernel kit with Salsa20 noise and a Legendre (Bonnet's recursion) kit with ACORN noise; a metric-position
+ * drummer with logistic timing; a bitcrusher and a boxy room (a feedback comb)).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -317,6 +325,7 @@ import { tempo56Set } from '../fixtures/tempo56.js';
 import { tempo57Set } from '../fixtures/tempo57.js';
 import { tempo58Set } from '../fixtures/tempo58.js';
 import { tempo59Set } from '../fixtures/tempo59.js';
+import { tempo60Set } from '../fixtures/tempo60.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -383,6 +392,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-seventh', name: 'fifty-seventh', dir: 'tempo-heldout57', make: tempo57Set },
   { flag: '--fifty-eighth', name: 'fifty-eighth', dir: 'tempo-heldout58', make: tempo58Set },
   { flag: '--fifty-ninth', name: 'fifty-ninth', dir: 'tempo-heldout59', make: tempo59Set },
+  { flag: '--sixtieth', name: 'sixtieth', dir: 'tempo-heldout60', make: tempo60Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
