@@ -48,6 +48,7 @@
  * --held-out-59, --held-out-59t: fixtures/drumclass59.ts, drumclass59t.ts, h-dxset89;
  * --held-out-60, --held-out-60t: fixtures/drumclass60.ts, drumclass60t.ts, h-dxset90;
  * --held-out-61, --held-out-61t: fixtures/drumclass61.ts, drumclass61t.ts, h-dxset92;
+ * --held-out-62, --held-out-62t: fixtures/drumclass62.ts, drumclass62t.ts, h-dxset96;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -139,6 +140,8 @@ import { heldOut60DrumSpecs } from '../fixtures/drumclass60.js';
 import { heldOut60tDrumSpecs } from '../fixtures/drumclass60t.js';
 import { heldOut61DrumSpecs } from '../fixtures/drumclass61.js';
 import { heldOut61tDrumSpecs } from '../fixtures/drumclass61t.js';
+import { heldOut62DrumSpecs } from '../fixtures/drumclass62.js';
+import { heldOut62tDrumSpecs } from '../fixtures/drumclass62t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -309,6 +312,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-60t', heldOut60tDrumSpecs], // drumclass60t.ts, h-dxset90: kickless batá, ringing baile funk, brush shuffle
   ['held-out-61', heldOut61DrumSpecs], // drumclass61.ts, h-dxset92: Pöschl–Teller kits, layered recorded kits
   ['held-out-61t', heldOut61tDrumSpecs], // drumclass61t.ts, h-dxset92: kickless ijexá, re-struck kizomba, brush samba
+  ['held-out-62', heldOut62DrumSpecs], // drumclass62.ts, h-dxset96: Lennard-Jones kits, velocity-split recorded kits
+  ['held-out-62t', heldOut62tDrumSpecs], // drumclass62t.ts, h-dxset96: kickless kpanlogo, re-struck trap, brush bossa
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
