@@ -1506,6 +1506,39 @@ export const TEMPO_PARAMETERS = {
     'blind half-time (h-tempo89): read only at a reported level this fast or faster (the half-time grooves written ' +
       'at 130–153 BPM; rule A taps them at 65–77)',
   ),
+  wideHalfTimeAccent: p(
+    2,
+    'of the wide hits',
+    [0.1, 2],
+    "wide half-time (h-tempo96): the snare detector's wide reading (snareHitsWide: a clap's, snap's, rim's, " +
+      "cross-stick's or brush's stroke, 0.34–1 kHz included, a click counted) at the reported beats: each hit " +
+      'within a quarter beat of a beat counted in its class by the beat index mod 4; c the fullest class, accent ' +
+      '(x_c − x_{c+2}) / (the hits between the first and last beat) at this or above (one stroke every four beats, ' +
+      "on the beat: a half-time groove's clap on 3, a ballad's cross-stick on 2 and 4 read at the eighths) halves " +
+      'the level, keeping the beats of class c. 2: never (the default); 0.6 measured on tempo35–58 and the plain ' +
+      'grooves (bench/results/tempo.md, h-tempo96)',
+  ),
+  wideHalfTimeBars: p(
+    0.35,
+    'of the bars',
+    [0, 1],
+    "wide half-time (h-tempo96): the fullest class's hits over the bars (reported beats / 4) at least this (the " +
+      'stroke heard in most bars, not a fill or two)',
+  ),
+  wideHalfTimeMaxRate: p(
+    0.6,
+    'snare hits per beat',
+    [0, 2],
+    'wide half-time (h-tempo96): read only where the snare hits (snareHits) per reported beat are below this (a ' +
+      "shell-and-wires backbeat at the reported level gives 0.5; a half-time groove's snare on 3 gives 0.25)",
+  ),
+  wideHalfTimeMinBpm: p(
+    120,
+    'BPM',
+    [60, 240],
+    'wide half-time (h-tempo96): read only at a reported level this fast or faster (the half-time grooves written ' +
+      'at 130–153 BPM and the ballads read at their eighths, 120–150)',
+  ),
   backbeatPhaseMinHits: p(
     8,
     'snare hits',

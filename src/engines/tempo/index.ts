@@ -1070,6 +1070,48 @@ export function blindHalfTime(
 }
 
 /**
+ * Wide half-time (h-tempo96, issue 12 points 1 and 2; rule A, fixtures/tempotruth.ts beatLevelFactor): the snare
+ * detector's wide reading (snareHitsWide: a clap's, snap's, rim's, cross-stick's or brush's stroke, which the
+ * shell-and-wires shape misses) at the reported beats (s). Each wide hit between the first and the last beat within
+ * a quarter beat of a beat is counted in that beat's class, its index mod 4; c the fullest class: accent = (x_c −
+ * x_{c+2}) / (all the hits between the first and last beat), bars = x_c / (beats / 4). At a level of
+ * wideHalfTimeMinBpm or faster whose snare hits (snareHits) are fewer than wideHalfTimeMaxRate per beat, an accent
+ * of wideHalfTimeAccent or more over wideHalfTimeBars or more of the bars is one stroke every four beats, on the beat
+ * (a half-time groove's clap on 3, a ballad's cross-stick read at its eighths): rule A's beat is half the level —
+ * `halve`, keeping the beats of c's parity (the stroke is on 2 and 4 of the half). null with fewer than 12 beats or
+ * without the wide reading; at wideHalfTimeAccent's range top (2) never.
+ */
+export function wideHalfTime(
+  wideTimes: readonly number[] | null,
+  strictTimes: readonly number[] | null,
+  beats: readonly number[],
+  bpm: number,
+): { halve: boolean; accent: number; bars: number; rate: number; parity: number } | null {
+  const minAccent = checkParameter('wideHalfTimeAccent', TEMPO_PARAMETERS.wideHalfTimeAccent);
+  const minBars = checkParameter('wideHalfTimeBars', TEMPO_PARAMETERS.wideHalfTimeBars);
+  const maxRate = checkParameter('wideHalfTimeMaxRate', TEMPO_PARAMETERS.wideHalfTimeMaxRate);
+  const minBpm = checkParameter('wideHalfTimeMinBpm', TEMPO_PARAMETERS.wideHalfTimeMinBpm);
+  if (!wideTimes || beats.length < 12 || !(bpm > 0)) return null;
+  const byClass = [0, 0, 0, 0];
+  let inside = 0;
+  let i = 0;
+  for (const t of wideTimes) {
+    if (t < beats[0]! || t >= beats.at(-1)!) continue;
+    while (beats[i + 1]! <= t) i++;
+    inside++;
+    const d = (t - beats[i]!) / (beats[i + 1]! - beats[i]!);
+    if (d <= 0.25) byClass[i % 4]!++;
+    else if (d >= 0.75) byClass[(i + 1) % 4]!++;
+  }
+  const c = byClass.indexOf(Math.max(...byClass));
+  const accent = inside > 0 ? (byClass[c]! - byClass[(c + 2) % 4]!) / inside : 0;
+  const bars = byClass[c]! / (beats.length / 4);
+  const rate = (strictTimes?.length ?? 0) / beats.length;
+  const halve = minAccent < 2 && bpm >= minBpm && rate < maxRate && accent >= minAccent && bars >= minBars;
+  return { halve, accent, bars, rate, parity: c % 2 };
+}
+
+/**
  * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
  * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
  * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
@@ -2386,9 +2428,9 @@ function levels(
   const handBpm = tempo.bpm!;
   // a level moved by `move` (2: the beats' midpoints added; 0.5: every other beat kept), the level it left the first
   // alternative
-  const moveLevel = (move: 2 | 0.5, confidence: number, leftConfidence: number) => {
+  const moveLevel = (move: 2 | 0.5, confidence: number, leftConfidence: number, keep = tempo.downbeats[0]) => {
     const fromBpm = tempo.bpm!;
-    const moved = movedBeats(tempo.beats, tempo.downbeats[0], move).map(r4);
+    const moved = movedBeats(tempo.beats, keep, move).map(r4);
     const kept = new Set(moved);
     tempo.bpm = Math.round(fromBpm * move * 100) / 100;
     tempo.confidence = confidence;
@@ -2422,7 +2464,18 @@ function levels(
         )
       : null;
   if (blind?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence);
-  const halved = modelMove?.move === 0.5 || !!blind?.halve;
+  // h-tempo96: the wide half-time (wideHalfTime): one clap, snap, rim or cross-stick stroke every four beats (the
+  // wide snare reading), halved keeping the stroke's beats (it is on 2 and 4 of the half)
+  const wideHalf =
+    input.bandEnergy &&
+    modelMove?.move !== 0.5 &&
+    !blind?.halve &&
+    TEMPO_PARAMETERS.wideHalfTimeAccent.value < 2 &&
+    tempo.bpm! >= TEMPO_PARAMETERS.wideHalfTimeMinBpm.value
+      ? wideHalfTime(snareHitsWide(input.bandEnergy)?.times ?? null, snareOnce()?.times ?? [], tempo.beats, tempo.bpm!)
+      : null;
+  if (wideHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[wideHalf.parity]);
+  const halved = modelMove?.move === 0.5 || !!blind?.halve || !!wideHalf?.halve;
   // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
   // the half not read when the model halved the level
   const atLevel = <T>(
@@ -2661,6 +2714,16 @@ function levels(
               `${fmt(TEMPO_PARAMETERS.blindHalfTimeMaxRate.value)} per beat, at ` +
               `${fmt(TEMPO_PARAMETERS.blindHalfTimeAccent.value)} or more, ` +
               `${fmt(TEMPO_PARAMETERS.blindHalfTimePair.value)} or less)`,
+          }
+        : {}),
+      ...(wideHalf
+        ? {
+            wideHalfTime:
+              `${wideHalf.halve ? 'halved' : 'as reported'}: snare hits ${fmt(wideHalf.rate)} per beat, the wide ` +
+              `reading's one-in-four accent ${fmt(wideHalf.accent)} over ${fmt(wideHalf.bars)} of the bars (halved ` +
+              `below ${fmt(TEMPO_PARAMETERS.wideHalfTimeMaxRate.value)} per beat, at ` +
+              `${fmt(TEMPO_PARAMETERS.wideHalfTimeAccent.value)} or more over ` +
+              `${fmt(TEMPO_PARAMETERS.wideHalfTimeBars.value)} or more)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
