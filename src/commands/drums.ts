@@ -7,7 +7,8 @@
  * whole-kit stems classified; one NDJSON line per track; `--midi` writes the hits as a Standard
  * MIDI File. Every rejected bleed hit and every classification is a decision of the run.
  * replace, quantize and humanize (on audio) run the same detection first (detectSession), so they take the same
- * `--param` (DRUMS_DETECT_PARAMETERS), set around the detector's calls there, recorded there.
+ * `--param` (DRUMS_DETECT_PARAMETERS), set around the detector's calls there, recorded there; a parameter that only
+ * sets a stem's hit classes (DRUMS_CLASS_ONLY_TABLES) changes nothing they write, and they say so (one warning each).
  */
 import path from 'node:path';
 import { ExitCode, exitCodeOf, InputError, UsageError } from '../errors.js';
@@ -18,6 +19,7 @@ import { OutputPlan } from '../io/outputs.js';
 import { drumMidi, GM_DRUM_NOTES, parseMidi, writeParsedMidi, type MidiHit } from '../engines/drums/midi.js';
 import { DrumSessionDetector, type SessionHit, type TrackDetection } from '../engines/drums/session.js';
 import { STEM_BANDS } from '../engines/drums/stem.js';
+import { stemReadsMembrane } from '../engines/drums/stem-model.js';
 import {
   isSessionFile,
   loadDrumSession,
@@ -41,7 +43,7 @@ import { defineCommand, withSession, type CliContext, type Session } from './con
 import type { FfmpegFlag, InputFlags, JsonFlag, OverwriteFlag, StoreFlags } from './options.js';
 import { inputOf, lockstep, mono, openTracks, readSample, trackFileName } from './drums-io.js';
 import { collectParam, listParams, paramFlagHelp, recordParams, resolveParams, tablesByName } from './params.js';
-import { withParams } from './params.js';
+import { parameterSpec, withParams } from './params.js';
 import type { ParameterTables, ParameterValues } from './params.js';
 
 // ---- detect ----------------------------------------------------------------------------------
@@ -81,6 +83,61 @@ export const DRUMS_DETECT_PARAMETERS: ParameterTables = {
     [DRUM_TABLES.STEM_MODEL_PARAMETERS.model, DRUM_TABLES.STEM_MODEL_PRESETS],
   ]),
 };
+
+/**
+ * The detection tables that only set a whole-kit stem's hit classes: they never add, drop or move a hit (a second
+ * piece included) nor change its level, so replace (close mics' hits), quantize and humanize (every track's hit
+ * times: slicePoints) read nothing they set; `--param` says so there (classOnlyParams). What reads each
+ * (src/engines/drums/):
+ * - stemModel, stemModelCluster: applyStemModel sets `h.cls` and `h.confidence` of the hits made (stem-model.ts);
+ * - stemKickless, stemFloortom: applyKicklessStem / applyFloorTomCluster set `h.cls = 'tom'` only;
+ * - stemMembrane: membraneCue and clickDb (stem.ts), read by the model and the kickless rule only;
+ * - stemCymbalRing, stemCymbalReference, stemTomClearSnare, stemBrushDecay, stemRingGlide, stemHatShell,
+ *   stemHatPartial, stemBell (and its lateFlatness: byBellRing and the model), stemMaskedKick: the second-pass rules
+ *   after byStruckWithKick in classifyStemHits, each through relabel() only (the main class; a second piece stays).
+ * Not class-only: stem and detect (they find the hits), the close mics' (bleed, pair, swell, ring, shot), the band
+ * rule's (stemClass, stemOverlap, stemKick, stemRing: classifyStemHit gives a hit its second piece) and the rules'
+ * up to byStruckWithKick (a hit read as a kick there gains or loses a second piece: a hit reported).
+ */
+export const DRUMS_CLASS_ONLY_TABLES: readonly string[] = [
+  'stemModel',
+  'stemModelCluster',
+  'stemKickless',
+  'stemFloortom',
+  'stemMembrane',
+  'stemCymbalRing',
+  'stemCymbalReference',
+  'stemTomClearSnare',
+  'stemBrushDecay',
+  'stemRingGlide',
+  'stemHatShell',
+  'stemHatPartial',
+  'stemBell',
+  'stemMaskedKick',
+];
+
+/**
+ * The `--param` names (checked values) that set only a stem's classes (DRUMS_CLASS_ONLY_TABLES), in their order. The
+ * three that decide whether the stem's first pass measures the membrane cue (stemReadsMembrane: useModel, model,
+ * kicklessFallSt) count only while the values leave that as it is: without the cue StemAnalyzer.spectra reads one
+ * event per call, so the last hits of a stem may lose their spectral features and, with them, a second piece.
+ */
+export function classOnlyParams(values: ParameterValues): string[] {
+  const names = Object.keys(values);
+  if (!names.length) return [];
+  const spec = (n: string) => parameterSpec(DRUMS_DETECT_PARAMETERS, n);
+  const tables = DRUMS_DETECT_PARAMETERS.tables;
+  const only = new Set(DRUMS_CLASS_ONLY_TABLES.flatMap((t) => Object.values(tables[t] ?? {})));
+  const cue: ParameterSpec[] = [
+    DRUM_TABLES.STEM_MODEL_PARAMETERS.useModel,
+    DRUM_TABLES.STEM_MODEL_PARAMETERS.model,
+    DRUM_TABLES.STEM_KICKLESS_PARAMETERS.kicklessFallSt,
+  ];
+  const switches =
+    names.some((n) => cue.includes(spec(n))) &&
+    withParams(DRUMS_DETECT_PARAMETERS, values, stemReadsMembrane) !== stemReadsMembrane();
+  return names.filter((n) => only.has(spec(n)) && !(switches && cue.includes(spec(n))));
+}
 
 /** One NDJSON line of `drums detect`: one per track. */
 export interface DetectResult {
@@ -163,8 +220,18 @@ export async function detectSession(
   tracks: SessionTrack[],
   o: RunContext & DetectParamsOption,
   recorder: RunRecorder,
+  verb?: 'replace' | 'quantize' | 'humanize',
 ): Promise<SessionDetection> {
   const params = recordParams(recorder, 'drums', DRUMS_DETECT_PARAMETERS, o.params);
+  // a verb that reads the hits' times and levels only: a parameter that sets a stem's classes changes nothing there
+  if (verb)
+    for (const name of classOnlyParams(params)) {
+      const note =
+        `--param ${name}=${params[name]} changes nothing here (it sets a whole-kit stem's hit classes, which ` +
+        `${verb} does not read); shub drums detect reads it`;
+      o.onWarning?.(`shub drums ${verb}: ${note}`);
+      recorder.decide({ engine: 'drums.parameters', decision: 'unused', value: name, reason: note });
+    }
   // the parameters are set around each synchronous call of the detector only: a process running other work
   // between the blocks never sees them
   const set = <T>(fn: () => T): T => withParams(DRUMS_DETECT_PARAMETERS, params, fn);
@@ -472,7 +539,7 @@ export async function drumsReplace(o: ReplaceOptions): Promise<Reported<ReplaceT
     if (o.recipe) plan.claim(o.recipe, 'mix recipe');
     const mix = o.mix ?? REPLACE_PARAMETERS.mix.value;
     const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
-    const detection = await detectSession(session, tracks, o, recorder);
+    const detection = await detectSession(session, tracks, o, recorder, 'replace');
     for (const d of detection.decisions) recorder.decide(d);
     const rate = detection.sampleRate;
     const samples = new Map<string, KitSample>();
@@ -744,7 +811,7 @@ export async function drumsSlices(o: SliceOptions): Promise<Reported<SliceResult
     if (o.rpp) plan.claim(o.rpp, 'REAPER session');
     if (o.recipe) plan.claim(o.recipe, 'mix recipe');
     const where = session.file ? quotePath(session.file) : quotePath(tracks[0]!.file);
-    const detection = await detectSession(session, tracks, o, recorder);
+    const detection = await detectSession(session, tracks, o, recorder, o.verb);
     for (const d of detection.decisions) recorder.decide(d);
     const rate = detection.sampleRate;
     const triggered = detection.tracks.filter((d) => d.role !== 'ambient');
