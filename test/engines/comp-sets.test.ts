@@ -4921,3 +4921,294 @@ test('comp held-out-64: four new burst shapes, blow at the mic; runs of short no
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-65 against every set before it (held-out-64 included)
+const set65 = sets.filter(([name]) => numberOf(name) === 65).flatMap(([, v]) => v);
+const before65 = sets.filter(([name]) => numberOf(name) < 65).flatMap(([, v]) => v);
+
+test('comp held-out-65: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before65.length, before64.length + set64.length, 'every earlier spec read, held-out-64 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 65).length, 2, 'songs and speech');
+  // 7 played songs (6, 3, 6, 6, 6, 2, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set65.map((s) => s.sentences?.length ?? s.sections),
+    [6, 3, 6, 6, 6, 2, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set65.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before65.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set65.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before65,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before65,
+  );
+  const sung = set65.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['bransle bass', 'sarabande soprano', 'musette alto']);
+  const oldNames = seen(voiceName, before65);
+  for (const s of set65) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before65);
+  assert.deepEqual(
+    set65.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['fr-ch', false],
+      ['ru-lv', false],
+    ],
+  );
+  // odd multiples of 1225 Hz (44.1 kHz / 36), inside held-out-61's to 64's rates (30 870–41 160 Hz)
+  const songs = set65.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [35525, 37975, 40425]);
+  for (const s of songs) assert.ok((s.sampleRate! / 1225) % 2 === 1, `${s.seed}: ${s.sampleRate} Hz`);
+  // tempi and rates no set used (tempi of fiftieths of a beat per minute in lowest terms); tonics the least used,
+  // inside held-out-61's to 64's 38–78 (68 four uses, 41, 42 and 44 five)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in64 = (k: string) => {
+    const v = [...set61, ...set62, ...set63, ...set64].map((s) => field(s, k)).filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before65.map((s) => field(s, k)));
+    const [lo, hi] = in64(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–64's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  const fiftieth = (b: number) => off(50 * b) < 1e-9 && off(25 * b) > 1e-9 && off(10 * b) > 1e-9;
+  for (const s of songs) assert.ok(fiftieth(field(s, 'bpm')!), `${s.seed}: ${field(s, 'bpm')}, a fiftieth`);
+  for (const s of before65) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(!fiftieth(b), `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [41, 42, 44, 68]);
+  assert.deepEqual(
+    [41, 42, 44, 68].map((t) => before65.filter((s) => field(s, 'tonic') === t).length),
+    [5, 5, 5, 4],
+  );
+  // latencies of odd 512ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before65));
+  for (const l of lats(set65))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(512 * l) < 1e-9 && off(256 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before65)) assert.ok(off(256 * l) < 1e-9, `latency ${l} an odd 512th before`);
+  assert.deepEqual(
+    set65.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [7.65, 2.05],
+      [13.15, 11.45],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set65)) assert.ok(!shares(before65).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set65), [0.61, 0.69]);
+  assert.deepEqual(
+    set65.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the nineteenth performer model (tremolo) on every song, the loud breath on every spec, the click bleed on five
+  // songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of
+  // 47's–64's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+    'droop',
+    'runs',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set65.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set65.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before65.filter((s) => has(s, 'tremolo')).length, 0, 'no tremolo before');
+  assert.deepEqual(
+    set65.filter((s) => has(s, 'tremolo')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set65
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7776, [3]],
+      [7779, [0]],
+      [7782, [4]],
+      [7783, [1]],
+      [7786, [2]],
+    ],
+  );
+  const fresh = ['beep', 'chair', 'laugh', 'rub'];
+  for (const s of before65.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set65) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { tremolo?: EVAL.Tremolo; loudBreath: EVAL.LoudBreath };
+    const tremolo = { share: [0.45, 0.8], minSeconds: 0.45, onsetS: [0.1, 0.25], hz: [4.2, 6.4], db: [1.2, 3.2] };
+    if (!s.sentences) assert.deepEqual(o.tremolo, { ...tremolo, riseS: 0.15 }, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.4);
+  }
+  assert.deepEqual(
+    set65.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-65: sizes a mix of two spreads, edges other than 42's…64's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set65,
+    [EVAL.FAINT_SPREAD_65, EVAL.ORDINARY_SPREAD_65],
+    spreadsBefore(65),
+    [15, 45],
+    { late: [2, 9], early: [4, 5], detune: [3, 9], level: [3, 5], noise: [2, 13], clip: [1, 4] },
+    [7779, 7788],
+  );
+  assert.equal(set65.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set65[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_65.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_65.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set65[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-65: four new burst shapes, rub at the mic; long notes waver in level, never raised', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['beep', 'chair', 'laugh', 'rub'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 31);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 31);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'rub', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // the beep high and tonal; the chair's ticks in the mids; the laugh voiced and low; the rub low, at the mic
+  const upsPerSecond = (x: Float64Array, a: number, b: number) => {
+    let ups = 0;
+    for (let i = Math.max(1, Math.round(a * fs)); i < Math.min(x.length, Math.round(b * fs)); i++)
+      if (x[i - 1]! < 0 && x[i]! >= 0) ups++;
+    return ups / (Math.min(x.length / fs, b) - a);
+  };
+  const beep = EVAL.burstSound('beep', fs, mulberry32(5));
+  assert.ok(beep.length >= 0.16 * fs && beep.length <= 0.54 * fs + 2, `beep: ${beep.length / fs} s`);
+  const bUps = upsPerSecond(beep, 0.005, 0.055);
+  assert.ok(bUps > 1900 && bUps < 3500, `beep: ${bUps} Hz`);
+  const chair = EVAL.burstSound('chair', fs, mulberry32(5));
+  assert.ok(chair.length >= 0.2 * fs && chair.length <= 0.5 * fs + 1, `chair: ${chair.length / fs} s`);
+  const cUps = upsPerSecond(chair, 0, chair.length / fs);
+  assert.ok(cUps > 100 && cUps < 1800, `chair: ${cUps} Hz`);
+  const laugh = EVAL.burstSound('laugh', fs, mulberry32(5));
+  assert.ok(laugh.length >= 0.39 * fs && laugh.length <= 1.23 * fs + 2, `laugh: ${laugh.length / fs} s`);
+  assert.ok(rms51(laugh, fs, 0, 0.06) > 0.2 * loudest54(laugh, fs), 'laugh: a "ha" at its start');
+  const rub = EVAL.burstSound('rub', fs, mulberry32(5));
+  assert.ok(rub.length >= 0.15 * fs && rub.length <= 0.4 * fs + 1, `rub: ${rub.length / fs} s`);
+  // the rub's first difference under 2 sin(π 2 kHz / fs) of its RMS (its energy mostly under 2 kHz, the scratches
+  // beside the strokes); the laugh's under 0.3 (its buzz through the low resonances)
+  const slope = (x: Float64Array) => {
+    let [e, d] = [0, 0];
+    for (let i = 1; i < x.length; i++) [e, d] = [e + x[i]! ** 2, d + (x[i]! - x[i - 1]!) ** 2];
+    return Math.sqrt(d / e);
+  };
+  assert.ok(slope(rub) < 2 * Math.sin((Math.PI * 2000) / fs), `rub: ${slope(rub)}`);
+  assert.ok(slope(laugh) < 0.3, `laugh: ${slope(laugh)}`);
+  // the tremolo (5 Hz, 3 dB, from 0.2 s into the note, in over 0.15 s) on a 1 s note at 0.5 s; a 0.3 s note at 2 s
+  // left; the level never raised
+  const tremolo: EVAL.Tremolo = {
+    share: [1, 1],
+    minSeconds: 0.45,
+    onsetS: [0.2, 0.2],
+    hz: [5, 5],
+    db: [3, 3],
+    riseS: 0.15,
+  };
+  const x = Float64Array.from({ length: 3 * fs }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 220 * i) / fs));
+  const notes = [
+    { on: 0.5, off: 1.5 },
+    { on: 2, off: 2.3 },
+  ];
+  const got = EVAL.tremoloPart(x, fs, notes, tremolo, 3, []);
+  assert.deepEqual(
+    got.shaken.map((m) => [m.from, m.to, m.hz, m.db]),
+    [[0.7, 1.5, 5, 3]],
+  );
+  const gainAt = (t: number) => {
+    let [num, den] = [0, 0];
+    for (let i = Math.round((t - 0.001) * fs); i <= Math.round((t + 0.001) * fs); i++) {
+      num += got.y[i]! * x[i]!;
+      den += x[i]! * x[i]!;
+    }
+    return 20 * Math.log10(num / den);
+  };
+  for (let i = 0; i < x.length; i++) {
+    const t = i / fs;
+    assert.ok(Math.abs(got.y[i]!) <= Math.abs(x[i]!) + 1e-15, `${t} s raised`);
+    if (t < 0.7 || t >= 1.5) assert.equal(got.y[i], x[i], `${t} s`);
+  }
+  assert.ok(Math.abs(gainAt(1) + 3) < 0.05, `the dip at 1 s: ${gainAt(1)} dB`);
+  assert.ok(Math.abs(gainAt(1.1)) < 0.05, `in step at 1.1 s: ${gainAt(1.1)} dB`);
+  assert.ok(Math.abs(gainAt(0.8) + 2.25) < 0.05, `rising in at 0.8 s (0.75 of the depth): ${gainAt(0.8)} dB`);
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.tremoloPart(x, fs, notes, tremolo, 3, [{ startSeconds: 1.2, endSeconds: 2 }]);
+  assert.deepEqual(spared.shaken, []);
+  // through recordTakes: the clean take shaken too, the guide steady, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, tremolo }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
