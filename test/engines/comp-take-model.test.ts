@@ -813,3 +813,60 @@ test('comp take model: three takes 60 ms late, one on time — with a guide its 
     guideOff.value = was;
   }
 });
+
+test('comp take model: the section reference bounded (sectionTimingMaxMs) — a late majority, a shared shift', () => {
+  const at = (name: string) => TAKE_FEATURES.indexOf(name);
+  const read = (timing: number[], reference?: 'midi' | 'consensus') => {
+    const row = timing.map((t) => ({ ...clean, timingMs: t, absLagMs: t }));
+    const raw = row.map((m) => measurePoints(m));
+    const ctx = takeContext({ takeLatencyMs: timing.map(() => 0), ...(reference ? { reference } : {}) });
+    const song = { ...ctx, song: songContext([row], ctx.latencyMs, ctx.reference) };
+    const x = takeFeatures(row, raw, [false, false, false, false], [[], [], [], []], 0, song, 0);
+    const col = (name: string) => x.map((r) => Number(r[at(name)]!.toFixed(6)));
+    return {
+      dt: col('timing − section median, |ms| / 10'),
+      share: col('other takes within 15 ms of the entry, fraction'),
+    };
+  };
+  const bound = COMP_CHOICE_PARAMETERS.sectionTimingMaxMs as { value: number };
+  const guideOff = COMP_CHOICE_PARAMETERS.guideTimingOffMs as { value: number };
+  const [was, guideWas] = [bound.value, guideOff.value];
+  guideOff.value = -1;
+  try {
+    bound.value = -1;
+    const late = [2, 58, 60, 63]; // three takes 60 ms late in one phrase, one on time
+    const shifted = [18, 20, 22, 21]; // every take 20 ms late together (the performer's rushed or dragged phrase)
+    const alone = [0, 2, -1, 60]; // one take late by 60 ms, the others in time
+    assert.equal(sectionTimingReference(late, 'consensus'), null, 'off: the median');
+    const offLate = read(late, 'consensus');
+    assert.deepEqual(offLate.dt, [5.6, 0, 0.2, 0.5]); // the late majority's median (58) is the reference
+    bound.value = 25;
+    // beyond the bound the median is bound to it, in every mode (guideTimingOffMs off)
+    assert.equal(sectionTimingReference(late, 'consensus'), 25);
+    assert.equal(sectionTimingReference(late, 'midi'), 25);
+    assert.equal(
+      sectionTimingReference(
+        late.map((t) => -t),
+        undefined,
+      ),
+      -25,
+    );
+    const onLate = read(late, 'consensus');
+    assert.deepEqual(onLate.dt, [2.3, 3.3, 3.5, 3.8]); // the take on time now nearest the reference
+    assert.deepEqual(onLate.share, [0, 0, 0, 0]); // none within 15 ms of +25
+    // a shift every take shares within the bound: the median stands, no take charged for it
+    assert.equal(sectionTimingReference(shifted, 'consensus'), null);
+    assert.deepEqual(read(shifted, 'consensus').dt, [0.2, 0, 0.2, 0.1]);
+    assert.deepEqual(read(shifted, 'consensus').share, [1, 1, 1, 1]);
+    // one take late by 60 ms alone: the median stands, the late take is read 60 ms off as before
+    assert.equal(sectionTimingReference(alone, 'consensus'), null);
+    assert.deepEqual(read(alone, 'consensus').dt, [0, 0.2, 0.1, 6]);
+    bound.value = 10;
+    const ten = read(late, 'consensus');
+    assert.deepEqual(ten.dt, [0.8, 4.8, 5, 5.3]);
+    assert.deepEqual(ten.share, [1, 0, 0, 0]); // the take on time alone within 15 ms of +10
+  } finally {
+    bound.value = was;
+    guideOff.value = guideWas;
+  }
+});

@@ -723,6 +723,19 @@ export const COMP_CHOICE_PARAMETERS = {
       'the clean take +4; the rules chose it, the model took a late one for its agreement.) −1: off, the median ' +
       "always (main's). Without a guide the reference is the takes themselves either way",
   ),
+  sectionTimingMaxMs: p(
+    -1,
+    'ms',
+    [-1, 200],
+    "The take model's section timing reference (take-model.ts boundedMedian, any mode, where guideTimingOffMs sets " +
+      "none): the takes' median entry in the section, bounded to ±this — a shift all takes share in a phrase is " +
+      'absorbed up to it, a late or early majority beyond it moves the reference no further (the entry, the ' +
+      "agreement with it and the song's entries read against it, as guideTimingOffMs's group). Measured before " +
+      'the rule (h-comp96, ' +
+      'held-out-42…63, takes with a late / early defect against takes with none, AUC of the entry less the ' +
+      'reference): the median unbounded 0.868 (≥ 30 ms) / 0.680 (< 30 ms), bounded to 10 ms 0.946 / 0.748, 20 ms ' +
+      "0.941 / 0.707, 0 ms 0.946 / 0.761. −1: off, unbounded (main's)",
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {

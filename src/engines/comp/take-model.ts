@@ -242,7 +242,7 @@ export function sectionTimingReference(
   reference?: TakeContext['reference'],
 ): number | null {
   const off = COMP_CHOICE_PARAMETERS.guideTimingOffMs.value;
-  if (off < 0 || (reference !== 'midi' && reference !== 'guide')) return null;
+  if (off < 0 || (reference !== 'midi' && reference !== 'guide')) return boundedMedian(entries);
   const xs = entries.filter((x): x is number => x !== null).sort((a, b) => a - b);
   if (xs.length < 2 || Math.abs(medianOf(xs)) <= off) return null;
   const w = COMP_MEASURE_PARAMETERS.commonOffsetWindowSeconds.value * 1000;
@@ -254,6 +254,21 @@ export function sectionTimingReference(
     if (!best.length || c < b - 1e-9 || (Math.abs(c - b) <= 1e-9 && g.length > best.length)) best = g;
   }
   return medianOf(best);
+}
+
+/**
+ * h-comp96, sectionTimingMaxMs (any mode, where guideTimingOffMs sets no reference): null where the takes' median
+ * entry lies within ±sectionTimingMaxMs (the median stands: a shift every take shares in a phrase, a rushed run or
+ * a dragged entry, is the performer's), else the median bounded to it: a late or early majority beyond the bound
+ * no longer moves the reference the takes are read against (their entries are in timingMs's frame, already less
+ * the offset all takes share over the song and each take's own latency).
+ */
+function boundedMedian(entries: (number | null)[]): number | null {
+  const X = COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value;
+  const xs = entries.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (X < 0 || xs.length < 2) return null;
+  const m = medianOf(xs);
+  return Math.abs(m) <= X ? null : Math.sign(m) * X;
 }
 
 /** The other takes' entries in a section (ms; the silent ones left out). */
