@@ -1451,15 +1451,16 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
     'ms',
     [100, 4000],
     "the restrike cue (h-dx96's features, stem-model.ts restrikeRows): the low hit before a hit is sought this far " +
-      "back — on the re-struck held kick the double's second stroke lands 150 ms into the first's ring (0.4 of its " +
-      "body band's 370–410 ms decay); a kick's ring rarely outlasts it",
+      "back — on the re-struck held kick at 55 Hz the double's second stroke lands 150 ms into the first's ring (0.4 " +
+      "of its body band's 370–410 ms decay); at 450 and 550 ms gbm96 reads the re-struck held kick and 60 / 60t as " +
+      'at 500 (192 of 220; 0.8930 / 0.8933 pooled, fold 60)',
   ),
   restrikeLowShare: p(
     0.5,
     'of the added energy',
     [0, 1],
-    '…a hit whose low band adds at least this (the re-struck held kick: 0.93–0.94; its second stroke adds ' +
-      'nothing there: its low band rises less than minGainDb over the ring)',
+    '…a hit whose low band adds at least this (the re-struck held kick: 0.93–0.95; its second stroke adds ' +
+      'nothing there: its low band rises less than minGainDb over the ring); at 0.45 and 0.55 gbm96 reads as at 0.5',
   ),
 } as const;
 
