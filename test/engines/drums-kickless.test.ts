@@ -432,6 +432,49 @@ test('kickless stem: gbm92 (model 92, brushClickMs 20): the re-struck held kick,
   }
 });
 
+/** h-dx96: gbm96's kicks read as kick of 20, the held kick re-struck, measured: the restrike cue in, the double's
+ * second stroke still read as tom at 48 … 80 Hz (44 Hz: one no hit) — gbm96 192 of 220 (gbm92 188, gbm66 197). */
+const RESTRUCK_96: Record<number, number> = {
+  44: 19,
+  48: 18,
+  50: 20,
+  52: 18,
+  54.4: 17,
+  55: 16,
+  58: 17,
+  60: 19,
+  65: 16,
+  70: 16,
+  80: 16,
+};
+
+test('kickless stem: gbm96 (model 96, brushClickMs 20): the re-struck held kick, the kickless kits (measured)', () => {
+  // gbm92's form + the restrike cue (172 features) on 33 … 60t: the 85 and 100 Hz kickless kits every piece right,
+  // the rule or not; at 70 Hz 4 of the 16 floor strokes kicks (as gbm92); the re-struck held kick as RESTRUCK_96
+  const m96 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 96, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const groove = { 'hat->hihat': 28, 'snare->snare': 16 };
+  for (const [hz, n] of Object.entries(RESTRUCK_96)) {
+    const got = m96(() => builtKick(Number(hz), RESTRIKE_MS).got);
+    assert.equal(got['kick->kick'], n, `${hz} Hz: ${JSON.stringify(got)}`);
+    assert.deepEqual(shortOf(got, groove), [], `${hz} Hz: ${JSON.stringify(got)}`);
+  }
+  for (const fall of [0, 0.9]) {
+    for (const hz of [85, 100])
+      assert.deepEqual(
+        m96(() => tally('floor', hz, fall)),
+        { 'floor->tom': 16, ...ALL_RIGHT },
+        `${hz} Hz`,
+      );
+    assert.deepEqual(
+      m96(() => tally('floor', 70, fall)),
+      { 'floor->tom': 12, 'floor->kick': 4, ...ALL_RIGHT },
+    );
+  }
+});
+
 /** A reported primary hit read as `cls` (the model's), its body partial at `hz` falling to `lateHz`, its membrane
  * cue's second mode `modePeakDb` over the gaps beside it and its click `clickDb`. */
 const hitOf = (start: number, cls: StemHit['cls'], hz: number, lateHz: number, modePeakDb = 10, clickDb = -25) =>

@@ -33,7 +33,7 @@ test("drum-class model: the preset's features are the code's first, in order (gb
   const m = stemModel();
   assert.equal(m.name, 'gbm66');
   assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
-  assert.equal(MODEL_FEATURES.length, 167);
+  assert.equal(MODEL_FEATURES.length, 172);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
   assert.deepEqual(MODEL_FEATURES.slice(110, 113), ['logBodyHz-stemLow', 'logBodyHz-stemHigh', 'bodyPitchShare']);
@@ -109,6 +109,7 @@ for (const name of [
   'drum-class-gbm87',
   'drum-class-gbm89',
   'drum-class-gbm92',
+  'drum-class-gbm96',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -123,6 +124,7 @@ for (const name of [
       'drum-class-gbm83': 21,
       'drum-class-gbm84': 22,
       'drum-class-gbm89': 21,
+      'drum-class-gbm96': 22,
     };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
@@ -261,6 +263,25 @@ test('drum-class model: gbm92 (model 92) reads every analytic tom right; one kic
   assert.deepEqual(high.got, { ...right, 'kick->kick': 15, 'kick->tom': 1, 'tom3->tom': 8 }, why);
   assert.ok(
     near.reasons.every((s) => /; (but )?model gbm92: /.test(s)),
+    why,
+  );
+});
+
+// gbm96 (h-dx96): gbm92's form + the restrike cue (172 features) on 33 … 60t: as gbm92, every analytic tom right, by
+// and above its kick, and one of the 16 kicks beside the toms above it a tom (measured)
+test('drum-class model: gbm96 (model 96) reads every analytic tom right; one kick of 16 as tom (measured)', () => {
+  const m96 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 96, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const right = { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8 };
+  const near = m96(() => tally([140, 110, 85]));
+  const high = m96(() => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  assert.deepEqual(near.got, { ...right, 'tom3->tom': 8 }, why);
+  assert.deepEqual(high.got, { ...right, 'kick->kick': 15, 'kick->tom': 1, 'tom3->tom': 8 }, why);
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm96: /.test(s)),
     why,
   );
 });
@@ -435,7 +456,7 @@ test("drum-class model: is the stem's kick cluster a kick — its own medians an
   const at = (n: string) => MODEL_FEATURES.indexOf(n);
   const row = (t: number) => rows[kept.findIndex((h) => h.start === Math.round(t * S))]!;
   const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-12, `${a} against ${b}`);
-  assert.equal(MODEL_FEATURES.length, 167);
+  assert.equal(MODEL_FEATURES.length, 172);
   assert.deepEqual(MODEL_FEATURES.slice(153, 155), ['kickCluster:share0', 'kickCluster:logCentroid']);
   // the stem's: the same on every hit, the kick cluster's medians whatever the rules called its hits
   for (const t of [0, 4, 0.5]) {
@@ -463,18 +484,62 @@ test("drum-class model: a hit's own membrane cue, the last 5 (h-dx72); a model o
   Object.assign(tom.features, { modeDb: -7, modePeakDb: 245, upperModeDb: 2, decayPeriods: 64, clickDb: -30 });
   const bare = hitOf(44100, 'kick', [0.8, 0.2, 0, 0], 55, 100);
   const { rows } = modelRows([tom, bare]);
-  assert.deepEqual(MODEL_FEATURES.slice(162), ['modeDb', 'modePeakDb', 'upperModeDb', 'logDecayPeriods', 'clickDb']);
+  assert.deepEqual(MODEL_FEATURES.slice(162, 167), [
+    'modeDb',
+    'modePeakDb',
+    'upperModeDb',
+    'logDecayPeriods',
+    'clickDb',
+  ]);
   // clipped at ±60 dB; the decay in periods as log2 (64 periods: 6); a hit without the cue (an older dump) NaN
-  assert.deepEqual([...rows[0]!.slice(162)], [-7, 60, 2, 6, -30]);
-  assert.ok([...rows[1]!.slice(162)].every(Number.isNaN));
+  assert.deepEqual([...rows[0]!.slice(162, 167)], [-7, 60, 2, 6, -30]);
+  assert.ok([...rows[1]!.slice(162, 167)].every(Number.isNaN));
   assert.equal(modelRows([tom, bare], 162).rows[0]!.length, 162);
+});
+
+test('drum-class model: the restrike cue, a hit against the low hit before it (h-dx96, the last 5)', () => {
+  // a 55 Hz kick (low band 0.9 of what it adds, its low band's decay 400 ms) at 0, 1, 2 and 3 s; a hat (no low band)
+  // at 0.1 s; at 0.15 s a stroke adding only above the low band, its body at 110 Hz and its peak the kick's; at 3.6 s
+  // another, 600 ms after the last kick (over restrikeLookMs, 500 ms)
+  const S = 44100;
+  const kicks = [0, 1, 2, 3].map((t) => hitOf(Math.round(t * S), 'kick', [0.9, 0.1, 0, 0], 55, 400));
+  const hat = hitOf(Math.round(0.1 * S), 'hihat', [0, 0.05, 0.35, 0.6], NaN, 10);
+  const again = hitOf(Math.round(0.15 * S), 'tom', [0, 0, 1, 0], 110, 5);
+  const late = hitOf(Math.round(3.6 * S), 'tom', [0, 0, 1, 0], 110, 5);
+  const { kept, rows } = modelRows([...kicks, hat, again, late].sort((a, b) => a.start - b.start));
+  assert.deepEqual(MODEL_FEATURES.slice(167), [
+    'restrikeGapRings',
+    'restrikePitch',
+    'restrikeHarmonic',
+    'restrikeJumpDb',
+    'restrikePrevKick',
+  ]);
+  const row = (h: StemHit) => [...rows[kept.indexOf(h)]!.slice(167)];
+  const near = (a: number[], b: number[]) =>
+    assert.ok(
+      a.every((v, k) => Math.abs(v - b[k]!) < 1e-9),
+      `${a} against ${b}`,
+    );
+  // 150 ms into a 400 ms ring (log2 0.375); an octave over the kick (0 from twice it); its peak over the kick's
+  // extrapolated along 15 dB (decayDb) per 400 ms: 5.625 dB; the hit before is the kick cluster's (0)
+  near(row(again), [Math.log2(150 / 400), 1, 0, (15 * 150) / 400, 0]);
+  // the hat passed over (no low band) is itself 100 ms into the kick's ring, an octave under nothing (no body: NaN)
+  near(
+    row(hat).filter((_, k) => k === 0 || k === 3 || k === 4),
+    [Math.log2(100 / 400), (15 * 100) / 400, 0],
+  );
+  assert.ok(Number.isNaN(row(hat)[1]!));
+  // no low hit within 500 ms before the first kick or the late stroke; the kicks 1 s apart
+  for (const h of [kicks[0]!, kicks[1]!, late]) assert.ok(row(h).every(Number.isNaN));
+  // a model of 167 reads rows as before
+  assert.equal(modelRows([...kicks, again], 167).rows[0]!.length, 167);
 });
 
 test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model names (h-dx67), others refused', () => {
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
@@ -497,6 +562,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
           87: 167,
           89: 167,
           92: 167,
+          96: 172,
         }[round],
       ),
     );

@@ -1352,7 +1352,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
 export const STEM_MODEL_PRESETS = [
-  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92,
+  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96,
 ] as const;
 
 /**
@@ -1371,7 +1371,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 92],
+    [53, 96],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1412,7 +1412,10 @@ export const STEM_MODEL_PARAMETERS = {
       'overlap, only the cue tells them (bench/results/drums.md h-dx89); read it with brushClickMs 20; 92: h-dx92, ' +
       "gbm89's form on 33 … 59t with synth89h's held kicks struck again over their own ring (synth92h: " +
       "drums-synth-stems --restrike, the fixture's Restrike; synth86h's summed ones kept as a share) " +
-      '(bench/results/drums.md h-dx92); read it with brushClickMs 20',
+      "(bench/results/drums.md h-dx92); read it with brushClickMs 20; 96: h-dx96, 172 (gbm92's 167 and 5 of the " +
+      'restrike cue: a hit against the low hit before it, whose ring it may land in — STEM_MODEL_CLUSTER_PARAMETERS ' +
+      "restrikeLookMs, restrikeLowShare), gbm92's recipe on 33 … 60t (bench/results/drums.md h-dx96); read it with " +
+      'brushClickMs 20',
     true,
   ),
 } as const;
@@ -1443,6 +1446,22 @@ export const STEM_MODEL_CLUSTER_PARAMETERS = {
       'least this…',
   ),
   snareLowShare: p(0.3, 'of the added energy', [0, 1], '…and whose low band adds less than this'),
+  restrikeLookMs: p(
+    500,
+    'ms',
+    [100, 4000],
+    "the restrike cue (h-dx96's features, stem-model.ts restrikeRows): the low hit before a hit is sought this far " +
+      "back — on the re-struck held kick at 55 Hz the double's second stroke lands 150 ms into the first's ring (0.4 " +
+      "of its body band's 370–410 ms decay); at 450 and 550 ms gbm96 reads the re-struck held kick and 60 / 60t as " +
+      'at 500 (192 of 220; 0.8930 / 0.8933 pooled, fold 60)',
+  ),
+  restrikeLowShare: p(
+    0.5,
+    'of the added energy',
+    [0, 1],
+    '…a hit whose low band adds at least this (the re-struck held kick: 0.93–0.95; its second stroke adds ' +
+      'nothing there: its low band rises less than minGainDb over the ring); at 0.45 and 0.55 gbm96 reads as at 0.5',
+  ),
 } as const;
 
 /**

@@ -36,6 +36,7 @@ import {
   STEM_MODEL_CLUSTER_PARAMETERS as CL,
   STEM_MODEL_PARAMETERS,
   STEM_MODEL_PRESETS,
+  STEM_PARAMETERS,
 } from './params.js';
 import type { StemHit } from './stem.js';
 
@@ -218,6 +219,24 @@ const NEAR_KICK_FEATURES = [
  * body partial's 20 dB fall in its own periods (log2), its click (dB).
  */
 const MEMBRANE_FEATURES = ['modeDb', 'modePeakDb', 'upperModeDb', 'logDecayPeriods', 'clickDb'];
+/**
+ * The restrike cue (h-dx96; 5 after gbm92's 167): a hit against the low hit before it, whose ring it may land in. A
+ * held kick struck twice 150 ms apart: the second stroke adds nothing in the low band (its ring is still up: the band
+ * rises less than minGainDb), what it adds reads at about twice the pitch (118 Hz on a 55 Hz kick) and every model
+ * but gbm66 read it a tom. The low hit before: the latest primary hit at most restrikeLookMs earlier whose low band
+ * adds at least restrikeLowShare (STEM_MODEL_CLUSTER_PARAMETERS). Per hit: the gap in that hit's ring lengths (log2:
+ * the gap over the longer of its low and body bands' decays, STEM_PARAMETERS decayDb), the body pitch against its
+ * (octaves) and that distance to the nearest of the same pitch and twice it, the peak over its peak extrapolated
+ * along that decay to this hit (dB: a stroke that renews the ring against one that only rides it) and its body pitch
+ * less the kick cluster's (octaves: the stem's kick or another drum). NaN without such a hit.
+ */
+const RESTRIKE_FEATURES = [
+  'restrikeGapRings',
+  'restrikePitch',
+  'restrikeHarmonic',
+  'restrikeJumpDb',
+  'restrikePrevKick',
+];
 /** Every feature's name, in the order of a row (a preset's `features` must be its first ones). */
 export const MODEL_FEATURES = [
   ...OWN,
@@ -231,6 +250,7 @@ export const MODEL_FEATURES = [
   ...SNARE_HAT_FEATURES,
   ...NEAR_KICK_FEATURES,
   ...MEMBRANE_FEATURES,
+  ...RESTRIKE_FEATURES,
 ];
 
 /** The membrane features of a hit, MEMBRANE_FEATURES' order (h-dx72; NaN for a hit dumped before them). */
@@ -243,6 +263,37 @@ function membraneRow(h: StemHit): number[] {
     Number.isFinite(f.decayPeriods) && f.decayPeriods! > 0 ? clip(Math.log2(f.decayPeriods!), -4, 14) : NaN,
     clip(f.clickDb ?? NaN, -80, 40),
   ];
+}
+
+/** The restrike cue of a stem's primary hits (RESTRIKE_FEATURES' order; h-dx96): own rows, start times (s) and the
+ * hits' peaks; each looks back at most restrikeLookMs (own0 is in time order). */
+function restrikeRows(own0: number[][], startS: number[], hits: StemHit[]): number[][] {
+  const look = CL.restrikeLookMs.value / 1000;
+  const decayDb = STEM_PARAMETERS.decayDb.value;
+  const at = (n: string) => OWN.indexOf(n);
+  const kick = kickCluster(own0).kick;
+  const pitch = (i: number) => own0[i]![at('logBodyHz')]!;
+  // a band's decay back from logDecay's log2(1 + ms), the longer of the low and body bands'
+  const ring = (i: number) => {
+    const ms = [at('logDecay0'), at('logDecay1')].map((k) => 2 ** own0[i]![k]! - 1).filter((v) => v > 0);
+    return ms.length ? Math.max(...ms) : NaN;
+  };
+  const none = RESTRIKE_FEATURES.map(() => NaN);
+  return own0.map((_, i) => {
+    let j = i - 1;
+    while (j >= 0 && startS[i]! - startS[j]! <= look && !(own0[j]![at('share0')]! >= CL.restrikeLowShare.value)) j--;
+    if (j < 0 || startS[i]! - startS[j]! > look) return none;
+    const gapMs = 1000 * (startS[i]! - startS[j]!);
+    const r = pitch(i) - pitch(j);
+    const level = (k: number) => 20 * Math.log10(hits[k]!.peak + 1e-12);
+    return [
+      clip(Math.log2(gapMs / ring(j)), -8, 8),
+      clip(r, -4, 4),
+      Number.isFinite(r) ? Math.min(Math.abs(r), Math.abs(r - 1)) : NaN,
+      clip(level(i) - (level(j) - (decayDb * gapMs) / ring(j)), -60, 60),
+      pitch(j) - kick,
+    ];
+  });
 }
 
 const clusterValues = () =>
@@ -500,6 +551,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
   // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131, gbm66 140)
   const last =
     MODEL_FEATURES.length -
+    RESTRIKE_FEATURES.length -
     MEMBRANE_FEATURES.length -
     NEAR_KICK_FEATURES.length -
     SNARE_HAT_FEATURES.length -
@@ -523,6 +575,15 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
           primary.map((h) => h.start / rate),
         )
       : own0.map(() => []);
+  // the restrike cue (h-dx96's, after the membrane cue) only for a model that reads it
+  const restrike =
+    width > MODEL_FEATURES.length - RESTRIKE_FEATURES.length
+      ? restrikeRows(
+          own0,
+          primary.map((h) => h.start / rate),
+          primary,
+        )
+      : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -535,7 +596,10 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       ...context[i]!,
       ...snareHat[i]!,
       ...nearKick[i]!,
-      ...(width > MODEL_FEATURES.length - MEMBRANE_FEATURES.length ? membraneRow(primary[i]!) : []),
+      ...(width > MODEL_FEATURES.length - RESTRIKE_FEATURES.length - MEMBRANE_FEATURES.length
+        ? membraneRow(primary[i]!)
+        : []),
+      ...restrike[i]!,
     ]),
   );
   let p = 0;
@@ -617,7 +681,7 @@ export function stemModel(): StemModelPreset {
 export function modelReadsMembrane(): boolean {
   return (
     STEM_MODEL_PARAMETERS.useModel.value >= 0.5 &&
-    stemModel().features.length > MODEL_FEATURES.length - MEMBRANE_FEATURES.length
+    stemModel().features.length > MODEL_FEATURES.length - RESTRIKE_FEATURES.length - MEMBRANE_FEATURES.length
   );
 }
 
