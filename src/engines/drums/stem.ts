@@ -553,8 +553,10 @@ export class StemAnalyzer {
       this.bodySpectrum.run((i) => x(s0 + b + i), this.body2);
       this.bodySpectrum.run((i) => x(s0 - b + i), this.bodyBefore);
       e.body = bodyPartial(this.body1, this.body2, this.bodyBefore, this.rate);
-      if (!this.membrane) return;
-      // the membrane cue (h-dx72): one window over both body windows (twice the resolution), the one before it
+      // the membrane cue (h-dx72) only when read — the next pending event's spectra either way (a `return` here
+      // once left every later event of the call without them when the cue was off)
+      if (!this.membrane) continue;
+      // one window over both body windows (twice the resolution), the one before it
       this.modeSpectrum.run((i) => x(s0 + i), this.modeAfter);
       this.modeSpectrum.run((i) => x(s0 - 2 * b + i), this.modeBefore);
       // the body partial's time to fall 20 dB at the rate it fell from the first window to the second, in periods
