@@ -96,6 +96,8 @@ const ORD: Record<string, number> = {
   // read since (h-onset92: gbm89's held-out 46 and 47)
   'forty-sixth': 46,
   'forty-seventh': 47,
+  // h-onset96: h-onset92's judge, tuning since
+  'forty-eighth': 48,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };

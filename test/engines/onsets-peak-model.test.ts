@@ -259,6 +259,22 @@ test("peak model gbm92 (h-onset92): gbm89's form on 12–14, 18–47, the runs o
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
+test("peak model gbm96 (h-onset96): gbm92's form on 12–14, 18–48, the song sets' rows weighted ×3", () => {
+  const { m, sets } = contextPreset(96, 89);
+  assert.equal(sets.length, 35);
+  assert.ok(sets.includes('onset-held-out-48') && sets.includes('analytic-echoes'));
+  assert.ok(!sets.includes('onset-held-out-49') && !sets.includes('onset-held-out-50'));
+  const pv = m.provenance as { weights: { setWeights: boolean; songWeight: number } };
+  assert.deepEqual([pv.weights.setWeights, pv.weights.songWeight], [true, 3]);
+  // round 92's rows with the short-window candidates: the engine equals acceptPeaks over a dump's rows of round 96
+  const [engine, dump] = engineAndDump(m, 96, { onsetModelShortWindowSeconds: 0.02 });
+  assert.deepEqual(engine, dump);
+  // the 60 ms echoes with round 96 at its θ: every stroke, at most 7 echoes (gbm92: 0; measured: 0)
+  const on = matchEvents(engine, echoes().truth, 0.05);
+  assert.deepEqual([on.tp, on.fn], [15, 0]);
+  assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
+});
+
 test('round 92: an ordinary candidate reads the row it has without the short-window candidates', () => {
   const { x } = roll();
   const rows = (round: number, short: number) => {
@@ -293,7 +309,7 @@ test('round 92: an ordinary candidate reads the row it has without the short-win
 });
 
 /**
- * A preset with the context evidence read by its round (gbm84, gbm86, gbm87, gbm89, gbm92): its name, the row up to
+ * A preset with the context evidence read by its round (gbm84 … gbm92, gbm96): its name, the row up to
  * `end` (gbm84's and gbm86's: up to the closed-hat evidence), the columns of the round `like`'s (and `more`), its
  * check rows to 1e-9, a context column read; its provenance's sets.
  */

@@ -560,7 +560,7 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     87,
     'round',
-    [56, 92],
+    [56, 96],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
@@ -570,8 +570,9 @@ export const ONSET_PARAMETERS = {
       "and 18–44; the default since h-onset87), 89 gbm89 (h-onset89: gbm87's form trained on held-out 12–14 and " +
       '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40), 92 ' +
       "gbm92 (h-onset92: gbm89's form with the neighbour and run evidence read over the ordinary candidates only, " +
-      'on held-out 12–14 and 18–47 — read it with the window 0.02); a ' +
-      "preset's own θ is in its `threshold`",
+      'on held-out 12–14 and 18–47 — read it with the window 0.02), 96 gbm96 (h-onset96: the same form on held-out ' +
+      "12–14 and 18–48 with the song sets' rows weighted ×3 — read it with the window 0.02); a preset's own θ is " +
+      'in its `threshold`',
     true,
   ),
   onsetModelFloor: p(

@@ -670,9 +670,10 @@ export function acceptPeaks(
  * on held-out 45, gbm63 0.8047, gbm86 0.8133, gbm87 0.8118), h-onset89's gbm89 (gbm87's form on held-out 12–14 and
  * 18–45 with the short-window candidates: read with onsetModelShortWindowSeconds 0.02), h-onset92's gbm92 (gbm89's
  * form with the neighbour and run evidence over the ordinary candidates, on held-out 12–14 and 18–47: read with the
- * window 0.02). On by default since h-onset61.
+ * window 0.02), h-onset96's gbm96 (gbm92's form on held-out 12–14 and 18–48 with the song sets' rows weighted ×3:
+ * read with the window 0.02). On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96] as const;
 /** The first round whose rows read the neighbour and run evidence over the ordinary candidates (peakFeatures). */
 export const ORDINARY_RUNS_ROUND = 92;
 /** The preset's name of a round (onset-peak-gbmN). */
