@@ -1540,15 +1540,16 @@ export const TEMPO_PARAMETERS = {
       'at 130–153 BPM and the ballads read at their eighths, 120–150)',
   ),
   bandHalfTimeAccent: p(
-    2,
+    0.33,
     'of the bar',
     [0.05, 2],
     "band half-time (h-tempo97): the band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz: " +
       "its onset rise, no detected strokes) at the reported beats, per bar of four beats each beat's peak over the " +
       "bar's four, averaged over the bars: s_0..s_3 by beat index mod 4; c the largest, n the mean of c ± 1; accent " +
       "s_c − n at this or above (one accent a bar: a half-time groove's soft clap on 3, a ballad's cross-stick read " +
-      'at its eighths) halves the level, keeping the beats of class c. 2: never (the default); 0.4 measured on ' +
-      'tempo35–59 and the plain grooves (bench/results/tempo.md, h-tempo97): not robust to −10 %',
+      "at its eighths) halves the level, keeping the beats of class c. 2: never; 0.33 the default by h-tempo97's " +
+      'switch rule, measured on tempo35–59 and the plain grooves (bench/results/tempo.md): Acc1 +27 of 2168 files, ' +
+      '±10 % +20 to +30',
   ),
   bandHalfTimePair: p(
     0.7,
@@ -1558,11 +1559,12 @@ export const TEMPO_PARAMETERS = {
       'backbeat at the level: near 1; one accent every four beats: near 0)',
   ),
   bandHalfTimeMaxRate: p(
-    0.4,
+    0.2,
     'snare hits per beat',
     [0, 2],
     'band half-time (h-tempo97): read only where the snare hits (snareHits) per reported beat are below this (a ' +
-      "shell-and-wires backbeat at the reported level gives 0.5; a half-time groove's snare on 3 gives 0.25)",
+      "shell-and-wires backbeat at the reported level gives 0.5; a half-time groove's snare on 3 gives 0.25; a " +
+      "footwork groove's clap read as a stroke 0.12–0.42, its accent one in four too)",
   ),
   bandHalfTimeMinBpm: p(
     120,
