@@ -1734,6 +1734,19 @@ function levels(
   let snare: ReturnType<typeof snareHits> | undefined;
   const halfTimeFloor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
   const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
+  // the band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz) on the envelope's frames, read
+  // once for the wide snare columns and the blind and band half-times
+  let snareRise: Float64Array | null | undefined;
+  const snareRiseOnce = () =>
+    snareRise === undefined
+      ? (snareRise = bandRise(
+          input.bandEnergy,
+          odf.length,
+          hopSeconds,
+          checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
+          checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
+        ))
+      : snareRise;
   const periodicEnv = kickSnareOnly ?? (onBeatEnvelope ? beatEnv : odf);
   const rFull = autocorrelation(periodicEnv, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
@@ -2395,13 +2408,7 @@ function levels(
   if (reads.wide || options.onCandidates) {
     const wide = snareHitsWide(input.bandEnergy);
     const strict = input.bandEnergy ? snareOnce() : null;
-    const rise = bandRise(
-      input.bandEnergy,
-      odf.length,
-      hopSeconds,
-      checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
-      checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
-    );
+    const rise = snareRiseOnce();
     for (const c of all)
       c.wide = levelWide(wide?.times ?? null, strict?.times ?? null, rise, c.beatFrames, hopSeconds, halfWidth);
   }
@@ -2501,13 +2508,7 @@ function levels(
     input.bandEnergy && modelMove?.move !== 0.5 && TEMPO_PARAMETERS.blindHalfTimeAccent.value < 2
       ? blindHalfTime(
           snareOnce()?.times ?? null,
-          bandRise(
-            input.bandEnergy,
-            odf.length,
-            hopSeconds,
-            checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
-            checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
-          ),
+          snareRiseOnce(),
           tempo.beats.map((t) => t / hopSeconds),
           tempo.bpm!,
           halfWidth,
@@ -2536,13 +2537,7 @@ function levels(
     tempo.bpm! >= TEMPO_PARAMETERS.bandHalfTimeMinBpm.value
       ? bandHalfTime(
           snareOnce()?.times ?? null,
-          bandRise(
-            input.bandEnergy,
-            odf.length,
-            hopSeconds,
-            checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
-            checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
-          ),
+          snareRiseOnce(),
           tempo.beats.map((t) => t / hopSeconds),
           tempo.bpm!,
           halfWidth,
