@@ -1540,6 +1540,40 @@ export const TEMPO_PARAMETERS = {
     'wide half-time (h-tempo96): read only at a reported level this fast or faster (the half-time grooves written ' +
       'at 130–153 BPM and the ballads read at their eighths, 120–150)',
   ),
+  bandHalfTimeAccent: p(
+    0.33,
+    'of the bar',
+    [0.05, 2],
+    "band half-time (h-tempo97): the band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz: " +
+      "its onset rise, no detected strokes) at the reported beats, per bar of four beats each beat's peak over the " +
+      "bar's four, averaged over the bars: s_0..s_3 by beat index mod 4; c the largest, n the mean of c ± 1; accent " +
+      "s_c − n at this or above (one accent a bar: a half-time groove's soft clap on 3, a ballad's cross-stick read " +
+      "at its eighths) halves the level, keeping the beats of class c. 2: never; 0.33 the default by h-tempo97's " +
+      'switch rule, measured on tempo35–59 and the plain grooves (bench/results/tempo.md): Acc1 +27 of 2168 files, ' +
+      '±10 % +20 to +30',
+  ),
+  bandHalfTimePair: p(
+    0.7,
+    'of the accent',
+    [0, 1],
+    'band half-time (h-tempo97): the opposite class over the accent, (s_{c+2} − n) / (s_c − n), at most this (a ' +
+      'backbeat at the level: near 1; one accent every four beats: near 0)',
+  ),
+  bandHalfTimeMaxRate: p(
+    0.2,
+    'snare hits per beat',
+    [0, 2],
+    'band half-time (h-tempo97): read only where the snare hits (snareHits) per reported beat are below this (a ' +
+      "shell-and-wires backbeat at the reported level gives 0.5; a half-time groove's snare on 3 gives 0.25; a " +
+      "footwork groove's clap read as a stroke 0.12–0.42, its accent one in four too)",
+  ),
+  bandHalfTimeMinBpm: p(
+    120,
+    'BPM',
+    [60, 240],
+    'band half-time (h-tempo97): read only at a reported level this fast or faster (the half-time grooves written ' +
+      'at 130–153 BPM and the ballads read at their eighths, 120–150)',
+  ),
   backbeatPhaseMinHits: p(
     8,
     'snare hits',

@@ -1112,6 +1112,56 @@ export function wideHalfTime(
 }
 
 /**
+ * Band half-time (h-tempo97, issue 12 points 1 and 2; rule A, fixtures/tempotruth.ts beatLevelFactor): the band
+ * energies' snare group (bandRise: its onset rise, read directly — no strokes detected, so a soft clap or cross-stick
+ * below the snare detectors' event floor still counts) at the reported beats (frames). Per bar of four beats (beat
+ * index mod 4) each beat's peak within ±halfWidth over the bar's four; these shares averaged over the full bars give
+ * s_0..s_3; c the largest, n the mean of c ± 1: accent = s_c − n, pair = (s_{c+2} − n) / (s_c − n). At a level of
+ * bandHalfTimeMinBpm or faster whose snare hits (snareHits) are fewer than bandHalfTimeMaxRate per beat, an accent of
+ * bandHalfTimeAccent or more with a pair of bandHalfTimePair or less is one accent every four beats (a half-time
+ * groove's clap on 3, a ballad's cross-stick read at its eighths): rule A's beat is half the level — `halve`, keeping
+ * the beats of c's parity. null with fewer than 12 beats or without the group; at bandHalfTimeAccent's range top (2)
+ * never.
+ */
+export function bandHalfTime(
+  snareTimes: readonly number[] | null,
+  snareRise: ArrayLike<number> | null,
+  beatFrames: readonly number[],
+  bpm: number,
+  halfWidth: number,
+): { halve: boolean; accent: number; pair: number; rate: number; parity: number } | null {
+  const minAccent = checkParameter('bandHalfTimeAccent', TEMPO_PARAMETERS.bandHalfTimeAccent);
+  const maxPair = checkParameter('bandHalfTimePair', TEMPO_PARAMETERS.bandHalfTimePair);
+  const maxRate = checkParameter('bandHalfTimeMaxRate', TEMPO_PARAMETERS.bandHalfTimeMaxRate);
+  const minBpm = checkParameter('bandHalfTimeMinBpm', TEMPO_PARAMETERS.bandHalfTimeMinBpm);
+  if (!snareRise || beatFrames.length < 12 || !(bpm > 0)) return null;
+  const share = [0, 0, 0, 0];
+  let bars = 0;
+  for (let k = 0; 4 * k + 3 < beatFrames.length; k++) {
+    const x = [0, 1, 2, 3].map((j) => {
+      const f = Math.round(beatFrames[4 * k + j]!);
+      let m = 0;
+      for (let t = Math.max(0, f - halfWidth); t <= Math.min(snareRise.length - 1, f + halfWidth); t++)
+        m = Math.max(m, snareRise[t]!);
+      return m;
+    });
+    const sum = x[0]! + x[1]! + x[2]! + x[3]!;
+    if (!(sum > 0)) continue;
+    bars++;
+    for (let j = 0; j < 4; j++) share[j]! += x[j]! / sum;
+  }
+  const rate = (snareTimes?.length ?? 0) / beatFrames.length;
+  if (!bars) return { halve: false, accent: 0, pair: 1, rate, parity: 0 };
+  const s = share.map((v) => v / bars);
+  const c = s.indexOf(Math.max(...s));
+  const n = (s[(c + 1) % 4]! + s[(c + 3) % 4]!) / 2;
+  const accent = s[c]! - n;
+  const pair = accent > 0 ? (s[(c + 2) % 4]! - n) / accent : 1;
+  const halve = minAccent < 2 && bpm >= minBpm && rate < maxRate && accent >= minAccent && pair <= maxPair;
+  return { halve, accent, pair, rate, parity: c % 2 };
+}
+
+/**
  * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
  * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
  * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
@@ -1684,6 +1734,19 @@ function levels(
   let snare: ReturnType<typeof snareHits> | undefined;
   const halfTimeFloor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
   const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
+  // the band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz) on the envelope's frames, read
+  // once for the wide snare columns and the blind and band half-times
+  let snareRise: Float64Array | null | undefined;
+  const snareRiseOnce = () =>
+    snareRise === undefined
+      ? (snareRise = bandRise(
+          input.bandEnergy,
+          odf.length,
+          hopSeconds,
+          checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
+          checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
+        ))
+      : snareRise;
   const periodicEnv = kickSnareOnly ?? (onBeatEnvelope ? beatEnv : odf);
   const rFull = autocorrelation(periodicEnv, combLags(frameRate, combWeights));
   const raw = combSalience(rFull, frameRate, combWeights);
@@ -2345,13 +2408,7 @@ function levels(
   if (reads.wide || options.onCandidates) {
     const wide = snareHitsWide(input.bandEnergy);
     const strict = input.bandEnergy ? snareOnce() : null;
-    const rise = bandRise(
-      input.bandEnergy,
-      odf.length,
-      hopSeconds,
-      checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
-      checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
-    );
+    const rise = snareRiseOnce();
     for (const c of all)
       c.wide = levelWide(wide?.times ?? null, strict?.times ?? null, rise, c.beatFrames, hopSeconds, halfWidth);
   }
@@ -2451,13 +2508,7 @@ function levels(
     input.bandEnergy && modelMove?.move !== 0.5 && TEMPO_PARAMETERS.blindHalfTimeAccent.value < 2
       ? blindHalfTime(
           snareOnce()?.times ?? null,
-          bandRise(
-            input.bandEnergy,
-            odf.length,
-            hopSeconds,
-            checkParameter('levelFoldKickHz', TEMPO_PARAMETERS.levelFoldKickHz),
-            checkParameter('levelFoldSnareHz', TEMPO_PARAMETERS.levelFoldSnareHz),
-          ),
+          snareRiseOnce(),
           tempo.beats.map((t) => t / hopSeconds),
           tempo.bpm!,
           halfWidth,
@@ -2475,7 +2526,25 @@ function levels(
       ? wideHalfTime(snareHitsWide(input.bandEnergy)?.times ?? null, snareOnce()?.times ?? [], tempo.beats, tempo.bpm!)
       : null;
   if (wideHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[wideHalf.parity]);
-  const halved = modelMove?.move === 0.5 || !!blind?.halve || !!wideHalf?.halve;
+  // h-tempo97: the band half-time (bandHalfTime): one accent every four beats in the snare group's onset rise, read
+  // per bar without detecting strokes (a soft clap or cross-stick), halved keeping the accent's beats
+  const bandHalf =
+    input.bandEnergy &&
+    modelMove?.move !== 0.5 &&
+    !blind?.halve &&
+    !wideHalf?.halve &&
+    TEMPO_PARAMETERS.bandHalfTimeAccent.value < 2 &&
+    tempo.bpm! >= TEMPO_PARAMETERS.bandHalfTimeMinBpm.value
+      ? bandHalfTime(
+          snareOnce()?.times ?? null,
+          snareRiseOnce(),
+          tempo.beats.map((t) => t / hopSeconds),
+          tempo.bpm!,
+          halfWidth,
+        )
+      : null;
+  if (bandHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[bandHalf.parity]);
+  const halved = modelMove?.move === 0.5 || !!blind?.halve || !!wideHalf?.halve || !!bandHalf?.halve;
   // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
   // the half not read when the model halved the level
   const atLevel = <T>(
@@ -2724,6 +2793,16 @@ function levels(
               `below ${fmt(TEMPO_PARAMETERS.wideHalfTimeMaxRate.value)} per beat, at ` +
               `${fmt(TEMPO_PARAMETERS.wideHalfTimeAccent.value)} or more over ` +
               `${fmt(TEMPO_PARAMETERS.wideHalfTimeBars.value)} or more)`,
+          }
+        : {}),
+      ...(bandHalf
+        ? {
+            bandHalfTime:
+              `${bandHalf.halve ? 'halved' : 'as reported'}: snare hits ${fmt(bandHalf.rate)} per beat, the snare ` +
+              `group's one-in-four accent ${fmt(bandHalf.accent)} of the bar, its opposite beat ` +
+              `${fmt(bandHalf.pair)} of it (halved below ${fmt(TEMPO_PARAMETERS.bandHalfTimeMaxRate.value)} per ` +
+              `beat, at ${fmt(TEMPO_PARAMETERS.bandHalfTimeAccent.value)} or more, ` +
+              `${fmt(TEMPO_PARAMETERS.bandHalfTimePair.value)} or less)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
