@@ -138,6 +138,19 @@ const diff = (a: Float64Array, b: Float64Array) => Float64Array.from(a, (v, j) =
  * `--gated` (h-comp62): the model chooses only among the takes the rules' gates allow (choice.ts gateOf, the engine's
  * `takeModelGate` 1), so it trains on those only: a section whose clean take the gates remove gives no rows.
  */
+/**
+ * `--param NAME=VALUE` (repeatable, h-comp97): a COMP_CHOICE_PARAMETERS value moved for the whole run (the features
+ * the engine's take model reads, e.g. `sectionTimingMaxMs`), checked against its declared range.
+ */
+process.argv.forEach((a, i) => {
+  if (a !== '--param') return;
+  const [name, v] = process.argv[i + 1]!.split('=') as [string, string];
+  const spec = (COMP_CHOICE_PARAMETERS as Record<string, { value: number; range: readonly [number, number] }>)[name];
+  const x = Number(v);
+  if (!spec || !(x >= spec.range[0] && x <= spec.range[1])) throw new Error(`--param: ${name}=${v} not a choice value`);
+  spec.value = x;
+  console.log(`${name} = ${x}`);
+});
 const GATED = process.argv.includes('--gated');
 /**
  * `--veto` (h-comp67): the take is chosen among those the ordinary defects leave (choice.ts vetoesOf; the engine's
@@ -291,7 +304,7 @@ function main(): void {
   const write = args.includes('--write') ? opt('--write', '') : null;
   const judge = args.includes('--judge') ? opt('--judge', '') : null;
   const files = args.filter(
-    (a, i) => a.endsWith('.json') && !['--write', '--judge', '--scores'].includes(args[i - 1]!),
+    (a, i) => a.endsWith('.json') && !['--write', '--judge', '--scores', '--param'].includes(args[i - 1]!),
   );
   // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence; 35: lr59's, without
   // h-comp63's pooled terms; 43: lr63's, without h-comp65's absolute timing), for comparison
@@ -363,6 +376,8 @@ function main(): void {
             ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`
             : ''),
         sets: sets,
+        // the section timing reference its features were read against (h-comp97; −1: the unbounded median)
+        sectionTimingMaxMs: COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },
     };
@@ -396,6 +411,8 @@ function main(): void {
             ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`
             : ''),
         sets: sets,
+        // the section timing reference its features were read against (h-comp97; −1: the unbounded median)
+        sectionTimingMaxMs: COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value,
         dumps: files.map((f) => ({ file: f, sha256: createHash('sha256').update(readFileSync(f)).digest('hex') })),
       },
     };

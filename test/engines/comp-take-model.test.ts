@@ -30,6 +30,7 @@ import {
   TAKE_TREES_FILE,
   TAKE_TREES_ABSOLUTE_FILE,
   TAKE_PHRASE_FILE,
+  TAKE_BOUNDED_FILE,
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
@@ -748,6 +749,25 @@ test('comp take model lr72 (takeModel 6): lr65 with the phrase level against the
   for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
   assert.equal(takeModelFile(6), TAKE_PHRASE_FILE);
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
+});
+
+test('comp take model lr97 (takeModel 7): lr65 retrained on the bounded section reference, check rows', () => {
+  const m = loadTakeModel(TAKE_BOUNDED_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr97');
+  // lr65's 47 features, read against the section median bounded to 8 ms (sectionTimingMaxMs), held-out-42…64
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 47));
+  assert.equal(m.provenance.sectionTimingMaxMs, 8);
+  assert.equal((m.provenance.sets as string[]).length, 23);
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  // its weights are not lr65's: the entry against the section weighed anew
+  const lr65 = loadTakeModel(TAKE_ABSOLUTE_FILE) as typeof m;
+  assert.notDeepEqual(m.weights, lr65.weights);
+  assert.equal(takeModelFile(7), TAKE_BOUNDED_FILE);
+  assert.equal(takeModelFile(6), TAKE_PHRASE_FILE);
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
+  assert.equal(COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value, -1);
 });
 
 test('comp take model: three takes 60 ms late, one on time — with a guide its nearest group is the reference', () => {

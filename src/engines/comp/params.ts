@@ -629,7 +629,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     4,
     'switch',
-    [0, 6],
+    [0, 7],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -647,7 +647,10 @@ export const COMP_CHOICE_PARAMETERS = {
       "tuning sets (presets/comp-take-gbm66.json, h-comp66; leave-one-set-out over them: lr63's form 3 053, " +
       "lr65's 3 073, these trees 3 157 of 3 982 sections); 6: lr65's form with the take's phrase level and note " +
       "starts against the other takes' at the same place (measures.ts phraseMeasures; presets/comp-take-lr72.json, " +
-      'h-comp72); ' +
+      "h-comp72); 7: lr65's form trained with its timing read against the section median bounded " +
+      "(presets/comp-take-lr97.json, h-comp97; read with sectionTimingMaxMs 8, its training's: leave-one-set-out " +
+      "on held-out-42…64, 4 652 sections, lr65's form retrained alike on the unbounded median 3 231, lr97 3 265; " +
+      'clearly best 1 306 → 1 325 of 1 589, 10 lost); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

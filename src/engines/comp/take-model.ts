@@ -458,28 +458,33 @@ export const TAKE_ABSOLUTE_FILE = presetPath('comp-take-lr65.json');
 export const TAKE_TREES_ABSOLUTE_FILE = presetPath('comp-take-gbm66.json');
 /** lr65's form with the level and note starts against the other takes at the same place (`takeModel` 6, h-comp72). */
 export const TAKE_PHRASE_FILE = presetPath('comp-take-lr72.json');
+/** lr65's form trained on the bounded section timing reference (`takeModel` 7 with `sectionTimingMaxMs`, h-comp97). */
+export const TAKE_BOUNDED_FILE = presetPath('comp-take-lr97.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
  * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
  * lr65, with the note starts against an absolute reference too; 5 gbm66, trees over take pairs on lr65's features;
- * 6 lr72, lr65's form with the phrase level and note starts against the other takes (h-comp72).
+ * 6 lr72, lr65's form with the phrase level and note starts against the other takes (h-comp72); 7 lr97, lr65's
+ * form trained with its timing read against the section median bounded (sectionTimingMaxMs, h-comp97).
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 5.5
-    ? TAKE_PHRASE_FILE
-    : switchValue >= 4.5
-      ? TAKE_TREES_ABSOLUTE_FILE
-      : switchValue >= 3.5
-        ? TAKE_ABSOLUTE_FILE
-        : switchValue >= 2.5
-          ? TAKE_POOLED_FILE
-          : switchValue >= 1.5
-            ? gate >= 0.5
-              ? TAKE_GATED_TREES_FILE
-              : TAKE_TREES_FILE
-            : gate >= 0.5
-              ? TAKE_GATED_FILE
-              : TAKE_MODEL_FILE;
+  switchValue >= 6.5
+    ? TAKE_BOUNDED_FILE
+    : switchValue >= 5.5
+      ? TAKE_PHRASE_FILE
+      : switchValue >= 4.5
+        ? TAKE_TREES_ABSOLUTE_FILE
+        : switchValue >= 3.5
+          ? TAKE_ABSOLUTE_FILE
+          : switchValue >= 2.5
+            ? TAKE_POOLED_FILE
+            : switchValue >= 1.5
+              ? gate >= 0.5
+                ? TAKE_GATED_TREES_FILE
+                : TAKE_TREES_FILE
+              : gate >= 0.5
+                ? TAKE_GATED_FILE
+                : TAKE_MODEL_FILE;
 /** The shipped presets the switches name (takeModelFile): each read once; any other file is read every call. */
 const SHIPPED_TAKE_MODELS = [
   TAKE_MODEL_FILE,
@@ -490,6 +495,7 @@ const SHIPPED_TAKE_MODELS = [
   TAKE_ABSOLUTE_FILE,
   TAKE_TREES_ABSOLUTE_FILE,
   TAKE_PHRASE_FILE,
+  TAKE_BOUNDED_FILE,
 ];
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
