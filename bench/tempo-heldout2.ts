@@ -252,6 +252,15 @@
  * tempo59's song form imported; truth by rule A; two kit families of new synthesis methods, half the songs each: a
  * Poisson-kernel kit with Salsa20 noise and a Legendre (Bonnet's recursion) kit with ACORN noise; a metric-position
  * drummer with logistic timing; a bitcrusher and a boxy room (a feedback comb)).
+ * --sixty-first: fixtures/tempo61.ts, h-tset97 (the tempo judge after tempo60, a realistic repertoire from a
+ * nineteenth corpus: HJDB's hardcore, jungle and drum and bass and the records their breaks come from, by pace, read
+ * from memory; a jump-up two-step at 180–192, an Amen-style jungle chop, techstep, clap and snap half-time grooves
+ * (a lone clap or a soft snap on 3), a soul ballad with a soft cross-stick, a soul 12/8, a hardcore house
+ * four-on-the-floor with the bass on the off-beats, Think- and Funky-Drummer-style breaks, dub rockers and an
+ * ambient break; every bar written fresh, tempo60's song form imported; truth by rule A; two kit families of new
+ * synthesis methods, half the songs each: a Fejér-kernel kit with wyrand noise and a Hermite-pulse kit with Lehmer64
+ * noise; a looping sampler (the slices on the grid, the source drummer's offsets repeated within a chop of four
+ * bars); a delta-modulation codec (CVSD) and a Haar-wavelet codec).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -326,6 +335,7 @@ import { tempo57Set } from '../fixtures/tempo57.js';
 import { tempo58Set } from '../fixtures/tempo58.js';
 import { tempo59Set } from '../fixtures/tempo59.js';
 import { tempo60Set } from '../fixtures/tempo60.js';
+import { tempo61Set } from '../fixtures/tempo61.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -393,6 +403,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-eighth', name: 'fifty-eighth', dir: 'tempo-heldout58', make: tempo58Set },
   { flag: '--fifty-ninth', name: 'fifty-ninth', dir: 'tempo-heldout59', make: tempo59Set },
   { flag: '--sixtieth', name: 'sixtieth', dir: 'tempo-heldout60', make: tempo60Set },
+  { flag: '--sixty-first', name: 'sixty-first', dir: 'tempo-heldout61', make: tempo61Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

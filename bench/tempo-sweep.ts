@@ -82,6 +82,7 @@ import { tempo57Set } from '../fixtures/tempo57.js';
 import { tempo58Set } from '../fixtures/tempo58.js';
 import { tempo59Set } from '../fixtures/tempo59.js';
 import { tempo60Set } from '../fixtures/tempo60.js';
+import { tempo61Set } from '../fixtures/tempo61.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -154,6 +155,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-58', label: 'held-out 58', dir: 'tempo-heldout58', make: tempo58Set },
   { flag: '--held-out-59', label: 'held-out 59', dir: 'tempo-heldout59', make: tempo59Set },
   { flag: '--held-out-60', label: 'held-out 60', dir: 'tempo-heldout60', make: tempo60Set },
+  { flag: '--held-out-61', label: 'held-out 61', dir: 'tempo-heldout61', make: tempo61Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
