@@ -101,7 +101,7 @@ test('--param onsetModelPreset=92 onsetModelShortWindowSeconds=0.02: the engine 
 
 test('bad --param values: exit 2, one line naming the parameter, its range and unit; no run written', () => {
   const cases: [string, RegExp][] = [
-    ['onsetModelPreset=97', /--param onsetModelPreset: expected an integer in \[56, 96\] round, got '97'/],
+    ['onsetModelPreset=98', /--param onsetModelPreset: expected an integer in \[56, 97\] round, got '98'/],
     ['onsetModelPreset=60', /--param onsetModelPreset: no such preset 60; shipped: 56, 59, 63, 66, 84, 86, 87, 89/],
     ['onsetModelShortWindowSeconds=0.2', /onsetModelShortWindowSeconds: expected a number in \[0, 0\.05\] s/],
     [
@@ -135,7 +135,7 @@ test('bad --param values: exit 2, one line naming the parameter, its range and u
   assert.equal(list.code, 0, list.stderr);
   assert.match(
     list.stdout,
-    /^onsetModelPreset +87 {2}\[56, 96\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96\)$/m,
+    /^onsetModelPreset +87 {2}\[56, 97\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97\)$/m,
   );
   assert.match(list.stdout, /^levelModelPreset +80 {2}\[56, 92\] round \(one of 56, 59, 65/m);
   assert.doesNotMatch(list.stdout, /^tickSeconds /m, 'read by the native extractor before the engines');

@@ -275,6 +275,41 @@ test("peak model gbm96 (h-onset96): gbm92's form on 12–14, 18–48, the song s
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
+test("w97 (h-onset97): gbm87 decides the ordinary candidates as alone, the window's candidates own trees", () => {
+  const m = peakModel(97);
+  assert.equal(m.name, 'onset-peak-gbm97');
+  assert.equal(m.ordinary, 87);
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    assert.equal(c.x[1], 3); // the check rows are the short window's candidates' (source 3)
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
+  const sets = (m.provenance as { sets: string[] }).sets;
+  assert.ok(sets.includes('onset-held-out-49') && sets.includes('onset-held-out-50'));
+  assert.ok(!sets.includes('onset-held-out-51') && !sets.includes('onset-held-out-52'));
+  const read = (x: Float32Array, round: number, short: number) =>
+    detectOnsets(input(x), { ...onsetDefaults(), onsetModelPreset: round, onsetModelShortWindowSeconds: short }).times;
+  for (const { x } of [roll(), echoes()]) {
+    // the window off: gbm87's onsets exactly (no candidate of the window's; every row as gbm87's)
+    const base = read(x, 87, 0);
+    assert.deepEqual(read(x, 97, 0), base);
+    // the window on: every gbm87 onset kept; an onset more only where a window candidate is (none near another)
+    let cands: PeakCandidate[] = [];
+    const p = { ...onsetDefaults(), onsetModel: 0, onsetModelPreset: 97, onsetModelShortWindowSeconds: 0.02 };
+    detectOnsets(input(x), p, { onCandidates: (c) => (cands = [...c]) });
+    const own = new Set(cands.filter((c) => c.source === 3).map((c) => Math.round(c.t * 10000) / 10000));
+    const on = read(x, 97, 0.02);
+    assert.deepEqual(
+      on.filter((t) => !own.has(t)),
+      base,
+    );
+    // measured: the roll's window offers 7 candidates, the echoes' 1; w97 takes none of them (no onset more)
+    assert.deepEqual([own.size, on.length - base.length], x.length > 3 * RATE ? [1, 0] : [7, 0]);
+  }
+});
+
 test('round 92: an ordinary candidate reads the row it has without the short-window candidates', () => {
   const { x } = roll();
   const rows = (round: number, short: number) => {

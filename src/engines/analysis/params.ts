@@ -560,7 +560,7 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     87,
     'round',
-    [56, 96],
+    [56, 97],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
@@ -571,8 +571,10 @@ export const ONSET_PARAMETERS = {
       '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40), 92 ' +
       "gbm92 (h-onset92: gbm89's form with the neighbour and run evidence read over the ordinary candidates only, " +
       'on held-out 12–14 and 18–47 — read it with the window 0.02), 96 gbm96 (h-onset96: the same form on held-out ' +
-      "12–14 and 18–48 with the song sets' rows weighted ×3 — read it with the window 0.02); a preset's own θ is " +
-      'in its `threshold`',
+      "12–14 and 18–48 with the song sets' rows weighted ×3 — read it with the window 0.02), 97 w97 (h-onset97: " +
+      "the ordinary candidates gbm87's at this θ, exactly as 87; the short window's candidates by trees of their " +
+      "own, trained on their rows of 12–14 and 18–50 only, at w97's own θ in its `threshold` — read it with the " +
+      "window 0.02); a preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(

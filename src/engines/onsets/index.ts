@@ -1358,7 +1358,9 @@ export function detectOnsets(
     const round = checkParameter('onsetModelPreset', ONSET_PARAMETERS.onsetModelPreset, params.onsetModelPreset);
     peakFeatures(cands, {
       // the context evidence (h-onset66) only where it is read: a dump, or a preset whose trees read it
-      context: options.onCandidates !== undefined || (model && readsContext(peakModel(round))),
+      context:
+        options.onCandidates !== undefined ||
+        (model && [round, peakModel(round).ordinary ?? round].some((r) => readsContext(peakModel(r)))),
       env,
       hopSeconds,
       columns: columns.scaled,
@@ -1387,7 +1389,12 @@ export function detectOnsets(
         ONSET_PARAMETERS.onsetModelThreshold,
         params.onsetModelThreshold,
       );
-      const kept = acceptPeaks(cands, peakModel(round), threshold, params.minIntervalSeconds);
+      // a window model (h-onset97): the ordinary candidates its `ordinary` preset's, the window's its own
+      const m = peakModel(round);
+      const kept =
+        m.ordinary !== undefined
+          ? acceptPeaks(cands, peakModel(m.ordinary), threshold, params.minIntervalSeconds, m)
+          : acceptPeaks(cands, m, threshold, params.minIntervalSeconds);
       out.splice(0, out.length, ...kept.map((c) => ({ t: c.t, s: c.s, e: 0, p: c.p })));
     }
   }

@@ -628,6 +628,12 @@ export interface PeakModel {
   trees: Tree[];
   check?: { x: (number | null)[]; p: number }[];
   provenance?: Record<string, unknown>;
+  /**
+   * A window model's (h-onset97's w97): the round whose preset decides the ordinary candidates (`source` 0–2) at the
+   * engine's onsetModelThreshold, exactly as that preset alone; these trees decide only the short window's candidates
+   * (`source` 3), at this preset's own `threshold`.
+   */
+  ordinary?: number;
 }
 
 /** P(onset) of one feature row. */
@@ -644,11 +650,14 @@ export function acceptPeaks(
   m: PeakModel,
   threshold: number,
   minIntervalSeconds: number,
+  window?: PeakModel,
 ): PeakCandidate[] {
   const out: (PeakCandidate & { q: number })[] = [];
   for (const c of cands) {
-    const q = peakProbability(m, c.x!);
-    if (q < threshold) continue;
+    // with a window model (h-onset97) the short window's candidates are its own, at its own threshold
+    const own = window !== undefined && c.source === 3;
+    const q = peakProbability(own ? window : m, c.x!);
+    if (q < (own ? window.threshold : threshold)) continue;
     const last = out[out.length - 1];
     if (last && c.t - last.t < minIntervalSeconds) {
       if (q > last.q) out[out.length - 1] = { ...c, q };
@@ -671,9 +680,11 @@ export function acceptPeaks(
  * 18–45 with the short-window candidates: read with onsetModelShortWindowSeconds 0.02), h-onset92's gbm92 (gbm89's
  * form with the neighbour and run evidence over the ordinary candidates, on held-out 12–14 and 18–47: read with the
  * window 0.02), h-onset96's gbm96 (gbm92's form on held-out 12–14 and 18–48 with the song sets' rows weighted ×3:
- * read with the window 0.02). On by default since h-onset61.
+ * read with the window 0.02), h-onset97's w97 (gbm87 on the ordinary candidates, exactly as gbm87 alone; its own trees,
+ * trained on the short window's candidates' rows of 12–14 and 18–50 only, on the window's: read with the window 0.02).
+ * On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97] as const;
 /** The first round whose rows read the neighbour and run evidence over the ordinary candidates (peakFeatures). */
 export const ORDINARY_RUNS_ROUND = 92;
 /** The preset's name of a round (onset-peak-gbmN). */
