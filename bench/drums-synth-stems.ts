@@ -43,6 +43,9 @@
  * log-uniform but never within 0.6 Hz of the test's pitches (44, 48, 50, 52, 54.4, 55, 58, 60, 65, 70, 80), its
  * cues drawn around HELD_KICK's (2nd 0.2–0.6, 3rd 0–0.08, 4th 0.05–0.2, click 0–0.03, ring 0.3–0.6 s, held).
  * The training rows of the one case no other row holds: a held kick struck again 0.1–0.2 s into its own long ring.
+ * With --kickless (h-dx97): the same grooves with a floor tom where the held kick was — a drum head's four modes
+ * (MEMBRANE_MODES, as kitStroke's toms: the higher softer and shorter, a 2 ms stick click) at 60–130 Hz, never within
+ * 1 Hz of the kickless tests' 70, 85 and 100 Hz, ringing 0.15–0.5 s — its truth a tom: the double's like.
  * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
  * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--held-doubles] [--set=NAME]
@@ -244,13 +247,28 @@ function heldDoubleStem(seed: number): { x: Float32Array; truth: { t: number; pi
   const cues = { h2: 0.2 + 0.4 * u(), h3: 0.08 * u(), h4: 0.05 + 0.15 * u(), click: 0.03 * u(), ring: 0, driftSt: 0 };
   cues.ring = 0.3 + 0.3 * u();
   const d = u() < 0.5 ? 0 : 1;
+  // --kickless: a floor tom where the held kick was, from a generator of its own (the held kick's draws unchanged)
+  const fl = mulberry32(seed * 37 + 19);
+  let floorHz = 60 * (130 / 60) ** fl();
+  while ([70, 85, 100].some((f) => Math.abs(f - floorHz) < 1)) floorHz = 60 * (130 / 60) ** fl();
+  const floorDecay = 0.15 + 0.35 * fl();
+  const head = (t: number) =>
+    MEMBRANE_MODES.reduce(
+      (a, m, k) => a + (Math.sin(2 * Math.PI * m * floorHz * t) * Math.exp(-t / (floorDecay / (1 + k)))) / (1 + k),
+      0,
+    );
   const stroke = (p: string, r: () => number) =>
-    p === 'kick'
-      ? synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * heldKickSample(hz, t, hp, cues))
-      : kitStroke(p, r, RATE, {});
+    p !== 'kick'
+      ? kitStroke(p, r, RATE, {})
+      : kicklessMode
+        ? synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * head(t) + 0.1 * hp * Math.exp(-t / 0.002))
+        : synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * heldKickSample(hz, t, hp, cues));
   const { x, truth } = kitStem(DOUBLE_BARS[d]!, RATE, stroke, seed, bpm, undefined, { piece: 'kick', ms: RESTRIKE_MS });
-  const name = `held${hz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-double${12 + d}`;
-  return { x, truth: truth.map((q) => ({ t: q.at / RATE, piece: q.piece })), name };
+  const name = kicklessMode
+    ? `floor${floorHz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-double${12 + d}`
+    : `held${hz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-double${12 + d}`;
+  const piece = (q: string) => (kicklessMode && q === 'kick' ? 'tom' : q);
+  return { x, truth: truth.map((q) => ({ t: q.at / RATE, piece: piece(q.piece) })), name };
 }
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
@@ -266,7 +284,7 @@ for (let s = 0; s < stems && heldDoublesMode; s++) {
   const a = new StemAnalyzer(RATE, true);
   for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
   a.finish();
-  const set = setArg ?? 'synth97d';
+  const set = setArg ?? (kicklessMode ? 'synth97k' : 'synth97d');
   lines.push(JSON.stringify({ set, kit: `synth${seed0 + s}`, stem: name, rate: RATE, truth, found: a.found }));
   console.error(`stem ${seed0 + s}: ${name}, ${truth.length} strokes, ${a.found.length} hits`);
 }
