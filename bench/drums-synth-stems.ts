@@ -36,15 +36,33 @@
  * `--restrike` (h-dx92): with --kickless, --held-kicks or --toda-kicks, the drum head struck where the kick was (the
  * held kick, the floor tom) is struck again over its own ring as fixtures/stemtally.ts's Restrike builds it (the ring
  * before falls away over RESTRIKE_MS, the new stroke rings alone) — not summed with it; every draw as without it.
+ * `--held-doubles` (h-dx97): instead of the kits above, the kickless test's re-struck held kick as that test builds it
+ * (fixtures/stemtally.ts kitStem with its Restrike at RESTRIKE_MS, kitStroke's snare and hats, a held kick of
+ * heldKickSample at 0.6): four bars of its groove with a kick double at @12–@13 or @13–@14, 0.1–0.2 s apart (bpm
+ * 75–150), the second stroke in the first's ring; per stem its own seed (the test's is 78), the held kick at 44–80 Hz
+ * log-uniform but never within 0.6 Hz of the test's pitches (44, 48, 50, 52, 54.4, 55, 58, 60, 65, 70, 80), its
+ * cues drawn around HELD_KICK's (2nd 0.2–0.6, 3rd 0–0.08, 4th 0.05–0.2, click 0–0.03, ring 0.3–0.6 s, held).
+ * The training rows of the one case no other row holds: a held kick struck again 0.1–0.2 s into its own long ring.
+ * With --kickless (h-dx97): the same grooves with a floor tom where the held kick was — a drum head's four modes
+ * (MEMBRANE_MODES, as kitStroke's toms: the higher softer and shorter, a 2 ms stick click) at 60–130 Hz, never within
+ * 1 Hz of the kickless tests' 70, 85 and 100 Hz, ringing 0.15–0.5 s — its truth a tom: the double's like.
  * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--set=NAME]
+ * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--held-doubles] [--set=NAME]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { reverb } from '../fixtures/tempogen.js';
-import { MEMBRANE_MODES, RESTRIKE_MS, heldKickSample, restrikeInto } from '../fixtures/stemtally.js';
+import {
+  MEMBRANE_MODES,
+  RESTRIKE_MS,
+  heldKickSample,
+  kitStem,
+  kitStroke,
+  restrikeInto,
+  synthStroke,
+} from '../fixtures/stemtally.js';
 
 const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
@@ -212,6 +230,46 @@ const heldArg = process.argv.find((a) => a.startsWith('--held='));
 const [heldLo, heldHi] = (heldArg ? heldArg.slice(7).split(',').map(Number) : [44, 60]) as [number, number];
 const setArg = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
 const restrikeMode = process.argv.includes('--restrike');
+const heldDoublesMode = process.argv.includes('--held-doubles');
+/** The kickless test's re-struck held kick pitches (test/engines/drums-kickless.test.ts): the doubles keep apart. */
+const TEST_HELD_HZ = [44, 48, 50, 52, 54.4, 55, 58, 60, 65, 70, 80];
+const DOUBLE_BARS = [
+  'kick hat snare hat kick hat snare hat kick hat snare hat kick kick snare hat'.split(' '),
+  'kick hat snare hat kick hat snare hat kick hat snare hat hat kick kick hat'.split(' '),
+];
+
+/** --held-doubles: one stem of the re-struck held kick's groove, drawn from `seed`. */
+function heldDoubleStem(seed: number): { x: Float32Array; truth: { t: number; piece: string }[]; name: string } {
+  const u = mulberry32(seed * 31 + 17);
+  let hz = 44 * (80 / 44) ** u();
+  while (TEST_HELD_HZ.some((f) => Math.abs(f - hz) < 0.6)) hz = 44 * (80 / 44) ** u();
+  const bpm = 75 + 75 * u();
+  const cues = { h2: 0.2 + 0.4 * u(), h3: 0.08 * u(), h4: 0.05 + 0.15 * u(), click: 0.03 * u(), ring: 0, driftSt: 0 };
+  cues.ring = 0.3 + 0.3 * u();
+  const d = u() < 0.5 ? 0 : 1;
+  // --kickless: a floor tom where the held kick was, from a generator of its own (the held kick's draws unchanged)
+  const fl = mulberry32(seed * 37 + 19);
+  let floorHz = 60 * (130 / 60) ** fl();
+  while ([70, 85, 100].some((f) => Math.abs(f - floorHz) < 1)) floorHz = 60 * (130 / 60) ** fl();
+  const floorDecay = 0.15 + 0.35 * fl();
+  const head = (t: number) =>
+    MEMBRANE_MODES.reduce(
+      (a, m, k) => a + (Math.sin(2 * Math.PI * m * floorHz * t) * Math.exp(-t / (floorDecay / (1 + k)))) / (1 + k),
+      0,
+    );
+  const stroke = (p: string, r: () => number) =>
+    p !== 'kick'
+      ? kitStroke(p, r, RATE, {})
+      : kicklessMode
+        ? synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * head(t) + 0.1 * hp * Math.exp(-t / 0.002))
+        : synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * heldKickSample(hz, t, hp, cues));
+  const { x, truth } = kitStem(DOUBLE_BARS[d]!, RATE, stroke, seed, bpm, undefined, { piece: 'kick', ms: RESTRIKE_MS });
+  const name = kicklessMode
+    ? `floor${floorHz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-double${12 + d}`
+    : `held${hz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-double${12 + d}`;
+  const piece = (q: string) => (kicklessMode && q === 'kick' ? 'tom' : q);
+  return { x, truth: truth.map((q) => ({ t: q.at / RATE, piece: piece(q.piece) })), name };
+}
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
 const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
@@ -221,7 +279,16 @@ const stems = Number(stemsArg ?? 48);
 const seed0 = Number(seedArg ?? 56000);
 const lines: string[] = [];
 const names = Object.keys(PLAYERS);
-for (let s = 0; s < stems; s++) {
+for (let s = 0; s < stems && heldDoublesMode; s++) {
+  const { x, truth, name } = heldDoubleStem(seed0 + s);
+  const a = new StemAnalyzer(RATE, true);
+  for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
+  a.finish();
+  const set = setArg ?? (kicklessMode ? 'synth97k' : 'synth97d');
+  lines.push(JSON.stringify({ set, kit: `synth${seed0 + s}`, stem: name, rate: RATE, truth, found: a.found }));
+  console.error(`stem ${seed0 + s}: ${name}, ${truth.length} strokes, ${a.found.length} hits`);
+}
+for (let s = 0; s < stems && !heldDoublesMode; s++) {
   const seed = seed0 + s;
   const u = mulberry32(seed * 7 + 1);
   const k = kit(seed, nearToms);

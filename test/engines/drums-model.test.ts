@@ -110,6 +110,7 @@ for (const name of [
   'drum-class-gbm89',
   'drum-class-gbm92',
   'drum-class-gbm96',
+  'drum-class-gbm97',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -125,6 +126,7 @@ for (const name of [
       'drum-class-gbm84': 22,
       'drum-class-gbm89': 21,
       'drum-class-gbm96': 22,
+      'drum-class-gbm97': 23,
     };
     assert.equal(m.checks.length, pairs[name] ?? 24);
     for (const c of m.checks) {
@@ -282,6 +284,25 @@ test('drum-class model: gbm96 (model 96) reads every analytic tom right; one kic
   assert.deepEqual(high.got, { ...right, 'kick->kick': 15, 'kick->tom': 1, 'tom3->tom': 8 }, why);
   assert.ok(
     near.reasons.every((s) => /; (but )?model gbm96: /.test(s)),
+    why,
+  );
+});
+
+// gbm97 (h-dx97): gbm96's form on 33 … 61t with synth97d's held kicks struck again into their own ring: every analytic
+// tom and kick right, by and above its kick (measured)
+test('drum-class model: gbm97 (model 97) reads every analytic tom and kick right (measured)', () => {
+  const m97 = <T>(f: () => T) =>
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 97, () =>
+      withParameterValue(STEM_BRUSH_DECAY_PARAMETERS.brushClickMs, 20, f),
+    );
+  const right = { 'kick->kick': 16, 'hat->hihat': 16, 'snare->snare': 8, 'tom1->tom': 8, 'tom2->tom': 8 };
+  const near = m97(() => tally([140, 110, 85]));
+  const high = m97(() => tally([200, 160, 130]));
+  const why = `${JSON.stringify(near.got)} ${JSON.stringify(high.got)}`;
+  assert.deepEqual(near.got, { ...right, 'tom3->tom': 8 }, why);
+  assert.deepEqual(high.got, { ...right, 'tom3->tom': 8 }, why);
+  assert.ok(
+    near.reasons.every((s) => /; (but )?model gbm97: /.test(s)),
     why,
   );
 });
@@ -539,7 +560,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
@@ -563,6 +584,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
           89: 167,
           92: 167,
           96: 172,
+          97: 172,
         }[round],
       ),
     );

@@ -1352,7 +1352,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
 export const STEM_MODEL_PRESETS = [
-  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96,
+  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97,
 ] as const;
 
 /**
@@ -1371,7 +1371,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     66,
     'preset round',
-    [53, 96],
+    [53, 97],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1415,7 +1415,9 @@ export const STEM_MODEL_PARAMETERS = {
       "(bench/results/drums.md h-dx92); read it with brushClickMs 20; 96: h-dx96, 172 (gbm92's 167 and 5 of the " +
       'restrike cue: a hit against the low hit before it, whose ring it may land in — STEM_MODEL_CLUSTER_PARAMETERS ' +
       "restrikeLookMs, restrikeLowShare), gbm92's recipe on 33 … 60t (bench/results/drums.md h-dx96); read it with " +
-      'brushClickMs 20',
+      "brushClickMs 20; 97: h-dx97, gbm96's form on 33 … 61t with synth97d's held kicks struck again 0.1–0.2 s " +
+      "into their own long ring (drums-synth-stems --held-doubles: the kickless test's re-struck held kick, its " +
+      'seeds and pitches apart) among the near rows (bench/results/drums.md h-dx97); read it with brushClickMs 20',
     true,
   ),
 } as const;
