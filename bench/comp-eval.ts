@@ -18169,8 +18169,9 @@ const bleed66 = (take: number): { clickBleed: ClickBleed } => ({ clickBleed: { t
  * beat per minute in lowest terms** (no set used; inside 61's–65's 63.9–114.3); tonics the least used before inside
  * 61's 38–78 (39: four uses; 73, 75: five; 49: six, for the low parts, 76 too high for them); take latencies of
  * odd 1024ths of a millisecond (no set used); three voices in no set (pavane soprano, courante alto, galliard bass); a
- * tight singer (timing jitter 7.15 ms, pitch jitter 2.6 cents) and a loose one (12.35 ms, 11.75 cents); consonant shares 0.59 and 0.66; speech from espeak-ng Persian in Latin script
- * (fa-latn+f5, pitch 87, 127 wpm; no set read fa-latn) and Mandarin from pinyin (cmn-latn-pinyin+m5, pitch 89, 131
+ * tight singer (timing jitter 7.15 ms, pitch jitter 2.6 cents) and a loose one (12.35 ms, 11.75 cents); consonant
+ * shares 0.59 and 0.66; speech from espeak-ng Persian in Latin script (fa-latn+f5, pitch 87, 127 wpm; no set read
+ * fa-latn) and Mandarin from pinyin (cmn-latn-pinyin+m5, pitch 89, 131
  * wpm; no set read cmn-latn-pinyin); seeds 7791–7805. 7 played songs (6, 6, 2, 6, 3, 6, 6 sections) + 6 sung (6, 3, 6,
  * 6, 2, 6) = 64 sections with a MIDI guide, + 2 × 5 sentences = 74 sections, each with one clean take.
  */
