@@ -5212,3 +5212,270 @@ test('comp held-out-65: four new burst shapes, rub at the mic; long notes waver 
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-66 against every set before it (held-out-65 included)
+const set66 = sets.filter(([name]) => numberOf(name) === 66).flatMap(([, v]) => v);
+const before66 = sets.filter(([name]) => numberOf(name) < 66).flatMap(([, v]) => v);
+
+test('comp held-out-66: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before66.length, before65.length + set65.length, 'every earlier spec read, held-out-65 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 66).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 2, 6, 3, 6, 6 sections), 6 sung (6, 3, 6, 6, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set66.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 2, 6, 3, 6, 6, 6, 3, 6, 6, 2, 6, 5, 5],
+  );
+  const synth = set66.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before66.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set66.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before66,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before66,
+  );
+  const sung = set66.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['galliard bass', 'pavane soprano', 'courante alto']);
+  const oldNames = seen(voiceName, before66);
+  for (const s of set66) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before66);
+  assert.deepEqual(
+    set66.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['fa-latn', false],
+      ['cmn-latn-pinyin', false],
+    ],
+  );
+  // odd multiples of 2100 Hz (44.1 kHz / 21), inside held-out-61's to 65's rates (30 870–41 160 Hz)
+  const songs = set66.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [31500, 35700, 39900]);
+  for (const s of songs) assert.ok((s.sampleRate! / 2100) % 2 === 1, `${s.seed}: ${s.sampleRate} Hz`);
+  // tempi and rates no set used (tempi of hundredths of a beat per minute in lowest terms); tonics the least used,
+  // inside held-out-61's to 65's 38–78 (39 four uses, 73 and 75 five; 49 six, for the low parts: 76, five, too high)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in65 = (k: string) => {
+    const v = [...set61, ...set62, ...set63, ...set64, ...set65].map((s) => field(s, k)).filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before66.map((s) => field(s, k)));
+    const [lo, hi] = in65(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–65's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  const hundredth = (b: number) => off(100 * b) < 1e-9 && off(50 * b) > 1e-9 && off(20 * b) > 1e-9;
+  for (const s of songs) assert.ok(hundredth(field(s, 'bpm')!), `${s.seed}: ${field(s, 'bpm')}, a hundredth`);
+  for (const s of before66) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(!hundredth(b), `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [39, 49, 73, 75]);
+  assert.deepEqual(
+    [39, 49, 73, 75].map((t) => before66.filter((s) => field(s, 'tonic') === t).length),
+    [4, 6, 5, 5],
+  );
+  // latencies of odd 1024ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before66));
+  for (const l of lats(set66))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(1024 * l) < 1e-9 && off(512 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before66)) assert.ok(off(512 * l) < 1e-9, `latency ${l} an odd 1024th before`);
+  assert.deepEqual(
+    set66.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [7.15, 2.6],
+      [12.35, 11.75],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set66)) assert.ok(!shares(before66).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set66), [0.59, 0.66]);
+  assert.deepEqual(
+    set66.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the twentieth performer model (phrase ends clipped short) on every song, the loud breath on every spec, the click
+  // bleed on five songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them;
+  // none of 47's–65's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+    'droop',
+    'runs',
+    'tremolo',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set66.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set66.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before66.filter((s) => has(s, 'phraseClip')).length, 0, 'no phrase clip before');
+  assert.deepEqual(
+    set66.filter((s) => has(s, 'phraseClip')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set66
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7791, [2]],
+      [7794, [4]],
+      [7796, [0]],
+      [7798, [3]],
+      [7801, [1]],
+    ],
+  );
+  const fresh = ['cable', 'car', 'hammer', 'sigh'];
+  for (const s of before66.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set66) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -87, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { phraseClip?: EVAL.PhraseClip; loudBreath: EVAL.LoudBreath };
+    const clip = { share: [0.5, 0.9], minSeconds: 0.25, keep: [0.45, 0.75], releaseS: [0.012, 0.025] };
+    if (!s.sentences) assert.deepEqual(o.phraseClip, clip, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.45);
+  }
+  assert.deepEqual(
+    set66.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-66: sizes a mix of two spreads, edges other than 42's…65's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set66,
+    [EVAL.FAINT_SPREAD_66, EVAL.ORDINARY_SPREAD_66],
+    spreadsBefore(66),
+    [15, 45],
+    { late: [3, 8], early: [2, 7], detune: [2, 10], level: [3, 4], noise: [2, 13], clip: [3, 3] },
+    [7794, 7803],
+  );
+  assert.equal(set66.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set66[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_66.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_66.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set66[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-66: four new burst shapes, cable at the mic; phrase ends clipped short, never raised', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['hammer', 'sigh', 'car', 'cable'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 37);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 37);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'cable', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // lengths as drawn; the hammer's blows and the car low, the sigh in the mids, the cable's crackles bright
+  const slope = (x: Float64Array) => {
+    let [e, d] = [0, 0];
+    for (let i = 1; i < x.length; i++) [e, d] = [e + x[i]! ** 2, d + (x[i]! - x[i - 1]!) ** 2];
+    return Math.sqrt(d / e);
+  };
+  const hammer = EVAL.burstSound('hammer', fs, mulberry32(5));
+  assert.ok(hammer.length >= 0.42 * fs && hammer.length <= 1.4 * fs + 4, `hammer: ${hammer.length / fs} s`);
+  const sigh = EVAL.burstSound('sigh', fs, mulberry32(5));
+  assert.ok(sigh.length >= 0.35 * fs && sigh.length <= 0.7 * fs + 1, `sigh: ${sigh.length / fs} s`);
+  assert.ok(rms51(sigh, fs, 0, 0.02) < 0.3 * loudest54(sigh, fs), 'sigh: rising in');
+  const car = EVAL.burstSound('car', fs, mulberry32(5));
+  assert.ok(car.length >= 0.5 * fs && car.length <= 0.9 * fs + 1, `car: ${car.length / fs} s`);
+  const cable = EVAL.burstSound('cable', fs, mulberry32(5));
+  assert.ok(cable.length >= 0.12 * fs && cable.length <= 0.3 * fs + 1, `cable: ${cable.length / fs} s`);
+  assert.ok(slope(car) < 2 * Math.sin((Math.PI * 300) / fs), `car: ${slope(car)}`);
+  assert.ok(slope(hammer) < 2 * Math.sin((Math.PI * 600) / fs), `hammer: ${slope(hammer)}`);
+  assert.ok(slope(sigh) > slope(car) && slope(cable) > slope(car), `sigh ${slope(sigh)}, cable ${slope(cable)}`);
+  // the clip (every phrase, 60 % kept, 20 ms release) on phrase 0's last note (0.5–1.5 s), the next phrase at 2 s;
+  // phrase 1's last note (2.3–2.45 s) too short; nothing before the cut changed, silence to 1.98 s, never raised
+  const clip: EVAL.PhraseClip = { share: [1, 1], minSeconds: 0.25, keep: [0.6, 0.6], releaseS: [0.02, 0.02] };
+  const x = Float64Array.from({ length: 3 * fs }, (_, i) => 0.25 * Math.sin((2 * Math.PI * 220 * i) / fs));
+  const notes = [
+    { on: 0.2, off: 0.5, phrase: 0 },
+    { on: 0.5, off: 1.5, phrase: 0 },
+    { on: 2, off: 2.3, phrase: 1 },
+    { on: 2.3, off: 2.45, phrase: 1 },
+  ];
+  const got = EVAL.phraseClipPart(x, fs, notes, clip, 3, []);
+  assert.deepEqual(
+    got.clipped.map((m) => [m.at, m.release, m.until]),
+    [[1.1, 0.02, 1.98]],
+  );
+  for (let i = 0; i < x.length; i++) {
+    const t = i / fs;
+    assert.ok(Math.abs(got.y[i]!) <= Math.abs(x[i]!) + 1e-15, `${t} s raised`);
+    if (t < 1.1 || t >= 1.98) assert.equal(got.y[i], x[i], `${t} s`);
+    if (t >= 1.12 && t < 1.98) assert.equal(got.y[i], 0, `${t} s`);
+  }
+  assert.ok(rms51(got.y, fs, 1.1, 1.12) > 0.2 * rms51(x, fs, 1.1, 1.12), 'released, not cut');
+  // a phrase whose last note touches a kept (clipped or burst) section spared
+  const spared = EVAL.phraseClipPart(x, fs, notes, clip, 3, [{ startSeconds: 1.4, endSeconds: 2 }]);
+  assert.deepEqual(spared.clipped, []);
+  // through recordTakes: the clean take clipped too, the guide whole, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, phraseClip: clip }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
