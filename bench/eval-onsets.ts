@@ -194,7 +194,10 @@
  * set alone; `--held-out-51`: added to a run that would leave it out), held-out 52
  * (fixtures/songonsets52.ts: 24 full songs, a sixth family — Sonic Pi's pitched recordings through a sampler, Hydrogen
  * kits with velocity layers, two new rooms and bus treatments —, made beside held-out 51; `--held-out-52-only`: that
- * set alone; `--held-out-52`: added to a run that would leave it out).
+ * set alone; `--held-out-52`: added to a run that would leave it out), held-out 54 (fixtures/songonsets54.ts: 24
+ * full songs, a seventh family — physical models, a struck string and a blown reed on a bore, Hydrogen kits no song
+ * set used, two new rooms and bus treatments —, made beside held-out 53; `--held-out-54-only`: that set alone;
+ * `--held-out-54`: added to a run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -208,6 +211,7 @@ import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
+import { onsetHeldOut54Songs } from '../fixtures/songonsets54.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -272,9 +276,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
+/** `--held-out-54-only`: the fifty-fourth held-out set (fixtures/songonsets54.ts: full songs, physical models) alone. */
+const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only');
+/** `--held-out-54`: the fifty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_FOURTH_TOO = process.argv.includes('--held-out-54');
 const FIFTY_SECOND = path.join(OUT, 'songs-held-out-52');
 /** `--held-out-52-only`: the fifty-second held-out set (fixtures/songonsets52.ts: full songs, Sonic Pi) alone. */
-const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only');
+const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only') || FIFTY_FOURTH_ONLY;
 /** `--held-out-52`: the fifty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_SECOND_TOO = process.argv.includes('--held-out-52');
 const FIFTY_FIRST = path.join(OUT, 'drums-held-out-51');
@@ -482,7 +491,8 @@ interface Item {
     | 'held-out 49'
     | 'held-out 50'
     | 'held-out 51'
-    | 'held-out 52';
+    | 'held-out 52'
+    | 'held-out 54';
   kit: string;
   pattern: string;
 }
@@ -576,7 +586,14 @@ function tuningItems(): Item[] {
 const DRUM_SETS: Record<
   Exclude<
     Item['set'],
-    'tuning' | 'held-out 38' | 'held-out 39' | 'held-out 40' | 'held-out 41' | 'held-out 50' | 'held-out 52'
+    | 'tuning'
+    | 'held-out 38'
+    | 'held-out 39'
+    | 'held-out 40'
+    | 'held-out 41'
+    | 'held-out 50'
+    | 'held-out 52'
+    | 'held-out 54'
   >,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
@@ -630,6 +647,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 54') {
+    mkdirSync(FIFTY_FOURTH, { recursive: true });
+    const songs = onsetHeldOut54Songs(FIFTY_FOURTH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 52') {
     mkdirSync(FIFTY_SECOND, { recursive: true });
     const songs = onsetHeldOut52Songs(FIFTY_SECOND);
@@ -749,7 +774,9 @@ async function main() {
     (THIRD_ONLY && !FIFTIETH_ONLY && !FIFTIETH_TOO) || FIFTY_FIRST_ONLY ? none : drumItems('held-out 50');
   const fiftyFirst =
     (THIRD_ONLY && !FIFTY_FIRST_ONLY && !FIFTY_FIRST_TOO) || FIFTY_SECOND_ONLY ? none : drumItems('held-out 51');
-  const fiftySecond = THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO ? none : drumItems('held-out 52');
+  const fiftySecond =
+    (THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 52');
+  const fiftyFourth = THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO ? none : drumItems('held-out 54');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -805,6 +832,7 @@ async function main() {
     ...fiftieth.items,
     ...fiftyFirst.items,
     ...fiftySecond.items,
+    ...fiftyFourth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -861,6 +889,7 @@ async function main() {
     ...fiftieth.missing,
     ...fiftyFirst.missing,
     ...fiftySecond.missing,
+    ...fiftyFourth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -960,6 +989,7 @@ async function main() {
       'held-out 50',
       'held-out 51',
       'held-out 52',
+      'held-out 54',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -30,7 +30,9 @@
  * one-shots through a sampler, fixtures/songonsets50.ts; groups: the lead styles); `--fifty-first`: held-out 51
  * (h-oset96: drum stems, ONSET_HELD_OUT_KITS_51; groups: the players); `--fifty-second`: held-out 52
  * (h-osong96: full songs, Sonic Pi's recordings through a sampler, fixtures/songonsets52.ts; groups: the lead styles;
- * a flag of its own, not an ordinal, so that held-out 51's ordinal can sit beside it);
+ * a flag of its own, not an ordinal, so that held-out 51's ordinal can sit beside it); `--fifty-fourth`: held-out 54
+ * (h-osong98: full songs, physical models — a struck string, a reed on a bore —, fixtures/songonsets54.ts; groups:
+ * the lead styles; a flag of its own, as 52's);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -45,6 +47,7 @@ import { onsetHeldOut40Songs } from '../fixtures/songonsets40.js';
 import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
+import { onsetHeldOut54Songs } from '../fixtures/songonsets54.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import * as ownEngine from '../src/engines/onsets/index.js';
@@ -120,6 +123,8 @@ const ORDINALS = [
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--fifty-second`: held-out 52 (fixtures/songonsets52.ts: full songs; read before any ordinal). */
 const FIFTY_SECOND = process.argv.includes('--fifty-second');
+/** `--fifty-fourth`: held-out 54 (fixtures/songonsets54.ts: full songs; read before any ordinal). */
+const FIFTY_FOURTH = process.argv.includes('--fifty-fourth');
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
 const ROLL_TUNE = process.argv.includes('--roll-tune');
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
@@ -157,17 +162,19 @@ const items: It[] = [];
 const itemsFile = (name: string) =>
   ITEMS_DIRS.map((d) => path.join(d, name)).find((f) => existsSync(f)) ?? path.join(FEATURE_CACHE, name);
 const ITEMS_CACHE = itemsFile(
-  FIFTY_SECOND
-    ? 'items-fifty-second.json'
-    : ROLL_TUNE
-      ? 'items-roll-tune.json'
-      : NUMBERED
-        ? `items-${ORDINALS[NUMBERED - 3]}.json`
-        : FRESH
-          ? 'items-fresh.json'
-          : HELD
-            ? 'items-held.json'
-            : 'items-tuning.json',
+  FIFTY_FOURTH
+    ? 'items-fifty-fourth.json'
+    : FIFTY_SECOND
+      ? 'items-fifty-second.json'
+      : ROLL_TUNE
+        ? 'items-roll-tune.json'
+        : NUMBERED
+          ? `items-${ORDINALS[NUMBERED - 3]}.json`
+          : FRESH
+            ? 'items-fresh.json'
+            : HELD
+              ? 'items-held.json'
+              : 'items-tuning.json',
 );
 /** `--everything`: --all plus held-out 3 (tuning material since h-onset5: its misses were looked at). */
 const EVERYTHING = process.argv.includes('--everything');
@@ -191,7 +198,11 @@ if (ALL || EVERYTHING || TUNING)
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
 else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
-  if (FIFTY_SECOND) {
+  if (FIFTY_FOURTH) {
+    mkdirSync(path.join(OUT, 'songs-held-out-54'), { recursive: true });
+    for (const t of onsetHeldOut54Songs(path.join(OUT, 'songs-held-out-54')))
+      items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
+  } else if (FIFTY_SECOND) {
     mkdirSync(path.join(OUT, 'songs-held-out-52'), { recursive: true });
     for (const t of onsetHeldOut52Songs(path.join(OUT, 'songs-held-out-52')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
