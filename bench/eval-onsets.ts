@@ -277,7 +277,7 @@ const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
 const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
-/** `--held-out-54-only`: the fifty-fourth held-out set (fixtures/songonsets54.ts: full songs, physical models) alone. */
+/** `--held-out-54-only`: the fifty-fourth held-out set (fixtures/songonsets54.ts: songs, physical models) alone. */
 const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only');
 /** `--held-out-54`: the fifty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FOURTH_TOO = process.argv.includes('--held-out-54');
