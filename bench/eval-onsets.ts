@@ -194,7 +194,11 @@
  * set alone; `--held-out-51`: added to a run that would leave it out), held-out 52
  * (fixtures/songonsets52.ts: 24 full songs, a sixth family — Sonic Pi's pitched recordings through a sampler, Hydrogen
  * kits with velocity layers, two new rooms and bus treatments —, made beside held-out 51; `--held-out-52-only`: that
- * set alone; `--held-out-52`: added to a run that would leave it out), held-out 54 (fixtures/songonsets54.ts: 24
+ * set alone; `--held-out-52`: added to a run that would leave it out), held-out 53 (ONSET_HELD_OUT_KITS_53: drum
+ * stems, Lennard-Jones kits, a family no onset set used, recorded Hydrogen kicks, snares and hats re-paired with a
+ * Lennard-Jones ride and tom, soundfont brushes, players written for it, ffmpeg aiir and agate on the bus, four new
+ * shoeboxes, made after held-out 52; `--held-out-53-only`: that set alone; `--held-out-53`: added to a run that
+ * would leave it out), held-out 54 (fixtures/songonsets54.ts: 24
  * full songs, a seventh family — physical models, a struck string and a blown reed on a bore, Hydrogen kits no song
  * set used, two new rooms and bus treatments —, made beside held-out 53; `--held-out-54-only`: that set alone;
  * `--held-out-54`: added to a run that would leave it out).
@@ -281,9 +285,14 @@ const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
 const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only');
 /** `--held-out-54`: the fifty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FOURTH_TOO = process.argv.includes('--held-out-54');
+const FIFTY_THIRD = path.join(OUT, 'drums-held-out-53');
+/** `--held-out-53-only`: the fifty-third held-out set (ONSET_HELD_OUT_KITS_53: drum stems) alone. */
+const FIFTY_THIRD_ONLY = process.argv.includes('--held-out-53-only') || FIFTY_FOURTH_ONLY;
+/** `--held-out-53`: the fifty-third held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_THIRD_TOO = process.argv.includes('--held-out-53');
 const FIFTY_SECOND = path.join(OUT, 'songs-held-out-52');
 /** `--held-out-52-only`: the fifty-second held-out set (fixtures/songonsets52.ts: full songs, Sonic Pi) alone. */
-const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only') || FIFTY_FOURTH_ONLY;
+const FIFTY_SECOND_ONLY = process.argv.includes('--held-out-52-only') || FIFTY_THIRD_ONLY;
 /** `--held-out-52`: the fifty-second held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_SECOND_TOO = process.argv.includes('--held-out-52');
 const FIFTY_FIRST = path.join(OUT, 'drums-held-out-51');
@@ -492,6 +501,7 @@ interface Item {
     | 'held-out 50'
     | 'held-out 51'
     | 'held-out 52'
+    | 'held-out 53'
     | 'held-out 54';
   kit: string;
   pattern: string;
@@ -643,6 +653,7 @@ const DRUM_SETS: Record<
   'held-out 48': [FORTY_EIGHTH, { set: 'onset-held-out-48' }],
   'held-out 49': [FORTY_NINTH, { set: 'onset-held-out-49' }],
   'held-out 51': [FIFTY_FIRST, { set: 'onset-held-out-51' }],
+  'held-out 53': [FIFTY_THIRD, { set: 'onset-held-out-53' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -775,7 +786,9 @@ async function main() {
   const fiftyFirst =
     (THIRD_ONLY && !FIFTY_FIRST_ONLY && !FIFTY_FIRST_TOO) || FIFTY_SECOND_ONLY ? none : drumItems('held-out 51');
   const fiftySecond =
-    (THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 52');
+    (THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO) || FIFTY_THIRD_ONLY ? none : drumItems('held-out 52');
+  const fiftyThird =
+    (THIRD_ONLY && !FIFTY_THIRD_ONLY && !FIFTY_THIRD_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 53');
   const fiftyFourth = THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO ? none : drumItems('held-out 54');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
@@ -832,6 +845,7 @@ async function main() {
     ...fiftieth.items,
     ...fiftyFirst.items,
     ...fiftySecond.items,
+    ...fiftyThird.items,
     ...fiftyFourth.items,
   ];
   const report: string[] = [];
@@ -889,6 +903,7 @@ async function main() {
     ...fiftieth.missing,
     ...fiftyFirst.missing,
     ...fiftySecond.missing,
+    ...fiftyThird.missing,
     ...fiftyFourth.missing,
   ];
   if (missing.length) {
@@ -989,6 +1004,7 @@ async function main() {
       'held-out 50',
       'held-out 51',
       'held-out 52',
+      'held-out 53',
       'held-out 54',
     ] as const) {
       const g = groups(

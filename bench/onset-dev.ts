@@ -30,7 +30,9 @@
  * one-shots through a sampler, fixtures/songonsets50.ts; groups: the lead styles); `--fifty-first`: held-out 51
  * (h-oset96: drum stems, ONSET_HELD_OUT_KITS_51; groups: the players); `--fifty-second`: held-out 52
  * (h-osong96: full songs, Sonic Pi's recordings through a sampler, fixtures/songonsets52.ts; groups: the lead styles;
- * a flag of its own, not an ordinal, so that held-out 51's ordinal can sit beside it); `--fifty-fourth`: held-out 54
+ * a flag of its own, not an ordinal, so that held-out 51's ordinal can sit beside it; its ordinal is in the list
+ * only so that 53's is the 53rd: read before any ordinal); `--fifty-third`: held-out 53 (h-oset98: drum stems,
+ * ONSET_HELD_OUT_KITS_53; groups: the players); `--fifty-fourth`: held-out 54
  * (h-osong98: full songs, physical models — a struck string, a reed on a bore —, fixtures/songonsets54.ts; groups:
  * the lead styles; a flag of its own, as 52's);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
@@ -119,6 +121,8 @@ const ORDINALS = [
   'forty-ninth',
   'fiftieth',
   'fifty-first',
+  'fifty-second',
+  'fifty-third',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--fifty-second`: held-out 52 (fixtures/songonsets52.ts: full songs; read before any ordinal). */
