@@ -49,6 +49,7 @@
  * --held-out-60, --held-out-60t: fixtures/drumclass60.ts, drumclass60t.ts, h-dxset90;
  * --held-out-61, --held-out-61t: fixtures/drumclass61.ts, drumclass61t.ts, h-dxset92;
  * --held-out-62, --held-out-62t: fixtures/drumclass62.ts, drumclass62t.ts, h-dxset96;
+ * --held-out-63, --held-out-63t: fixtures/drumclass63.ts, drumclass63t.ts, h-dxset98;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -142,6 +143,8 @@ import { heldOut61DrumSpecs } from '../fixtures/drumclass61.js';
 import { heldOut61tDrumSpecs } from '../fixtures/drumclass61t.js';
 import { heldOut62DrumSpecs } from '../fixtures/drumclass62.js';
 import { heldOut62tDrumSpecs } from '../fixtures/drumclass62t.js';
+import { heldOut63DrumSpecs } from '../fixtures/drumclass63.js';
+import { heldOut63tDrumSpecs } from '../fixtures/drumclass63t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -314,6 +317,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-61t', heldOut61tDrumSpecs], // drumclass61t.ts, h-dxset92: kickless ijexá, re-struck kizomba, brush samba
   ['held-out-62', heldOut62DrumSpecs], // drumclass62.ts, h-dxset96: Lennard-Jones kits, velocity-split recorded kits
   ['held-out-62t', heldOut62tDrumSpecs], // drumclass62t.ts, h-dxset96: kickless kpanlogo, re-struck trap, brush bossa
+  ['held-out-63', heldOut63DrumSpecs], // drumclass63.ts, h-dxset98: Kratzer kits, re-amped recorded kits
+  ['held-out-63t', heldOut63tDrumSpecs], // drumclass63t.ts, h-dxset98: kickless bomba, re-struck drill, brush ballad
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
