@@ -201,7 +201,11 @@
  * would leave it out), held-out 54 (fixtures/songonsets54.ts: 24
  * full songs, a seventh family — physical models, a struck string and a blown reed on a bore, Hydrogen kits no song
  * set used, two new rooms and bus treatments —, made beside held-out 53; `--held-out-54-only`: that set alone;
- * `--held-out-54`: added to a run that would leave it out).
+ * `--held-out-54`: added to a run that would leave it out), held-out 55 (ONSET_HELD_OUT_KITS_55: drum stems,
+ * Kratzer kits, a family no onset set used, recorded Hydrogen kicks, snares and hats re-paired with a Kratzer ride
+ * and tom, soundfont brushes, players written for it, ffmpeg asuperstop and apulsator on the bus, four new
+ * shoeboxes, made after held-out 54; `--held-out-55-only`: that set alone; `--held-out-55`: added to a run that
+ * would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -280,9 +284,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_FIFTH = path.join(OUT, 'drums-held-out-55');
+/** `--held-out-55-only`: the fifty-fifth held-out set (ONSET_HELD_OUT_KITS_55: drum stems) alone. */
+const FIFTY_FIFTH_ONLY = process.argv.includes('--held-out-55-only');
+/** `--held-out-55`: the fifty-fifth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_FIFTH_TOO = process.argv.includes('--held-out-55');
 const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
 /** `--held-out-54-only`: the fifty-fourth held-out set (fixtures/songonsets54.ts: songs, physical models) alone. */
-const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only');
+const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only') || FIFTY_FIFTH_ONLY;
 /** `--held-out-54`: the fifty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FOURTH_TOO = process.argv.includes('--held-out-54');
 const FIFTY_THIRD = path.join(OUT, 'drums-held-out-53');
@@ -502,7 +511,8 @@ interface Item {
     | 'held-out 51'
     | 'held-out 52'
     | 'held-out 53'
-    | 'held-out 54';
+    | 'held-out 54'
+    | 'held-out 55';
   kit: string;
   pattern: string;
 }
@@ -654,6 +664,7 @@ const DRUM_SETS: Record<
   'held-out 49': [FORTY_NINTH, { set: 'onset-held-out-49' }],
   'held-out 51': [FIFTY_FIRST, { set: 'onset-held-out-51' }],
   'held-out 53': [FIFTY_THIRD, { set: 'onset-held-out-53' }],
+  'held-out 55': [FIFTY_FIFTH, { set: 'onset-held-out-55' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -789,7 +800,9 @@ async function main() {
     (THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO) || FIFTY_THIRD_ONLY ? none : drumItems('held-out 52');
   const fiftyThird =
     (THIRD_ONLY && !FIFTY_THIRD_ONLY && !FIFTY_THIRD_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 53');
-  const fiftyFourth = THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO ? none : drumItems('held-out 54');
+  const fiftyFourth =
+    (THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO) || FIFTY_FIFTH_ONLY ? none : drumItems('held-out 54');
+  const fiftyFifth = THIRD_ONLY && !FIFTY_FIFTH_ONLY && !FIFTY_FIFTH_TOO ? none : drumItems('held-out 55');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -847,6 +860,7 @@ async function main() {
     ...fiftySecond.items,
     ...fiftyThird.items,
     ...fiftyFourth.items,
+    ...fiftyFifth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -905,6 +919,7 @@ async function main() {
     ...fiftySecond.missing,
     ...fiftyThird.missing,
     ...fiftyFourth.missing,
+    ...fiftyFifth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -1006,6 +1021,7 @@ async function main() {
       'held-out 52',
       'held-out 53',
       'held-out 54',
+      'held-out 55',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -34,7 +34,8 @@
  * only so that 53's is the 53rd: read before any ordinal); `--fifty-third`: held-out 53 (h-oset98: drum stems,
  * ONSET_HELD_OUT_KITS_53; groups: the players); `--fifty-fourth`: held-out 54
  * (h-osong98: full songs, physical models — a struck string, a reed on a bore —, fixtures/songonsets54.ts; groups:
- * the lead styles; a flag of its own, as 52's);
+ * the lead styles; a flag of its own, as 52's; its ordinal is in the list only so that 55's is the 55th);
+ * `--fifty-fifth`: held-out 55 (h-oset99: drum stems, ONSET_HELD_OUT_KITS_55; groups: the players);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -123,6 +124,8 @@ const ORDINALS = [
   'fifty-first',
   'fifty-second',
   'fifty-third',
+  'fifty-fourth',
+  'fifty-fifth',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--fifty-second`: held-out 52 (fixtures/songonsets52.ts: full songs; read before any ordinal). */
