@@ -201,7 +201,10 @@
  * would leave it out), held-out 54 (fixtures/songonsets54.ts: 24
  * full songs, a seventh family — physical models, a struck string and a blown reed on a bore, Hydrogen kits no song
  * set used, two new rooms and bus treatments —, made beside held-out 53; `--held-out-54-only`: that set alone;
- * `--held-out-54`: added to a run that would leave it out).
+ * `--held-out-54`: added to a run that would leave it out), held-out 56 (fixtures/songonsets56.ts: 24 full songs,
+ * an eighth family — a bowed string and an analog subtractive synth, Hydrogen kits no song set used, two new rooms
+ * and bus treatments —, made beside held-out 55; `--held-out-56-only`: that set alone; `--held-out-56`: added to a
+ * run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -216,6 +219,7 @@ import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
 import { onsetHeldOut54Songs } from '../fixtures/songonsets54.js';
+import { onsetHeldOut56Songs } from '../fixtures/songonsets56.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -280,9 +284,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_SIXTH = path.join(OUT, 'songs-held-out-56');
+/** `--held-out-56-only`: the fifty-sixth held-out set (fixtures/songonsets56.ts: songs, bowed and analog) alone. */
+const FIFTY_SIXTH_ONLY = process.argv.includes('--held-out-56-only');
+/** `--held-out-56`: the fifty-sixth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_SIXTH_TOO = process.argv.includes('--held-out-56');
 const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
 /** `--held-out-54-only`: the fifty-fourth held-out set (fixtures/songonsets54.ts: songs, physical models) alone. */
-const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only');
+const FIFTY_FOURTH_ONLY = process.argv.includes('--held-out-54-only') || FIFTY_SIXTH_ONLY;
 /** `--held-out-54`: the fifty-fourth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FOURTH_TOO = process.argv.includes('--held-out-54');
 const FIFTY_THIRD = path.join(OUT, 'drums-held-out-53');
@@ -502,7 +511,8 @@ interface Item {
     | 'held-out 51'
     | 'held-out 52'
     | 'held-out 53'
-    | 'held-out 54';
+    | 'held-out 54'
+    | 'held-out 56';
   kit: string;
   pattern: string;
 }
@@ -604,6 +614,7 @@ const DRUM_SETS: Record<
     | 'held-out 50'
     | 'held-out 52'
     | 'held-out 54'
+    | 'held-out 56'
   >,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
@@ -658,6 +669,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 56') {
+    mkdirSync(FIFTY_SIXTH, { recursive: true });
+    const songs = onsetHeldOut56Songs(FIFTY_SIXTH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 54') {
     mkdirSync(FIFTY_FOURTH, { recursive: true });
     const songs = onsetHeldOut54Songs(FIFTY_FOURTH);
@@ -789,7 +808,9 @@ async function main() {
     (THIRD_ONLY && !FIFTY_SECOND_ONLY && !FIFTY_SECOND_TOO) || FIFTY_THIRD_ONLY ? none : drumItems('held-out 52');
   const fiftyThird =
     (THIRD_ONLY && !FIFTY_THIRD_ONLY && !FIFTY_THIRD_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 53');
-  const fiftyFourth = THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO ? none : drumItems('held-out 54');
+  const fiftyFourth =
+    (THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO) || FIFTY_SIXTH_ONLY ? none : drumItems('held-out 54');
+  const fiftySixth = THIRD_ONLY && !FIFTY_SIXTH_ONLY && !FIFTY_SIXTH_TOO ? none : drumItems('held-out 56');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -847,6 +868,7 @@ async function main() {
     ...fiftySecond.items,
     ...fiftyThird.items,
     ...fiftyFourth.items,
+    ...fiftySixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -905,6 +927,7 @@ async function main() {
     ...fiftySecond.missing,
     ...fiftyThird.missing,
     ...fiftyFourth.missing,
+    ...fiftySixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -1006,6 +1029,7 @@ async function main() {
       'held-out 52',
       'held-out 53',
       'held-out 54',
+      'held-out 56',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),
