@@ -205,7 +205,10 @@
  * Kratzer kits, a family no onset set used, recorded Hydrogen kicks, snares and hats re-paired with a Kratzer ride
  * and tom, soundfont brushes, players written for it, ffmpeg asuperstop and apulsator on the bus, four new
  * shoeboxes, made after held-out 54; `--held-out-55-only`: that set alone; `--held-out-55`: added to a run that
- * would leave it out).
+ * would leave it out), held-out 56 (fixtures/songonsets56.ts: 24 full songs,
+ * an eighth family — a bowed string and an analog subtractive synth, Hydrogen kits no song set used, two new rooms
+ * and bus treatments —, made beside held-out 55; `--held-out-56-only`: that set alone; `--held-out-56`: added to a
+ * run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -220,6 +223,7 @@ import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
 import { onsetHeldOut54Songs } from '../fixtures/songonsets54.js';
+import { onsetHeldOut56Songs } from '../fixtures/songonsets56.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { run } from './proc.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
@@ -284,9 +288,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_SIXTH = path.join(OUT, 'songs-held-out-56');
+/** `--held-out-56-only`: the fifty-sixth held-out set (fixtures/songonsets56.ts: songs, bowed and analog) alone. */
+const FIFTY_SIXTH_ONLY = process.argv.includes('--held-out-56-only');
+/** `--held-out-56`: the fifty-sixth held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_SIXTH_TOO = process.argv.includes('--held-out-56');
 const FIFTY_FIFTH = path.join(OUT, 'drums-held-out-55');
 /** `--held-out-55-only`: the fifty-fifth held-out set (ONSET_HELD_OUT_KITS_55: drum stems) alone. */
-const FIFTY_FIFTH_ONLY = process.argv.includes('--held-out-55-only');
+const FIFTY_FIFTH_ONLY = process.argv.includes('--held-out-55-only') || FIFTY_SIXTH_ONLY;
 /** `--held-out-55`: the fifty-fifth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_FIFTH_TOO = process.argv.includes('--held-out-55');
 const FIFTY_FOURTH = path.join(OUT, 'songs-held-out-54');
@@ -512,7 +521,8 @@ interface Item {
     | 'held-out 52'
     | 'held-out 53'
     | 'held-out 54'
-    | 'held-out 55';
+    | 'held-out 55'
+    | 'held-out 56';
   kit: string;
   pattern: string;
 }
@@ -614,6 +624,7 @@ const DRUM_SETS: Record<
     | 'held-out 50'
     | 'held-out 52'
     | 'held-out 54'
+    | 'held-out 56'
   >,
   [string, Parameters<typeof heldOutDrumSet>[1]]
 > = {
@@ -669,6 +680,14 @@ const DRUM_SETS: Record<
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
 function drumItems(set: Item['set']): { items: Item[]; missing: string[] } {
+  if (set === 'held-out 56') {
+    mkdirSync(FIFTY_SIXTH, { recursive: true });
+    const songs = onsetHeldOut56Songs(FIFTY_SIXTH);
+    return {
+      items: songs.map((t) => ({ truth: t, set, kit: t.song.chords.style, pattern: t.song.lead.style })),
+      missing: [],
+    };
+  }
   if (set === 'held-out 54') {
     mkdirSync(FIFTY_FOURTH, { recursive: true });
     const songs = onsetHeldOut54Songs(FIFTY_FOURTH);
@@ -802,7 +821,9 @@ async function main() {
     (THIRD_ONLY && !FIFTY_THIRD_ONLY && !FIFTY_THIRD_TOO) || FIFTY_FOURTH_ONLY ? none : drumItems('held-out 53');
   const fiftyFourth =
     (THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO) || FIFTY_FIFTH_ONLY ? none : drumItems('held-out 54');
-  const fiftyFifth = THIRD_ONLY && !FIFTY_FIFTH_ONLY && !FIFTY_FIFTH_TOO ? none : drumItems('held-out 55');
+  const fiftyFifth =
+    (THIRD_ONLY && !FIFTY_FIFTH_ONLY && !FIFTY_FIFTH_TOO) || FIFTY_SIXTH_ONLY ? none : drumItems('held-out 55');
+  const fiftySixth = THIRD_ONLY && !FIFTY_SIXTH_ONLY && !FIFTY_SIXTH_TOO ? none : drumItems('held-out 56');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -861,6 +882,7 @@ async function main() {
     ...fiftyThird.items,
     ...fiftyFourth.items,
     ...fiftyFifth.items,
+    ...fiftySixth.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -920,6 +942,7 @@ async function main() {
     ...fiftyThird.missing,
     ...fiftyFourth.missing,
     ...fiftyFifth.missing,
+    ...fiftySixth.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -1022,6 +1045,7 @@ async function main() {
       'held-out 53',
       'held-out 54',
       'held-out 55',
+      'held-out 56',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

@@ -35,7 +35,9 @@
  * ONSET_HELD_OUT_KITS_53; groups: the players); `--fifty-fourth`: held-out 54
  * (h-osong98: full songs, physical models — a struck string, a reed on a bore —, fixtures/songonsets54.ts; groups:
  * the lead styles; a flag of its own, as 52's; its ordinal is in the list only so that 55's is the 55th);
- * `--fifty-fifth`: held-out 55 (h-oset99: drum stems, ONSET_HELD_OUT_KITS_55; groups: the players);
+ * `--fifty-fifth`: held-out 55 (h-oset99: drum stems, ONSET_HELD_OUT_KITS_55; groups: the players); `--fifty-sixth`:
+ * held-out 56 (h-osong99: full songs, a bowed string and an analog subtractive synth, fixtures/songonsets56.ts;
+ * groups: the lead styles; a flag of its own, its items read from the renders' truth, no items cache);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -51,6 +53,7 @@ import { onsetHeldOut41Songs } from '../fixtures/songonsets41.js';
 import { onsetHeldOut50Songs } from '../fixtures/songonsets50.js';
 import { onsetHeldOut52Songs } from '../fixtures/songonsets52.js';
 import { onsetHeldOut54Songs } from '../fixtures/songonsets54.js';
+import { onsetHeldOut56Songs } from '../fixtures/songonsets56.js';
 import { fMeasure, matchEvents, type MatchResult } from './metrics.js';
 import { createFeatureExtractor } from '../src/engines/spectral/index.js';
 import * as ownEngine from '../src/engines/onsets/index.js';
@@ -132,6 +135,8 @@ const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ?
 const FIFTY_SECOND = process.argv.includes('--fifty-second');
 /** `--fifty-fourth`: held-out 54 (fixtures/songonsets54.ts: full songs; read before any ordinal). */
 const FIFTY_FOURTH = process.argv.includes('--fifty-fourth');
+/** `--fifty-sixth`: held-out 56 (fixtures/songonsets56.ts: full songs; read before any ordinal, never cached). */
+const FIFTY_SIXTH = process.argv.includes('--fifty-sixth');
 /** `--roll-tune`: h-onset40's roll tuning set (onsetRollTune40DrumSpecs: held-out 25's kits, 26's roll players). */
 const ROLL_TUNE = process.argv.includes('--roll-tune');
 /** `--tuning-12`: `--tuning-all` plus held-out 7–12 (all tuning material since h-onset17: 556 files). */
@@ -203,7 +208,11 @@ if (ALL || EVERYTHING || TUNING)
     ...(TUNING_15 ? ['items-fifteenth.json'] : []),
   ])
     items.push(...(JSON.parse(readFileSync(itemsFile(f), 'utf8')) as It[]));
-else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
+else if (FIFTY_SIXTH) {
+  mkdirSync(path.join(OUT, 'songs-held-out-56'), { recursive: true });
+  for (const t of onsetHeldOut56Songs(path.join(OUT, 'songs-held-out-56')))
+    items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
+} else if (existsSync(ITEMS_CACHE)) items.push(...(JSON.parse(readFileSync(ITEMS_CACHE, 'utf8')) as It[]));
 else {
   if (FIFTY_FOURTH) {
     mkdirSync(path.join(OUT, 'songs-held-out-54'), { recursive: true });
