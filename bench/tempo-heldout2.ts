@@ -261,6 +261,15 @@
  * synthesis methods, half the songs each: a Fejér-kernel kit with wyrand noise and a Hermite-pulse kit with Lehmer64
  * noise; a looping sampler (the slices on the grid, the source drummer's offsets repeated within a chop of four
  * bars); a delta-modulation codec (CVSD) and a Haar-wavelet codec).
+ * --sixty-second: fixtures/tempo62.ts, h-tset99 (the tempo judge after tempo61, a realistic repertoire from a
+ * twentieth corpus: the Extended Ballroom set's styles and the records its West Coast Swing and rumba floors dance
+ * to, by pace, read from memory; a quickstep two-beat at 196–208, jive, salsa (the timbale's rim on 2 and 4), West
+ * Coast Swing and R&B half-time grooves (a soft cross-stick or a soft snap on 3), an R&B ballad with a soft
+ * cross-stick, a slow blues 12/8, a cha-cha house four-on-the-floor with the bass on the off-beats, a pasodoble, a
+ * foxtrot on brushes, a rumba and smooth R&B; every bar written fresh, tempo61's song form imported; truth by rule A;
+ * two kit families of new synthesis methods, half the songs each: an Airy-chirp kit with LXM noise and a Barker-code
+ * kit with subtract-with-borrow noise; a two-level logistic drummer (a beat's lean shared by its hits); an MDCT codec
+ * and NICAM-style companding).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -336,6 +345,7 @@ import { tempo58Set } from '../fixtures/tempo58.js';
 import { tempo59Set } from '../fixtures/tempo59.js';
 import { tempo60Set } from '../fixtures/tempo60.js';
 import { tempo61Set } from '../fixtures/tempo61.js';
+import { tempo62Set } from '../fixtures/tempo62.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -404,6 +414,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--fifty-ninth', name: 'fifty-ninth', dir: 'tempo-heldout59', make: tempo59Set },
   { flag: '--sixtieth', name: 'sixtieth', dir: 'tempo-heldout60', make: tempo60Set },
   { flag: '--sixty-first', name: 'sixty-first', dir: 'tempo-heldout61', make: tempo61Set },
+  { flag: '--sixty-second', name: 'sixty-second', dir: 'tempo-heldout62', make: tempo62Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
