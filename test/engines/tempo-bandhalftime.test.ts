@@ -128,3 +128,19 @@ test('the default (0.33, h-tempo97): the soft clap on 3 halved', () => {
   assert.equal(TEMPO_PARAMETERS.bandHalfTimeAccent.value, 0.33);
   assert.equal(bandHalfTime([], clapOn3, beats, 140, 1)!.halve, true);
 });
+
+test("the per-bar reading's default (0.33, 0.24, 0, h-tempo99): the half-heard cross-stick halved", () => {
+  assert.equal(TEMPO_PARAMETERS.bandHalfTimeBarAccent.value, 0.33);
+  assert.equal(TEMPO_PARAMETERS.bandHalfTimeBarMaxRate.value, 0.24);
+  assert.equal(TEMPO_PARAMETERS.bandHalfTimeBarMinPair.value, 0);
+  assert.equal(
+    bandHalfTime(
+      halfHeard,
+      rise((i) => [1.5, 1, 5, 1][i % 4]!),
+      beats,
+      140,
+      1,
+    )!.halve,
+    true,
+  );
+});

@@ -1570,7 +1570,7 @@ export const TEMPO_PARAMETERS = {
       "footwork groove's clap read as a stroke 0.12–0.42, its accent one in four too)",
   ),
   bandHalfTimeBarAccent: p(
-    2,
+    0.33,
     'of the bar',
     [0.05, 2],
     "band half-time's per-bar reading (h-tempo99): each full bar's own accent at the band half-time's class c (its " +
