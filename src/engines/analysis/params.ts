@@ -1569,6 +1569,35 @@ export const TEMPO_PARAMETERS = {
       "shell-and-wires backbeat at the reported level gives 0.5; a half-time groove's snare on 3 gives 0.25; a " +
       "footwork groove's clap read as a stroke 0.12–0.42, its accent one in four too)",
   ),
+  bandHalfTimeBarAccent: p(
+    0.33,
+    'of the bar',
+    [0.05, 2],
+    "band half-time's per-bar reading (h-tempo99): each full bar's own accent at the band half-time's class c (its " +
+      "share at c minus the mean of its shares at c ± 1); the bars' median at this or above halves the level too " +
+      'when the snare hits are fewer than bandHalfTimeBarMaxRate per beat and the pair from bandHalfTimeBarMinPair ' +
+      "to bandHalfTimePair (a cross-stick half-time's or a soft clap's accent in nearly every bar, its strokes " +
+      'half-heard by the detector: 0.2–0.24 per beat, over bandHalfTimeMaxRate). 2: never; 0.33 measured on ' +
+      'tempo35–60 and the plain grooves (bench/results/tempo.md, h-tempo99): Acc1 +10 of 2248 files, none lost, ' +
+      '±10 % +8 to +13',
+  ),
+  bandHalfTimeBarMaxRate: p(
+    0.24,
+    'snare hits per beat',
+    [0, 2],
+    "band half-time's per-bar reading (h-tempo99): read only where the snare hits per reported beat are below this: " +
+      'fewer strokes heard than the one-a-bar accent gives (0.25); a snare heard on every accent is the level ' +
+      "model's to read; 0.24 measured on tempo35–60 and the plain grooves (0.216 / 0.264: +9 / +13)",
+  ),
+  bandHalfTimeBarMinPair: p(
+    0,
+    'of the accent',
+    [-2, 1],
+    "band half-time's per-bar reading (h-tempo99): the opposite class over the accent at least this — the kick of " +
+      "the half-time's first beat on the opposite class lifts it over the neighbours; a footwork, drum-and-bass or " +
+      "garage groove's syncopated kick leaves it below (−0.1 to −1); 0 measured on tempo35–60 and the plain grooves " +
+      '(−0.03 / +0.03: +10 / +8)',
+  ),
   bandHalfTimeMinBpm: p(
     120,
     'BPM',

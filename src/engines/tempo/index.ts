@@ -1120,8 +1120,11 @@ export function wideHalfTime(
  * bandHalfTimeMinBpm or faster whose snare hits (snareHits) are fewer than bandHalfTimeMaxRate per beat, an accent of
  * bandHalfTimeAccent or more with a pair of bandHalfTimePair or less is one accent every four beats (a half-time
  * groove's clap on 3, a ballad's cross-stick read at its eighths): rule A's beat is half the level — `halve`, keeping
- * the beats of c's parity. null with fewer than 12 beats or without the group; at bandHalfTimeAccent's range top (2)
- * never.
+ * the beats of c's parity. The per-bar reading (h-tempo99): each bar's own accent at c (its share at c minus the mean
+ * of its shares at c ± 1), their median `barAccent`; at bandHalfTimeBarAccent or more with a pair from
+ * bandHalfTimeBarMinPair to bandHalfTimePair and fewer than bandHalfTimeBarMaxRate snare hits per beat it also halves
+ * (a cross-stick or snap accent in nearly every bar whose strokes the detector half-hears, the kick on the opposite
+ * beat). null with fewer than 12 beats or without the group; at bandHalfTimeAccent's range top (2) never.
  */
 export function bandHalfTime(
   snareTimes: readonly number[] | null,
@@ -1129,14 +1132,17 @@ export function bandHalfTime(
   beatFrames: readonly number[],
   bpm: number,
   halfWidth: number,
-): { halve: boolean; accent: number; pair: number; rate: number; parity: number } | null {
+): { halve: boolean; accent: number; pair: number; rate: number; parity: number; barAccent: number } | null {
   const minAccent = checkParameter('bandHalfTimeAccent', TEMPO_PARAMETERS.bandHalfTimeAccent);
+  const minBarAccent = checkParameter('bandHalfTimeBarAccent', TEMPO_PARAMETERS.bandHalfTimeBarAccent);
+  const minBarPair = checkParameter('bandHalfTimeBarMinPair', TEMPO_PARAMETERS.bandHalfTimeBarMinPair);
+  const maxBarRate = checkParameter('bandHalfTimeBarMaxRate', TEMPO_PARAMETERS.bandHalfTimeBarMaxRate);
   const maxPair = checkParameter('bandHalfTimePair', TEMPO_PARAMETERS.bandHalfTimePair);
   const maxRate = checkParameter('bandHalfTimeMaxRate', TEMPO_PARAMETERS.bandHalfTimeMaxRate);
   const minBpm = checkParameter('bandHalfTimeMinBpm', TEMPO_PARAMETERS.bandHalfTimeMinBpm);
   if (!snareRise || beatFrames.length < 12 || !(bpm > 0)) return null;
   const share = [0, 0, 0, 0];
-  let bars = 0;
+  const perBar: number[][] = [];
   for (let k = 0; 4 * k + 3 < beatFrames.length; k++) {
     const x = [0, 1, 2, 3].map((j) => {
       const f = Math.round(beatFrames[4 * k + j]!);
@@ -1147,18 +1153,26 @@ export function bandHalfTime(
     });
     const sum = x[0]! + x[1]! + x[2]! + x[3]!;
     if (!(sum > 0)) continue;
-    bars++;
+    perBar.push(x.map((v) => v / sum));
     for (let j = 0; j < 4; j++) share[j]! += x[j]! / sum;
   }
   const rate = (snareTimes?.length ?? 0) / beatFrames.length;
-  if (!bars) return { halve: false, accent: 0, pair: 1, rate, parity: 0 };
+  const bars = perBar.length;
+  if (!bars) return { halve: false, accent: 0, pair: 1, rate, parity: 0, barAccent: 0 };
   const s = share.map((v) => v / bars);
   const c = s.indexOf(Math.max(...s));
   const n = (s[(c + 1) % 4]! + s[(c + 3) % 4]!) / 2;
   const accent = s[c]! - n;
   const pair = accent > 0 ? (s[(c + 2) % 4]! - n) / accent : 1;
-  const halve = minAccent < 2 && bpm >= minBpm && rate < maxRate && accent >= minAccent && pair <= maxPair;
-  return { halve, accent, pair, rate, parity: c % 2 };
+  // the per-bar accents at c, their median (the upper one of an even count)
+  const barAccents = perBar.map((x) => x[c]! - (x[(c + 1) % 4]! + x[(c + 3) % 4]!) / 2).sort((a, b) => a - b);
+  const barAccent = barAccents[bars >> 1]!;
+  const inRange = minAccent < 2 && bpm >= minBpm && pair <= maxPair;
+  const halve =
+    inRange &&
+    ((rate < maxRate && accent >= minAccent) ||
+      (minBarAccent < 2 && rate < maxBarRate && barAccent >= minBarAccent && pair >= minBarPair));
+  return { halve, accent, pair, rate, parity: c % 2, barAccent };
 }
 
 /**
@@ -2802,7 +2816,10 @@ function levels(
               `group's one-in-four accent ${fmt(bandHalf.accent)} of the bar, its opposite beat ` +
               `${fmt(bandHalf.pair)} of it (halved below ${fmt(TEMPO_PARAMETERS.bandHalfTimeMaxRate.value)} per ` +
               `beat, at ${fmt(TEMPO_PARAMETERS.bandHalfTimeAccent.value)} or more, ` +
-              `${fmt(TEMPO_PARAMETERS.bandHalfTimePair.value)} or less)`,
+              `${fmt(TEMPO_PARAMETERS.bandHalfTimePair.value)} or less), its median bar's accent ` +
+              `${fmt(bandHalf.barAccent)} (halved below ${fmt(TEMPO_PARAMETERS.bandHalfTimeBarMaxRate.value)} per ` +
+              `beat, at ${fmt(TEMPO_PARAMETERS.bandHalfTimeBarAccent.value)} or more, the opposite beat ` +
+              `${fmt(TEMPO_PARAMETERS.bandHalfTimeBarMinPair.value)} or more)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
