@@ -49,6 +49,8 @@ interface Cell {
   measures: TakeSectionMeasures;
   /** The take's own latency (take-model.ts takeContext; h-comp57). */
   latencyMs?: number;
+  /** The generator's defect on this take (null: the clean take or none). */
+  truth?: { kind: string; amount: number } | null;
 }
 export interface SectionRows {
   set: string;
@@ -63,7 +65,24 @@ export interface SectionRows {
   gate: boolean[];
   /** Per take, its note starts against the absolute reference (measures.ts absLagMs), for `--abs-gate`. */
   absLagMs: (number | null)[];
+  /** The section is clearly best (clearlyBest): for `--clear-weight`. */
+  clear: boolean;
 }
+
+/**
+ * The results' "clearly best" line (h-comp96's sum.py, h-comp97's cmp.py): every take but the clean one missing or
+ * carrying a defect at least late / early 29.5 ms, detuned 19.5 cents, 7.5 dB low, clipped 5.5 dB or a burst at
+ * −24.5 dBFS or louder.
+ */
+const CLEAR: Record<string, number> = { late: 29.5, early: 29.5, detune: 19.5, level: 7.5, clip: 5.5 };
+export const clearlyBest = (takes: Pick<Cell, 'take' | 'truth'>[], best: number): boolean =>
+  takes.every(
+    ({ take, truth: t }) =>
+      take === best ||
+      (!!t &&
+        (t.kind === 'missing' ||
+          (t.kind === 'noise' ? t.amount >= -24.5 : Math.abs(t.amount) >= (CLEAR[t.kind] ?? 0)))),
+  );
 
 /** A dump's sections, each with its takes' feature rows (the engine's code) and the clean take. */
 export function sectionsOf(file: string): SectionRows[] {
@@ -129,6 +148,7 @@ export function sectionsOf(file: string): SectionRows[] {
       x,
       gate,
       absLagMs,
+      clear: clearlyBest(g, g[0]!.best),
     };
   });
 }
@@ -157,9 +177,14 @@ const GATED = process.argv.includes('--gated');
  * `takeModelVeto` 1); with `--gated` the model trains on those takes only.
  */
 const VETO = process.argv.includes('--veto');
-function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
+/** `--clear-weight W` (h-comp99): the clearly-best sections' rows weigh W in the logistic fit (1: as before). */
+const CLEAR_WEIGHT = ((a) => (a.includes('--clear-weight') ? Number(a[a.indexOf('--clear-weight') + 1]) : 1))(
+  process.argv,
+);
+function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[]; W: number[] } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
+  const W: number[] = [];
   for (const s of secs)
     s.x.forEach((x, t) => {
       if (t === s.best || (GATED && (!s.gate[t] || !s.gate[s.best]))) return;
@@ -167,15 +192,19 @@ function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[] } {
       Y.push(1);
       X.push(diff(x, s.x[s.best]!));
       Y.push(0);
+      const w = s.clear ? CLEAR_WEIGHT : 1;
+      W.push(w, w);
     });
-  return { X, Y };
+  return { X, Y, W };
 }
 
 /** The regression folded into one weight and scale per feature (the section's constant terms dropped). */
 export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModelPreset, 'weights' | 'scales'> {
-  const { X, Y } = pairs(secs);
+  const { X, Y, W } = pairs(secs);
   const l2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : LR.l2;
-  const m = trainLogistic(X, Y, 2, { ...LR, epochs, l2 });
+  // `--seed N` (h-comp99): the shuffle's seed (LR's 53), to read how many sections a retrain alone moves
+  const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : LR.seed;
+  const m = trainLogistic(X, Y, 2, { ...LR, epochs, l2, seed }, CLEAR_WEIGHT === 1 ? undefined : W);
   return { weights: m.w[1]!.slice(0, -1).map((w, j) => w - m.w[0]![j]!), scales: m.sd };
 }
 
@@ -372,6 +401,7 @@ function main(): void {
         trainer:
           'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' +
           `epochs ${epochs}` +
+          (CLEAR_WEIGHT === 1 ? '' : `; the clearly-best sections' rows weighted ${CLEAR_WEIGHT}`) +
           (GATED
             ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`
             : ''),

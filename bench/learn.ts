@@ -15,8 +15,11 @@ export interface Logistic {
   w: number[][];
 }
 export const LR = { epochs: 4, batch: 64, rate: 0.01, l2: 1e-3, seed: 53 };
-/** Trained on rows X (every row the same length) with labels Y in 0 … K − 1. */
-export function trainLogistic(X: Float64Array[], Y: number[], K: number, o = LR): Logistic {
+/**
+ * Trained on rows X (every row the same length) with labels Y in 0 … K − 1; `weight` (length n), when given, scales
+ * each row's gradient (h-comp99: the clearly-best sections' rows weighted up).
+ */
+export function trainLogistic(X: Float64Array[], Y: number[], K: number, o = LR, weight?: readonly number[]): Logistic {
   if (!X.length) throw new Error('trainLogistic: no training rows');
   const F = X[0]!.length;
   const mean = Array.from({ length: F }, (_, j) => {
@@ -47,7 +50,7 @@ export function trainLogistic(X: Float64Array[], Y: number[], K: number, o = LR)
         const z = Z[i]!;
         const p = softmax(w.map((r) => r.reduce((a, wj, j) => a + wj * (j < F ? z[j]! : 1), 0)));
         for (let k = 0; k < K; k++) {
-          const d = p[k]! - (Y[i] === k ? 1 : 0);
+          const d = (p[k]! - (Y[i] === k ? 1 : 0)) * (weight ? weight[i]! : 1);
           for (let j = 0; j < F; j++) g[k]![j]! += d * z[j]!;
           g[k]![F]! += d;
         }

@@ -31,6 +31,7 @@ import {
   TAKE_TREES_ABSOLUTE_FILE,
   TAKE_PHRASE_FILE,
   TAKE_BOUNDED_FILE,
+  TAKE_LR99_FILE,
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
@@ -766,6 +767,29 @@ test('comp take model lr97 (takeModel 7): lr65 retrained on the bounded section 
   assert.notDeepEqual(m.weights, lr65.weights);
   assert.equal(takeModelFile(7), TAKE_BOUNDED_FILE);
   assert.equal(takeModelFile(6), TAKE_PHRASE_FILE);
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
+  assert.equal(COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value, -1);
+});
+
+test("comp take model lr99 (takeModel 9): lr97's form, the bound chosen anew on 24 sets, check rows", () => {
+  const m = loadTakeModel(TAKE_LR99_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr99');
+  // lr65's 47 features, read against the section median bounded to 4 ms (sectionTimingMaxMs), held-out-42…65
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 47));
+  assert.equal(m.provenance.sectionTimingMaxMs, 4);
+  assert.deepEqual(
+    m.provenance.sets,
+    Array.from({ length: 24 }, (_, i) => `held-out-${42 + i}`),
+  );
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  // its weights are neither lr65's nor lr97's
+  for (const f of [TAKE_ABSOLUTE_FILE, TAKE_BOUNDED_FILE])
+    assert.notDeepEqual(m.weights, (loadTakeModel(f) as typeof m).weights, f);
+  assert.equal(takeModelFile(9), TAKE_LR99_FILE);
+  // 8 is not assigned: it reads lr97
+  assert.equal(takeModelFile(8), TAKE_BOUNDED_FILE);
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
   assert.equal(COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value, -1);
 });

@@ -629,7 +629,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     4,
     'switch',
-    [0, 7],
+    [0, 9],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -650,7 +650,11 @@ export const COMP_CHOICE_PARAMETERS = {
       "h-comp72); 7: lr65's form trained with its timing read against the section median bounded " +
       "(presets/comp-take-lr97.json, h-comp97; read with sectionTimingMaxMs 8, its training's: leave-one-set-out " +
       "on held-out-42…64, 4 652 sections, lr65's form retrained alike on the unbounded median 3 231, lr97 3 265; " +
-      'clearly best 1 306 → 1 325 of 1 589, 10 lost); ' +
+      "clearly best 1 306 → 1 325 of 1 589, 10 lost); 9: lr99, lr97's form with the bound chosen anew " +
+      "(presets/comp-take-lr99.json, h-comp99; read with sectionTimingMaxMs 4, its training's: leave-one-set-out " +
+      "on held-out-42…65, 4 864 sections, lr65's form retrained alike on the unbounded median 3 355, bound 8 / 7 / " +
+      '6 / 5 / 4 ms 3 396 / 3 404 / 3 415 / 3 427 / 3 437; clearly best 1 380 → 1 404 of 1 686, 16 lost); 8: not ' +
+      'assigned (reads lr97); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),
