@@ -8,6 +8,8 @@
  *   node dist/bench/onset-learn.js dump                      (features and candidates per set, cached)
  *   node dist/bench/onset-learn.js train [--write]           (coverage, LOSO, in-sample; --write: the preset)
  *   node dist/bench/onset-learn.js judge --set 34 --dir DIR  (one set with the preset, main vs model)
+ *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm87.json …  (h-onset99: a window model — the
+ *     short window's candidates' own trees, the ordinary candidates decided by that preset; see WINDOW below)
  * Items (file, truth) per set: ITEMS (JSON lists of { file, name, truth, group } as bench/onset-dev.ts writes them);
  * decoded audio from AUDIO (<basename>.f32, 44.1 kHz mono) or the file itself.
  */
@@ -50,6 +52,18 @@ const PARAMS = { ...onsetDefaults(), ...(JSON.parse(arg('--params') ?? '{}') as 
  * with the default preset — the candidates and their rows do not depend on it).
  */
 const RULES = { ...PARAMS, onsetModel: 0 };
+/**
+ * `--window PRESET` (h-onset99, the training of h-onset97's w97 in the repository): a window model. The trees are
+ * trained on the short window's candidates' rows only (`source` 3: onsetModelShortWindowSeconds' dumps), and every
+ * reading (LOSO, in-sample) decides the ordinary candidates (`source` 0–2) by PRESET at its own threshold and the
+ * window's by the trees at θ (acceptPeaks with a window model: the engine's own acceptance); `--set-weights` weighs
+ * each set's window rows alike; `--write` gives the preset `ordinary` (PRESET's round) beside its trees and θ.
+ */
+const WINDOW = arg('--window');
+const ORDINARY = WINDOW ? (JSON.parse(readFileSync(WINDOW, 'utf8')) as PeakModel) : undefined;
+if (ORDINARY) infiniteThresholds(ORDINARY.trees);
+/** A row's `source` column (peakFeatureNames: 3 is a short-window candidate). */
+const SOURCE = 1;
 /** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
 const PRESET = arg('--preset') ?? PEAK_MODEL_FILE;
 /** The analytic echo rows' set number (h-onset86: no onset set; `echo-rows` writes its dump). */
@@ -98,11 +112,17 @@ const ORD: Record<string, number> = {
   'forty-seventh': 47,
   // h-onset96: h-onset92's judge, tuning since
   'forty-eighth': 48,
+  // h-onset97: h-onset96's judge (h-oset92's 49, h-osong95's 50); h-onset99: h-onset97's (h-oset96's 51, h-osong96's
+  // 52)
+  'forty-ninth': 49,
+  fiftieth: 50,
+  'fifty-first': 51,
+  'fifty-second': 52,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };
 /** The sets of full songs (h-onset66: `--song-weight`). */
-const SONG_SETS = new Set([38, 39, 40, 41]);
+const SONG_SETS = new Set([38, 39, 40, 41, 50, 52]);
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);
 /**
@@ -330,8 +350,19 @@ function dump(sets: [number, Item[]][]): void {
 
 /** The model's onsets for one file at threshold θ (acceptPeaks: the engine's own acceptance and refractory rule). */
 function modelTimes(f: FileDump, m: PeakModel, theta: number): number[] {
+  if (ORDINARY) return windowTimes(f, { ...m, threshold: theta });
   const cands = f.t.map((t, k) => ({ t, p: 0, s: 0, main: 0, source: 0, x: Float64Array.from(f.x[k]!, nan) }));
   return acceptPeaks(cands, m, theta, onsetDefaults().minIntervalSeconds).map((c) => c.t);
+}
+/**
+ * `--window`: the ordinary candidates by the ordinary preset at its threshold, the window's by `w` at w.threshold (no
+ * `w`: the ordinary preset alone, the window's candidates dropped — the engine with the window 0).
+ */
+function windowTimes(f: FileDump, w?: PeakModel): number[] {
+  const cands = f.t
+    .map((t, k) => ({ t, p: 0, s: 0, main: 0, source: f.x[k]![SOURCE]!, x: Float64Array.from(f.x[k]!, nan) }))
+    .filter((c) => w || c.source !== 3);
+  return acceptPeaks(cands, ORDINARY!, ORDINARY!.threshold, onsetDefaults().minIntervalSeconds, w).map((c) => c.t);
 }
 const sign = (d: number) => (d >= 0 ? '+' : '') + d.toFixed(4);
 const nan = (v: number | null) => (v === null ? NaN : v);
@@ -343,7 +374,8 @@ const asModel = (trees: PeakModel['trees'], threshold: number): PeakModel => ({
   trees,
 });
 let FEATURES_GROUPS = 0;
-const THETAS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+/** `--thetas 0.5,0.6,…`: the θ grid of the LOSO (the first best is chosen). */
+const THETAS = (arg('--thetas') ?? '0.2,0.25,0.3,0.35,0.4,0.45,0.5,0.55,0.6,0.65,0.7').split(',').map(Number);
 
 function rows(sets: number[], data: ReadonlyMap<number, FileDump[]>): { X: Float64Array[]; Y: number[]; W?: number[] } {
   const X: Float64Array[] = [];
@@ -354,17 +386,22 @@ function rows(sets: number[], data: ReadonlyMap<number, FileDump[]>): { X: Float
     for (const f of data.get(s)!) {
       const pos = matched(f.t, f.truth, 0.05);
       f.x.forEach((x, k) => {
+        if (ORDINARY && x[SOURCE] !== 3) return;
         X.push(Float64Array.from(x, nan));
         Y.push(pos.has(k) ? 1 : 0);
         S.push(s);
+        counts.set(s, (counts.get(s) ?? 0) + 1);
       });
-      counts.set(s, (counts.get(s) ?? 0) + f.x.length);
     }
   const W = rowWeights(S, counts);
   return W ? { X, Y, W } : { X, Y };
 }
 
-function train(sets: number[]): void {
+function train(all: number[]): void {
+  // `--window` with `--fold-list`: the rows in the folds' order, then the sets in no fold (the trainer subsamples rows
+  // by position: h-onset97's w97 was trained in this order)
+  const listed = WINDOW && FOLD_LIST ? FOLD_LIST.flat().filter((s) => all.includes(s)) : [];
+  const sets = [...listed, ...all.filter((s) => !listed.includes(s))];
   const data = new Map(sets.map((s) => [s, loadSet(s)] as const));
   const width = data.get(sets[0]!)![0]!.x[0]!.length;
   FEATURES_GROUPS = width - peakFeatureNames(0).length;
@@ -424,22 +461,33 @@ function train(sets: number[]): void {
     );
     if (F(s) > F(pool(read.map((x) => per.get(x)!.get(best)!)))) best = th;
   }
-  // `--compare PRESET`: a fixed model (gbm56) on the same dumps, at its own threshold, per set beside
+  // `--compare PRESET`: a fixed model (gbm56) on the same dumps, at its own threshold, per set beside (`--window`: the
+  // ordinary preset alone, the window's candidates dropped)
   const cmpFile = arg('--compare');
-  const cmp = cmpFile ? (JSON.parse(readFileSync(cmpFile, 'utf8')) as PeakModel) : undefined;
-  if (cmp) infiniteThresholds(cmp.trees);
+  const cmp = ORDINARY ?? (cmpFile ? (JSON.parse(readFileSync(cmpFile, 'utf8')) as PeakModel) : undefined);
+  if (cmp && !ORDINARY) infiniteThresholds(cmp.trees);
+  const cmpTimes = (f: FileDump) => (ORDINARY ? windowTimes(f) : modelTimes(f, cmp!, cmp!.threshold));
   const cmpPer = new Map(
     sets.map((s) => [
       s,
       cmp
-        ? data.get(s)!.reduce((a, f) => add(a, score(modelTimes(f, cmp, cmp.threshold), f.truth)), {
-            tp: 0,
-            fp: 0,
-            fn: 0,
-          })
+        ? data.get(s)!.reduce((a, f) => add(a, score(cmpTimes(f), f.truth)), { tp: 0, fp: 0, fn: 0 })
         : { tp: 0, fp: 0, fn: 0 },
     ]),
   );
+  // by class (h-onset99): the drum sets and the song sets pooled, each θ, against the fixed preset
+  const PR = (s: { tp: number; fp: number; fn: number }) =>
+    `${F(s).toFixed(4)} (P ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(4)} ` +
+    `R ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(4)})`;
+  for (const [cls, ss] of [
+    ['drum sets', read.filter((s) => !SONG_SETS.has(s))],
+    ['songs', read.filter((s) => SONG_SETS.has(s))],
+  ] as const) {
+    if (!folds.length || !ss.length) continue;
+    const fixed = pool(ss.map((s) => cmpPer.get(s)!));
+    const at = THETAS.map((th) => `${th} ${sign(F(pool(ss.map((s) => per.get(s)!.get(th)!))) - F(fixed))}`);
+    console.log(`${cls} (${ss.length}): fixed ${cmp ? PR(fixed) : '-'}; LOSO by θ, change: ${at.join(', ')}`);
+  }
   if (cmp) console.log(`${cmp.name} (fixed, θ ${cmp.threshold}): F ${F(pool([...cmpPer.values()])).toFixed(4)}`);
   console.log(`\nθ = ${best} (LOSO); per set main → model (LOSO):`);
   console.log('| set | files | main F | model F (LOSO) | Δ | fixed |\n| --- | --- | --- | --- | --- | --- |');
@@ -470,9 +518,10 @@ function train(sets: number[]): void {
         .join(', '),
   );
   if (process.argv.includes('--write')) {
-    const first = data.get(sets[0]!)![0]!;
+    // the check rows: six of the first file's rows (`--window`: of its window rows)
+    const first = data.get(sets[0]!)![0]!.x.filter((x) => !ORDINARY || x[SOURCE] === 3);
     const check = [0, 1, 2, 3, 4, 5].map((k) => {
-      const x = first.x[Math.floor((k * (first.x.length - 1)) / 5)]!;
+      const x = first[Math.floor((k * (first.length - 1)) / 5)]!;
       return {
         x: x.map((v) => (v === null || Number.isNaN(v) ? null : v)),
         p: peakProbability(final, Float64Array.from(x, nan)),
@@ -482,8 +531,10 @@ function train(sets: number[]): void {
       createHash('sha256')
         .update(readFileSync(path.join(DUMP, `set-${s}.json`)))
         .digest('hex');
+    const round = ORDINARY ? Number(/gbm(\d+)$/.exec(ORDINARY.name)?.[1]) : undefined;
+    const { trees, ...head } = final;
     const preset: PeakModel = {
-      ...final,
+      ...(round ? { ...head, ordinary: round, trees } : final),
       check,
       provenance: {
         command:
@@ -496,6 +547,12 @@ function train(sets: number[]): void {
         base: arg('--base') ?? '074ee02',
         columns: columns(width),
         weights: { setWeights: SET_WEIGHTS, songWeight: SONG_WEIGHT, songSets: [...SONG_SETS] },
+        ...(ORDINARY
+          ? {
+              rows: "the short window's candidates' rows only (source 3)",
+              ordinary: `${ORDINARY.name}, θ ${ORDINARY.threshold}`,
+            }
+          : {}),
       },
     };
     writeFileSync(PRESET, JSON.stringify(preset, null, 1) + '\n');

@@ -24,8 +24,9 @@ const ROOT_PRESETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 test('presets: from dist/src the helper finds the repository root’s presets/ and every shipped file in it', () => {
   assert.equal(PRESETS_DIR, ROOT_PRESETS);
+  // h-onset99: the onsets' default preset is w99 (its ordinary candidates' gbm87 beside it)
   const files = [STEM_MODEL_FILE, levelModelFile(56), PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
-  const names = ['drum-class-gbm66.json', 'tempo-level-lr56.json', 'onset-peak-gbm87.json', 'comp-take-lr59.json'];
+  const names = ['drum-class-gbm66.json', 'tempo-level-lr56.json', 'onset-peak-gbm99.json', 'comp-take-lr59.json'];
   assert.deepEqual(
     files,
     [...names, 'platforms.yaml'].map((n) => path.join(ROOT_PRESETS, n)),
@@ -41,7 +42,7 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
 test('presets: the models read through readPreset are the files’ own (names and feature counts)', () => {
   assert.equal(stemModel().name, 'gbm66');
   assert.equal(levelModel(56).name, 'tempo-level-lr56');
-  assert.equal(peakModel().name, 'onset-peak-gbm87');
+  assert.equal(peakModel().name, 'onset-peak-gbm99');
   assert.equal(loadTakeModel().name, 'comp-take-lr59');
   assert.equal(readPreset<{ name: string }>('comp-take-lr57').name, 'comp-take-lr57');
   assert.equal(keyCombiner().features.length, readPreset<{ features: string[] }>(KEY_COMBINER_PRESET).features.length);

@@ -39,8 +39,9 @@ const STEM = f('stem.wav');
 writeWav(STEM, [Float64Array.from(stem.samples)], stem.rate, 'f32');
 /** The drums' model out of its shipped presets: the message lists them (53 … 92 since round 92, which added 92). */
 const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 66\)/;
-const GBM92 = { onsetModelPreset: 92, onsetModelShortWindowSeconds: 0.02 };
-const FLAGS = ['--param', 'onsetModelPreset=92', '--param', 'onsetModelShortWindowSeconds=0.02'];
+// h-onset99: the short window 0.02 is the default (w99), so gbm92 with the window is onsetModelPreset 92 alone
+const GBM92 = { onsetModelPreset: 92 };
+const FLAGS = ['--param', 'onsetModelPreset=92'];
 
 /** The engine's own reading of the stem (one extractor, detectOnsets with the values given: eval-onsets' path). */
 function engineOnsets(values: Record<string, number>) {
@@ -69,7 +70,7 @@ async function inProcess(params: Record<string, number>, files = [STEM], jobs = 
   return out;
 }
 
-test('--param onsetModelPreset=92 onsetModelShortWindowSeconds=0.02: the engine reading with those values', () => {
+test('--param onsetModelPreset=92 (the window 0.02 the default): the engine reading with those values', () => {
   const base = engineOnsets({});
   const gbm92 = engineOnsets(GBM92);
   // measured: gbm87 32 onsets, gbm92 with the short window 33 (one more at 4.6065 s, the last bar's jittered hats)
@@ -91,7 +92,7 @@ test('--param onsetModelPreset=92 onsetModelShortWindowSeconds=0.02: the engine 
   assert.deepEqual(b!.parameters, GBM92);
   // a default given again is no parameter
   const same = shub(
-    ['analyze', STEM, '--features', 'onsets', '--json', '--no-store', '--param', 'onsetModelPreset=87'],
+    ['analyze', STEM, '--features', 'onsets', '--json', '--no-store', '--param', 'onsetModelPreset=99'],
     dir,
   );
   const [c] = ndjson<AnalyzeResult>(same.stdout);
@@ -101,7 +102,7 @@ test('--param onsetModelPreset=92 onsetModelShortWindowSeconds=0.02: the engine 
 
 test('bad --param values: exit 2, one line naming the parameter, its range and unit; no run written', () => {
   const cases: [string, RegExp][] = [
-    ['onsetModelPreset=98', /--param onsetModelPreset: expected an integer in \[56, 97\] round, got '98'/],
+    ['onsetModelPreset=100', /--param onsetModelPreset: expected an integer in \[56, 99\] round, got '100'/],
     ['onsetModelPreset=60', /--param onsetModelPreset: no such preset 60; shipped: 56, 59, 63, 66, 84, 86, 87, 89/],
     ['onsetModelShortWindowSeconds=0.2', /onsetModelShortWindowSeconds: expected a number in \[0, 0\.05\] s/],
     [
@@ -135,7 +136,7 @@ test('bad --param values: exit 2, one line naming the parameter, its range and u
   assert.equal(list.code, 0, list.stderr);
   assert.match(
     list.stdout,
-    /^onsetModelPreset +87 {2}\[56, 97\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97\)$/m,
+    /^onsetModelPreset +99 {2}\[56, 99\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99\)$/m,
   );
   assert.match(list.stdout, /^levelModelPreset +80 {2}\[56, 92\] round \(one of 56, 59, 65/m);
   assert.doesNotMatch(list.stdout, /^tickSeconds /m, 'read by the native extractor before the engines');
@@ -152,16 +153,13 @@ test('the run record and the JSON result name the parameters that differ from th
   const run = JSON.parse(readFileSync(path.join(store, 'runs', runFile!), 'utf8'));
   const d = run.decisions.find((x: { engine: string }) => x.engine === 'analyze.parameters');
   assert.deepEqual(d.value, GBM92);
-  assert.equal(
-    d.reason,
-    'parameters: onsetModelPreset 92 (default 87), onsetModelShortWindowSeconds 0.02 s (default 0 s) (--param)',
-  );
+  assert.equal(d.reason, 'parameters: onsetModelPreset 92 (default 99) (--param)');
   assert.deepEqual(run.results[0].parameters, GBM92);
   assert.equal(
     describeParams(DRUMS_DETECT_PARAMETERS, resolveParams(DRUMS_DETECT_PARAMETERS, ['stemRing.ringMs=200'])),
     'stemRing.ringMs 200 ms (default 150 ms)',
   );
-  // canonical: sorted, a default dropped, 92.0 is 92
+  // canonical: sorted, a default dropped (levelModelPreset 80, the window 0.02), 92.0 is 92
   assert.deepEqual(
     Object.entries(
       resolveParams(ANALYZE_PARAMETERS, [
@@ -188,8 +186,8 @@ test('one process, other values: pool threads and two runs at once each read the
   assert.deepEqual(moved[0]!.onsets!.times, gbm92);
   assert.deepEqual(plain[0]!.onsets!.times, base);
   assert.equal(plain[0]!.tempo!.bpm, moved[0]!.tempo!.bpm);
-  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 87);
-  assert.equal(ONSET_PARAMETERS.onsetModelShortWindowSeconds.value, 0);
+  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 99);
+  assert.equal(ONSET_PARAMETERS.onsetModelShortWindowSeconds.value, 0.02);
 });
 
 test('drums detect --param model=86: the session detector with that model, recorded', () => {

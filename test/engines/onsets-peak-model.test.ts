@@ -74,8 +74,10 @@ function input(x: Float32Array) {
   return onsetInput(fx.finish(), RATE, stftLayout(RATE).windowSamples);
 }
 
-test("peak model preset (the engine's, gbm87 since h-onset87): the code's whole row, its check rows to 1e-9", () => {
-  const m = peakModel();
+test("peak model preset (the engine's: w99 since h-onset99, gbm87 its ordinary): the row, check rows to 1e-9", () => {
+  // the default is a window model (h-onset99's w99): its ordinary candidates' preset is gbm87, the default before
+  assert.equal(peakModel().name, 'onset-peak-gbm99');
+  const m = peakModel(peakModel().ordinary);
   assert.equal(m.name, 'onset-peak-gbm87');
   assert.equal(ONSET_PARAMETERS.onsetModel.value, 1, 'the model is on by default (h-onset61)');
   // the whole row: the context evidence (h-onset66) and the closed-hat evidence (h-onset87) last
@@ -182,9 +184,9 @@ test('peak model gbm66 (h-onset66, beside gbm63): the whole row, context evidenc
     const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
-  // the engine reads it by its round (onsetModelPreset 66), gbm87 by default (h-onset87; gbm63 before); gbm63's rows
-  // need no context
-  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 87);
+  // the engine reads it by its round (onsetModelPreset 66), w99 by default (h-onset99; gbm87, gbm63 before);
+  // gbm63's rows need no context
+  assert.equal(ONSET_PARAMETERS.onsetModelPreset.value, 99);
   assert.ok(readsContext(m));
   assert.ok(!readsContext(peakModel(63)));
   // the engine with onsetModelPreset 66 reads the rows a dump writes (the context evidence computed for it)
@@ -275,9 +277,18 @@ test("peak model gbm96 (h-onset96): gbm92's form on 12–14, 18–48, the song s
   assert.ok(on.fp <= 7, `${on.fp} echoes taken for onsets`);
 });
 
-test("w97 (h-onset97): gbm87 decides the ordinary candidates as alone, the window's candidates own trees", () => {
-  const m = peakModel(97);
-  assert.equal(m.name, 'onset-peak-gbm97');
+// h-onset99: w99 is w97's form trained by bench/onset-learn.ts train --window on the window's rows of 12–14 and 18–52
+for (const [round, last] of [
+  [97, 50],
+  [99, 52],
+] as const)
+  test(`w${round} (h-onset${round}): gbm87 decides the ordinary candidates as alone, the window's own trees`, () => {
+    windowModel(round, last);
+  });
+
+function windowModel(round: 97 | 99, last: number): void {
+  const m = peakModel(round);
+  assert.equal(m.name, `onset-peak-gbm${round}`);
   assert.equal(m.ordinary, 87);
   assert.deepEqual(m.features, peakFeatureNames(4));
   assert.ok(m.check && m.check.length >= 4);
@@ -287,28 +298,28 @@ test("w97 (h-onset97): gbm87 decides the ordinary candidates as alone, the windo
     assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
   }
   const sets = (m.provenance as { sets: string[] }).sets;
-  assert.ok(sets.includes('onset-held-out-49') && sets.includes('onset-held-out-50'));
-  assert.ok(!sets.includes('onset-held-out-51') && !sets.includes('onset-held-out-52'));
+  assert.ok(sets.includes(`onset-held-out-${last - 1}`) && sets.includes(`onset-held-out-${last}`));
+  assert.ok(!sets.includes(`onset-held-out-${last + 1}`) && !sets.includes(`onset-held-out-${last + 2}`));
   const read = (x: Float32Array, round: number, short: number) =>
     detectOnsets(input(x), { ...onsetDefaults(), onsetModelPreset: round, onsetModelShortWindowSeconds: short }).times;
   for (const { x } of [roll(), echoes()]) {
     // the window off: gbm87's onsets exactly (no candidate of the window's; every row as gbm87's)
     const base = read(x, 87, 0);
-    assert.deepEqual(read(x, 97, 0), base);
+    assert.deepEqual(read(x, round, 0), base);
     // the window on: every gbm87 onset kept; an onset more only where a window candidate is (none near another)
     let cands: PeakCandidate[] = [];
-    const p = { ...onsetDefaults(), onsetModel: 0, onsetModelPreset: 97, onsetModelShortWindowSeconds: 0.02 };
+    const p = { ...onsetDefaults(), onsetModel: 0, onsetModelPreset: round, onsetModelShortWindowSeconds: 0.02 };
     detectOnsets(input(x), p, { onCandidates: (c) => (cands = [...c]) });
     const own = new Set(cands.filter((c) => c.source === 3).map((c) => Math.round(c.t * 10000) / 10000));
-    const on = read(x, 97, 0.02);
+    const on = read(x, round, 0.02);
     assert.deepEqual(
       on.filter((t) => !own.has(t)),
       base,
     );
-    // measured: the roll's window offers 7 candidates, the echoes' 1; w97 takes none of them (no onset more)
+    // measured: the roll's window offers 7 candidates, the echoes' 1; w97 and w99 take none of them (no onset more)
     assert.deepEqual([own.size, on.length - base.length], x.length > 3 * RATE ? [1, 0] : [7, 0]);
   }
-});
+}
 
 test('round 92: an ordinary candidate reads the row it has without the short-window candidates', () => {
   const { x } = roll();
@@ -541,7 +552,8 @@ test('a 24-stroke roll 55 ms apart: gbm63 (the default before gbm87) finds a str
   let cands: PeakCandidate[] = [];
   const rules = detectOnsets(
     input(x),
-    { ...onsetDefaults(), onsetModel: 0 },
+    // the ordinary candidates (h-onset99: the window 0.02 is the default; gbm56 and gbm63 read no window)
+    { ...onsetDefaults(), onsetModel: 0, onsetModelShortWindowSeconds: 0 },
     { onCandidates: (c) => (cands = [...c]) },
   );
   const read = (name: string) => {

@@ -17,11 +17,12 @@ import { ONSET_PARAMETERS } from '../../src/engines/analysis/params.js';
 const { dir, cleanup } = tempDir('shub-queue-param-');
 let server: TestPostgres;
 const STEM = path.join(dir, 'stem.wav');
-const GBM92 = ['--param', 'onsetModelPreset=92', '--param', 'onsetModelShortWindowSeconds=0.02'];
+// h-onset99: the short window 0.02 is the default (w99), so gbm92 with the window is onsetModelPreset 92 alone
+const GBM92 = ['--param', 'onsetModelPreset=92'];
 
 before(async () => {
   server = await startPostgres();
-  // the drum stem of test/commands/param.test.ts: gbm92 with the 20 ms window finds one onset more than gbm87
+  // the drum stem of test/commands/param.test.ts: gbm92 with the 20 ms window finds one onset more than gbm87 (and w99)
   const stem = drumStem({ font: 'MuseScoreGeneral', seed: 7, bpm: 180, bars: 4, jitterSeconds: 0.02 });
   writeWav(STEM, [Float64Array.from(stem.samples)], stem.rate, 'f32');
 });
@@ -41,7 +42,8 @@ test('jobs differing only in a parameter are two jobs; one worker runs both, eac
   const moved = submit(GBM92);
   const plain = submit([]);
   assert.ok(moved.jobId && plain.jobId && moved.jobId !== plain.jobId, 'two jobs');
-  // the same values in another order, 92.0 for 92, a default given again: the same job, not enqueued again
+  // the same values in another order, 92.0 for 92, defaults given again (the window 0.02 one since h-onset99): the same
+  // job, not enqueued again
   const again = submit([
     '--param',
     'onsetModelShortWindowSeconds=0.02',
@@ -52,7 +54,7 @@ test('jobs differing only in a parameter are two jobs; one worker runs both, eac
   ]);
   assert.equal(again.jobId, null);
   assert.equal(again.existing!.jobId, moved.jobId);
-  assert.equal(submit(['--param', 'onsetModelPreset=87']).existing!.jobId, plain.jobId);
+  assert.equal(submit(['--param', 'onsetModelPreset=99']).existing!.jobId, plain.jobId);
   // one past the presets' declared range (it grows as presets ship: 92 until round 96, 97 since)
   const [lo, hi] = ONSET_PARAMETERS.onsetModelPreset.range;
   const bad = shub(['queue', 'submit', 'analyze', STEM, '--param', `onsetModelPreset=${hi + 1}`, '--db', url], dir);
@@ -83,6 +85,6 @@ test('jobs differing only in a parameter are two jobs; one worker runs both, eac
   assert.deepEqual(queued87.onsets, direct([]).onsets);
   assert.equal(queued92.onsets!.times.length, 33);
   assert.equal(queued87.onsets!.times.length, 32);
-  assert.deepEqual(queued92.parameters, { onsetModelPreset: 92, onsetModelShortWindowSeconds: 0.02 });
+  assert.deepEqual(queued92.parameters, { onsetModelPreset: 92 });
   assert.equal(queued87.parameters, undefined);
 });

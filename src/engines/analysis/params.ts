@@ -558,23 +558,26 @@ export const ONSET_PARAMETERS = {
       '`threshold`)',
   ),
   onsetModelPreset: p(
-    87,
+    99,
     'round',
-    [56, 97],
+    [56, 99],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
       'held-out 12–14 and 18–42), 86 gbm86 ' +
       "(h-onset86: gbm84's form on held-out 12–14 and 18–43 and analytic echo rows — a stroke and its delayed " +
       "copies are one onset), 87 gbm87 (h-onset87: gbm86's form with the closed-hat evidence, on held-out 12–14 " +
-      "and 18–44; the default since h-onset87), 89 gbm89 (h-onset89: gbm87's form trained on held-out 12–14 and " +
+      "and 18–44; the default from h-onset87 to h-onset99, now w99's ordinary preset), 89 gbm89 (h-onset89: " +
+      "gbm87's form trained on held-out 12–14 and " +
       '18–45 with the short-window candidates — read it with onsetModelShortWindowSeconds 0.02 and θ 0.40), 92 ' +
       "gbm92 (h-onset92: gbm89's form with the neighbour and run evidence read over the ordinary candidates only, " +
       'on held-out 12–14 and 18–47 — read it with the window 0.02), 96 gbm96 (h-onset96: the same form on held-out ' +
       "12–14 and 18–48 with the song sets' rows weighted ×3 — read it with the window 0.02), 97 w97 (h-onset97: " +
       "the ordinary candidates gbm87's at this θ, exactly as 87; the short window's candidates by trees of their " +
       "own, trained on their rows of 12–14 and 18–50 only, at w97's own θ in its `threshold` — read it with the " +
-      "window 0.02); a preset's own θ is in its `threshold`",
+      "window 0.02), 99 w99 (h-onset99: w97's form trained by bench/onset-learn.ts train --window on the window's " +
+      "rows of 12–14 and 18–52, at w99's θ 0.72 by LOSO; the default since h-onset99 with the window 0.02: LOSO drum " +
+      "sets +0.0037, songs −0.0001 against gbm87 alone); a preset's own θ is in its `threshold`",
     true,
   ),
   onsetModelFloor: p(
@@ -591,12 +594,14 @@ export const ONSET_PARAMETERS = {
       'of the truth near a candidate against 93 %, lost on LOSO: more echoes and neighbours accepted)',
   ),
   onsetModelShortWindowSeconds: p(
-    0,
+    0.02,
     's',
     [0, 0.05],
     "short-window candidates (h-onset89; 0 = none): the envelope's and groups' peaks over the same floor, each " +
       "the largest within ± this, where no other candidate is within minIntervalSeconds (a closed hat or a flam's " +
-      "stroke whose peak the candidates' window merges into a louder stroke's; `source` 3 in the model's row)",
+      "stroke whose peak the candidates' window merges into a louder stroke's; `source` 3 in the model's row); 0.02 " +
+      'the default since h-onset99 (with w99: 3 hops of 5.8 ms — 0.018 s gives the same candidates; LOSO over 12–14, ' +
+      '18–52 at 0.022 s −0.0007, w99 trained at 0.02)',
   ),
   onsetModelRunMaxGapSeconds: p(
     0.15,
