@@ -546,7 +546,8 @@ function misses(sets: number[]): void {
     );
   };
   const head =
-    '| set | F | P | R | missed | none | rejected | refractory | taken | of which own cand. | extras: double | alone |\n' +
+    '| set | F | P | R | missed | none | rejected | refractory | taken | of which own cand. | extras: double | ' +
+    'alone |\n' +
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   console.log(`${path.basename(PRESET, '.json')}, θ ${theta}\n\n${head}`);
   for (const set of sets) {
