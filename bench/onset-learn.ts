@@ -10,6 +10,7 @@
  *   node dist/bench/onset-learn.js judge --set 34 --dir DIR  (one set with the preset, main vs model)
  *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm87.json …  (h-onset99: a window model — the
  *     short window's candidates' own trees, the ordinary candidates decided by that preset; see WINDOW below)
+ *   node dist/bench/onset-learn.js misses --sets 45-49,51    (h-odiag99: where the preset's misses and extras go)
  * Items (file, truth) per set: ITEMS (JSON lists of { file, name, truth, group } as bench/onset-dev.ts writes them);
  * decoded audio from AUDIO (<basename>.f32, 44.1 kHz mono) or the file itself.
  */
@@ -560,6 +561,102 @@ function train(all: number[]): void {
   }
 }
 
+/** A count per label. */
+type Tally = Record<string, number>;
+const bump = (t: Tally, k: string, n = 1) => (t[k] = (t[k] ?? 0) + n);
+/** The first of `edges` (ascending) that `v` is under, as a label; the last `≥ …` past them. */
+function bin(v: number, edges: readonly number[], unit = 1): string {
+  const i = edges.findIndex((e) => v < e);
+  const f = (x: number) => String(Math.round(x * unit * 100) / 100);
+  return i < 0
+    ? `≥${f(edges[edges.length - 1]!)}`
+    : i === 0
+      ? `<${f(edges[0]!)}`
+      : `${f(edges[i - 1]!)}–${f(edges[i]!)}`;
+}
+/**
+ * `misses --sets 45-49,51 [--theta θ]` (h-odiag99): where the model's missed truth onsets (±50 ms, one-to-one) go —
+ * `none` (no candidate within 50 ms: the candidate stage's loss), `rejected` (candidates, every one's P under θ;
+ * their largest P binned), `refractory` (one at P ≥ θ lost to a larger one within minIntervalSeconds) or `taken` (an
+ * accepted onset within 50 ms matched to another truth; `taken/own` where a candidate not accepted is nearer the
+ * missed truth than every accepted one) — by the gap to the nearest other truth onset; and its extras: `double` (a
+ * truth within 50 ms, matched to another onset) or `alone`, by P. Per set, pooled and per group (the piece), from
+ * the dumps (the preset's own acceptance: acceptPeaks, exactly the engine's onsets).
+ */
+function misses(sets: number[]): void {
+  const m = JSON.parse(readFileSync(PRESET, 'utf8')) as PeakModel;
+  infiniteThresholds(m.trees);
+  const theta = Number(arg('--theta') ?? onsetDefaults().onsetModelThreshold);
+  const gapEdges = [0.035, 0.05, 0.08, 0.125];
+  const qEdges = [0.1, 0.2, 0.3, 0.4];
+  const all: Tally = {};
+  const byGroup = new Map<string, Tally>();
+  const line = (label: string, t: Tally) => {
+    const n = (k: string) => t[k] ?? 0;
+    const miss = n('none') + n('rejected') + n('refractory') + n('taken');
+    const s = { tp: n('tp'), fp: n('double') + n('alone'), fn: miss };
+    const pct = (k: string) => `${n(k)} (${((100 * n(k)) / Math.max(1, miss)).toFixed(0)} %)`;
+    return (
+      `| ${label} | ${F(s).toFixed(4)} | ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} | ` +
+      `${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)} | ${miss} | ${pct('none')} | ${pct('rejected')} | ` +
+      `${n('refractory')} | ${pct('taken')} | ${n('taken/own')} | ${n('double')} | ${n('alone')} |`
+    );
+  };
+  const head =
+    '| set | F | P | R | missed | none | rejected | refractory | taken | of which own cand. | extras: double | ' +
+    'alone |\n' +
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  console.log(`${path.basename(PRESET, '.json')}, θ ${theta}\n\n${head}`);
+  for (const set of sets) {
+    const t: Tally = {};
+    for (const f of loadSet(set)) {
+      const g = byGroup.get(f.group) ?? {};
+      byGroup.set(f.group, g);
+      const cands = f.t.map((u, k) => ({ t: u, p: 0, s: 0, main: 0, source: 0, x: Float64Array.from(f.x[k]!, nan) }));
+      const q = cands.map((c) => peakProbability(m, c.x));
+      const est = acceptPeaks(cands, m, theta, onsetDefaults().minIntervalSeconds).map((c) => c.t);
+      const pairs = matchPairs(est, f.truth, 0.05);
+      const hitT = new Set(pairs.map(([, j]) => j));
+      const hitE = new Set(pairs.map(([i]) => i));
+      const add1 = (k: string) => [t, all, g].forEach((x) => bump(x, k));
+      pairs.forEach(() => add1('tp'));
+      f.truth.forEach((u, j) => {
+        if (hitT.has(j)) return;
+        const gap = Math.min(
+          j > 0 ? u - f.truth[j - 1]! : Infinity,
+          j + 1 < f.truth.length ? f.truth[j + 1]! - u : Infinity,
+        );
+        const near = cands.map((c, k) => k).filter((k) => Math.abs(cands[k]!.t - u) <= 0.05);
+        const taken = est.filter((e) => Math.abs(e - u) <= 0.05);
+        const qmax = Math.max(-1, ...near.map((k) => q[k]!));
+        const cls = !near.length ? 'none' : taken.length ? 'taken' : qmax < theta ? 'rejected' : 'refractory';
+        add1(cls);
+        add1(`${cls} gap ${bin(gap, gapEdges, 1000)} ms`);
+        if (cls === 'rejected') add1(`rejected P ${bin(qmax, qEdges)}`);
+        if (cls === 'rejected') add1(`rejected source ${cands[near.find((k) => q[k] === qmax)!]!.x[1]}`);
+        const d = Math.min(...taken.map((e) => Math.abs(e - u)));
+        if (cls === 'taken' && near.some((k) => !est.includes(cands[k]!.t) && Math.abs(cands[k]!.t - u) < d))
+          add1('taken/own');
+      });
+      est.forEach((e, i) => {
+        if (hitE.has(i)) return;
+        const k = cands.findIndex((c) => c.t === e);
+        add1(f.truth.some((u) => Math.abs(u - e) <= 0.05) ? 'double' : 'alone');
+        add1(`extra P ${bin(q[k]!, [0.6, 0.8, 0.9])}`);
+      });
+    }
+    console.log(line(String(set), t));
+  }
+  console.log(line('**pooled**', all));
+  const keys = Object.keys(all)
+    .filter((k) => / (gap|P|source) /.test(k))
+    .sort();
+  console.log('\npooled: ' + keys.map((k) => `${k} ${all[k]}`).join(', '));
+  console.log(`\nby group (largest misses first)\n\n${head.replace('| set |', '| group |')}`);
+  const missed = (t: Tally) => ['none', 'rejected', 'refractory', 'taken'].reduce((a, k) => a + (t[k] ?? 0), 0);
+  for (const [g, t] of [...byGroup].sort((a, b) => missed(b[1]) - missed(a[1]))) console.log(line(g, t));
+}
+
 function itemSets(): [number, Item[]][] {
   return readdirSync(ITEMS)
     .filter((f) => /^items-.*\.json$/.test(f))
@@ -575,6 +672,7 @@ const mode = process.argv[2];
 if (mode === 'dump') dump(itemSets());
 else if (mode === 'echo-rows') echoRows();
 else if (mode === 'train') train(itemSets().map(([s]) => s));
+else if (mode === 'misses') misses(columnsOf(arg('--sets') ?? '12-14,18-37,42-49,51'));
 else if (mode === 'judge') {
   const set = Number(arg('--set'));
   const dir = arg('--dir') ?? path.join(ROOT, 'bench', 'out', `drums-held-out-${set}`);
@@ -647,4 +745,5 @@ else if (mode === 'judge') {
     byGroup.set(f.group, r);
   }
   for (const [g, r] of byGroup) console.log(`  ${g}: main ${pr(r.a)} model ${pr(r.b)}`);
-} else console.log('usage: onset-learn.js dump | train [--write] | judge --set N [--dir DIR]');
+} else
+  console.log('usage: onset-learn.js dump | train [--write] | judge --set N [--dir DIR] | misses [--sets 45-49,51]');
