@@ -18,7 +18,7 @@
  *      | --fifty-second | --fifty-third | --fifty-fourth | --fifty-fifth | --fifty-sixth
  *      | --fifty-seventh | --fifty-eighth] [--written-truth]
  *     [--bar-beat]
- *     [--no-peers | --no-shub | --render-only | --shard k/n]
+ *     [--no-peers | --no-shub | --render-only | --shard k/n] [--param NAME=VALUE ...]
  *
  * (--fourth: fixtures/tempo4.ts, h-tempo5; --fifth: fixtures/tempo5.ts, h-tempo6; --sixth: fixtures/tempo6.ts,
  * h-tempo7; --seventh: fixtures/tempo7.ts, h-tempo8; --eighth: fixtures/tempo8.ts, h-tempo9; --ninth:
@@ -436,6 +436,10 @@ function shubAll(files: TruthFile[]): Map<string, Estimate> {
     '--json',
     '--store-dir',
     path.join(OUT, 'store'),
+    // --param NAME=VALUE (h-tlevel99): passed to analyze, a selectable configuration read (use its own store)
+    ...process.argv.flatMap((a, i) =>
+      a === '--param' && process.argv[i + 1] ? ['--param', process.argv[i + 1]!] : [],
+    ),
   ]);
   const map = new Map<string, Estimate>();
   for (const line of out.split('\n').filter(Boolean)) {

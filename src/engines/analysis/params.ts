@@ -1603,6 +1603,23 @@ export const TEMPO_PARAMETERS = {
       "garage groove's syncopated kick leaves it below (−0.1 to −1); 0 measured on tempo35–60 and the plain grooves " +
       '(−0.03 / +0.03: +10 / +8)',
   ),
+  fastUpProbability: p(
+    0.55,
+    'probability',
+    [0.3, 1],
+    "fast groove's up-move (h-tlevel99): the level model's P(double right) for the reported level and its double " +
+      'more than this, with fastUpSnareRate, doubles a level the model left (its own move asks 0.7): a two-beat, ' +
+      'polka, thrash or drum-and-bass groove read at its half; on tempo35–61 and the plain grooves +15 of 2328, none ' +
+      'lost (0.495 / 0.605: +18 / +10); 1 = off',
+  ),
+  fastUpSnareRate: p(
+    0.9,
+    'hits per beat',
+    [0, 4],
+    "fast groove's up-move (h-tlevel99): the wide snare reading's hits per beat of the reported level at least this " +
+      "— a backbeat at the level gives 0.5, a two-beat's snare on 2 and 4 of its double 1; on tempo35–61 and the " +
+      'plain grooves 0.81 / 0.99: +16 / +14 (0.9: +15)',
+  ),
   bandHalfTimeMinBpm: p(
     120,
     'BPM',

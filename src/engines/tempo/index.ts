@@ -50,6 +50,8 @@ import {
   fourBeatAccent,
   bandRise,
   levelRow,
+  levelProbability,
+  isDouble,
   movedBeats,
 } from './level-model.js';
 import { pickPeaks } from '../onsets/index.js';
@@ -1176,6 +1178,29 @@ export function bandHalfTime(
 }
 
 /**
+ * The fast groove's up-move (h-tlevel99, issue 12 points 1 and 2): a level the level model left although it leans to
+ * its double (`p`, its P(double right) for the pair, more than fastUpProbability; the model's own move asks ½ + its
+ * margin) whose wide snare reading hears fastUpSnareRate or more hits per beat (`wideTimes` over the level's `beats`)
+ * is doubled: a two-beat, polka, thrash or drum-and-bass groove read at its half has its snare on every beat there (2
+ * and 4 of the double), a backbeat at the level on every other one (0.5). null with fewer than 8 beats or without the
+ * wide reading; at fastUpProbability's range top (1) never.
+ */
+export function fastUpMove(
+  p: number,
+  wideTimes: readonly number[] | null,
+  beats: number,
+): { p: number; rate: number; up: boolean } | null {
+  if (!wideTimes || beats < 8) return null;
+  const minP = checkParameter('fastUpProbability', TEMPO_PARAMETERS.fastUpProbability);
+  const rate = wideTimes.length / beats;
+  return {
+    p,
+    rate,
+    up: minP < 1 && p > minP && rate >= checkParameter('fastUpSnareRate', TEMPO_PARAMETERS.fastUpSnareRate),
+  };
+}
+
+/**
  * The backbeat phase (h-tempo86), after the level phase, on the reported beats (s): the snare hits (snareHits, by
  * spectral shape) placed on the beats by their nearest quarter of a beat — on a beat, half-way, or a quarter either
  * side. A four-on-the-floor song whose off-beat bass (and open hat) outweighs the kick in the low and mid groups
@@ -1748,6 +1773,9 @@ function levels(
   let snare: ReturnType<typeof snareHits> | undefined;
   const halfTimeFloor = checkParameter('halfTimeFloorBpm', TEMPO_PARAMETERS.halfTimeFloorBpm);
   const snareOnce = () => (snare === undefined ? (snare = snareHits(input.bandEnergy)) : snare);
+  // the wide snare reading (snareHitsWide), read once for the wide columns, the wide half-time and the up-move
+  let wideHits: ReturnType<typeof snareHitsWide> | undefined;
+  const wideOnce = () => (wideHits === undefined ? (wideHits = snareHitsWide(input.bandEnergy)) : wideHits);
   // the band energies' snare group (bandRise, levelFoldKickHz to levelFoldSnareHz) on the envelope's frames, read
   // once for the wide snare columns and the blind and band half-times
   let snareRise: Float64Array | null | undefined;
@@ -2420,7 +2448,7 @@ function levels(
   }
   // h-tempo92: each level's wide snare reading and four-beat fold (levelWide), for the dump and a model reading them
   if (reads.wide || options.onCandidates) {
-    const wide = snareHitsWide(input.bandEnergy);
+    const wide = wideOnce();
     const strict = input.bandEnergy ? snareOnce() : null;
     const rise = snareRiseOnce();
     for (const c of all)
@@ -2537,7 +2565,7 @@ function levels(
     !blind?.halve &&
     TEMPO_PARAMETERS.wideHalfTimeAccent.value < 2 &&
     tempo.bpm! >= TEMPO_PARAMETERS.wideHalfTimeMinBpm.value
-      ? wideHalfTime(snareHitsWide(input.bandEnergy)?.times ?? null, snareOnce()?.times ?? [], tempo.beats, tempo.bpm!)
+      ? wideHalfTime(wideOnce()?.times ?? null, snareOnce()?.times ?? [], tempo.beats, tempo.bpm!)
       : null;
   if (wideHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[wideHalf.parity]);
   // h-tempo97: the band half-time (bandHalfTime): one accent every four beats in the snare group's onset rise, read
@@ -2558,6 +2586,29 @@ function levels(
         )
       : null;
   if (bandHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[bandHalf.parity]);
+  // h-tlevel99: the fast groove's up-move: a level the model and the half-time readings left, whose double the model
+  // leans to (P above fastUpProbability, under its margin) and whose snare the wide reading hears on every beat
+  // (fastUpSnareRate or more per beat: a two-beat's snare on 2 and 4 of the double) is doubled, midpoints added
+  let fastUp: { p: number; rate: number; up: boolean } | null = null;
+  if (
+    modelMove &&
+    !modelMove.abstained &&
+    modelMove.move !== 0.5 &&
+    input.bandEnergy &&
+    !blind?.halve &&
+    !wideHalf?.halve &&
+    !bandHalf?.halve &&
+    TEMPO_PARAMETERS.fastUpProbability.value < 1
+  ) {
+    const at = all.find((c) => Math.abs(c.bpm / tempo.bpm! - 1) <= distinctRatio);
+    const up = at && all.find((c) => isDouble(at, c));
+    if (at && up) {
+      const presence = levelPresence(input);
+      const p = levelProbability(levelModel(modelRound), levelRow(at, presence), levelRow(up, presence));
+      fastUp = fastUpMove(p, wideOnce()?.times ?? null, at.beatFrames.length);
+      if (fastUp?.up) moveLevel(2, Math.round(p * 1000) / 1000, Math.round((1 - p) * 1000) / 1000);
+    }
+  }
   const halved = modelMove?.move === 0.5 || !!blind?.halve || !!wideHalf?.halve || !!bandHalf?.halve;
   // the phase readings at the reported level (levelPhase, windowPhase) on its beats as they are when read (frames);
   // the half not read when the model halved the level
@@ -2820,6 +2871,15 @@ function levels(
               `${fmt(bandHalf.barAccent)} (halved below ${fmt(TEMPO_PARAMETERS.bandHalfTimeBarMaxRate.value)} per ` +
               `beat, at ${fmt(TEMPO_PARAMETERS.bandHalfTimeBarAccent.value)} or more, the opposite beat ` +
               `${fmt(TEMPO_PARAMETERS.bandHalfTimeBarMinPair.value)} or more)`,
+          }
+        : {}),
+      ...(fastUp
+        ? {
+            fastUp:
+              `${fastUp.up ? 'doubled' : 'as reported'}: P(double right) ${fmt(fastUp.p)}, the wide snare ` +
+              `reading's hits ${fmt(fastUp.rate)} per beat (doubled above ` +
+              `${fmt(TEMPO_PARAMETERS.fastUpProbability.value)} with ` +
+              `${fmt(TEMPO_PARAMETERS.fastUpSnareRate.value)} or more)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
