@@ -25,7 +25,7 @@ const ROOT_PRESETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 test('presets: from dist/src the helper finds the repository root’s presets/ and every shipped file in it', () => {
   assert.equal(PRESETS_DIR, ROOT_PRESETS);
   const files = [STEM_MODEL_FILE, levelModelFile(56), PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
-  const names = ['drum-class-gbm66.json', 'tempo-level-lr56.json', 'onset-peak-gbm87.json', 'comp-take-lr59.json'];
+  const names = ['drum-class-gbm99.json', 'tempo-level-lr56.json', 'onset-peak-gbm87.json', 'comp-take-lr59.json'];
   assert.deepEqual(
     files,
     [...names, 'platforms.yaml'].map((n) => path.join(ROOT_PRESETS, n)),
@@ -39,7 +39,7 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
 });
 
 test('presets: the models read through readPreset are the files’ own (names and feature counts)', () => {
-  assert.equal(stemModel().name, 'gbm66');
+  assert.equal(stemModel().name, 'gbm99');
   assert.equal(levelModel(56).name, 'tempo-level-lr56');
   assert.equal(peakModel().name, 'onset-peak-gbm87');
   assert.equal(loadTakeModel().name, 'comp-take-lr59');
