@@ -38,7 +38,7 @@ const stem = drumStem({ font: 'MuseScoreGeneral', seed: 7, bpm: 180, bars: 4, ji
 const STEM = f('stem.wav');
 writeWav(STEM, [Float64Array.from(stem.samples)], stem.rate, 'f32');
 /** The drums' model out of its shipped presets: the message lists them (53 … 92 since round 92, which added 92). */
-const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 66\)/;
+const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 99\)/;
 const GBM92 = { onsetModelPreset: 92, onsetModelShortWindowSeconds: 0.02 };
 const FLAGS = ['--param', 'onsetModelPreset=92', '--param', 'onsetModelShortWindowSeconds=0.02'];
 
@@ -211,14 +211,14 @@ test('drums detect --param model=86: the session detector with that model, recor
   const hits = (l: Line) => l.hits.map((h) => `${h.timeSeconds} ${h.instrument}`);
   assert.deepEqual(hits(a!), detect());
   assert.deepEqual(hits(b!), detect(86));
-  assert.notDeepEqual(hits(a!), hits(b!), 'gbm66 and gbm86 class this stem differently');
+  assert.notDeepEqual(hits(a!), hits(b!), 'gbm99 and gbm86 class this stem differently');
   assert.equal(a!.parameters, undefined);
   assert.deepEqual(b!.parameters, { model: 86 });
   const [runFile] = readdirSync(path.join(store, 'runs'));
   const run = JSON.parse(readFileSync(path.join(store, 'runs', runFile!), 'utf8'));
   const d = run.decisions.find((x: { engine: string }) => x.engine === 'drums.parameters');
-  assert.equal(d.reason, 'parameters: model 86 (default 66) (--param)');
-  assert.equal(STEM_MODEL_PARAMETERS.model.value, 66);
+  assert.equal(d.reason, 'parameters: model 86 (default 99) (--param)');
+  assert.equal(STEM_MODEL_PARAMETERS.model.value, 99);
 });
 
 /** The stem's hits' samples with the session detector and the values given directly (the engine's own reading). */
