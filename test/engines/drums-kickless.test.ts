@@ -543,20 +543,8 @@ test('kickless stem: gbm97 (model 97, brushClickMs 20): the re-struck held kick,
 });
 
 /** h-dx99: gbm99's kicks read as kick of 20, the held kick re-struck, measured (the default since h-dx99, brushClickMs
- * 20): synth99p's doubles beside synth97d's — 219 of 220 (44 Hz: one no hit), as gbm97. */
-const RESTRUCK_99: Record<number, number> = {
-  44: 19,
-  48: 20,
-  50: 20,
-  52: 20,
-  54.4: 20,
-  55: 20,
-  58: 20,
-  60: 20,
-  65: 20,
-  70: 20,
-  80: 20,
-};
+ * 20): synth99p's doubles beside synth97d's — gbm97's counts at every pitch, 219 of 220 (44 Hz: one no hit). */
+const RESTRUCK_99 = RESTRUCK_97;
 
 test('kickless stem: gbm99 (the default): the re-struck held kick, the kickless kits every floor stroke a tom', () => {
   // gbm97's form with synth99p's floor-tom doubles (80–110 Hz, truth tom) beside held-kick doubles (44–62 Hz, truth
