@@ -46,9 +46,17 @@
  * With --kickless (h-dx97): the same grooves with a floor tom where the held kick was — a drum head's four modes
  * (MEMBRANE_MODES, as kitStroke's toms: the higher softer and shorter, a 2 ms stick click) at 60–130 Hz, never within
  * 1 Hz of the kickless tests' 70, 85 and 100 Hz, ringing 0.15–0.5 s — its truth a tom: the double's like.
+ * `--pitch-doubles` (h-dx99): the same grooves, the drum where the kick was struck twice 0.1–0.2 s apart, in three
+ * kinds by seed (seed mod 3), so that pitch, not the drum head's modes, tells a floor tom's double from a held kick's:
+ * a floor tom at 80–110 Hz (truth tom) and a held bass drum at 44–62 Hz (truth kick) of one drum head — MEMBRANE_MODES
+ * as kitStroke's, ringing 0.15–0.5 s, a 2 ms click of 0.1, struck again by Restrike or (every other seed) summed over
+ * its ring as the old-form held-kick test — and a held kick built as --held-doubles' at 44–62 Hz (Restrike). Never
+ * within 1 Hz of the kickless tests' floor toms (70, 85, 100 Hz) nor 0.6 Hz of their held kicks' (TEST_HELD_HZ); a
+ * third of the stems a bar with toms above the drum (1.25–1.6, 1.7–2.1, 2.3–2.8 times its pitch).
  * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
- * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--held-doubles] [--set=NAME]
+ * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--held-doubles]
+ * [--pitch-doubles] [--set=NAME]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
@@ -270,6 +278,47 @@ function heldDoubleStem(seed: number): { x: Float32Array; truth: { t: number; pi
   const piece = (q: string) => (kicklessMode && q === 'kick' ? 'tom' : q);
   return { x, truth: truth.map((q) => ({ t: q.at / RATE, piece: piece(q.piece) })), name };
 }
+const pitchDoublesMode = process.argv.includes('--pitch-doubles');
+const TOM_BAR = 'kick hat snare hat kick hat snare hat kick tom1 tom2 tom3 kick kick tom2 tom3'.split(' ');
+
+/** --pitch-doubles: one stem of a drum struck twice in its ring, its kind (floor tom, held head, built held kick) by
+ * seed mod 3, drawn from `seed`. */
+function pitchDoubleStem(seed: number): { x: Float32Array; truth: { t: number; piece: string }[]; name: string } {
+  const u = mulberry32(seed * 41 + 23);
+  const kind = (['floor', 'head', 'held'] as const)[seed % 3]!;
+  const [lo, hi, apart] = kind === 'floor' ? [80, 110, [70, 85, 100]] : [44, 62, TEST_HELD_HZ];
+  const gap = kind === 'floor' ? 1 : 0.6;
+  let hz = lo * (hi / lo) ** u();
+  while (apart.some((f) => Math.abs(f - hz) < gap)) hz = lo * (hi / lo) ** u();
+  const bpm = 75 + 75 * u();
+  const cues = { h2: 0.2 + 0.4 * u(), h3: 0.08 * u(), h4: 0.05 + 0.15 * u(), click: 0.03 * u(), ring: 0, driftSt: 0 };
+  cues.ring = 0.3 + 0.3 * u();
+  const decay = 0.15 + 0.35 * u();
+  const summed = kind !== 'held' && (seed >> 1) % 2 === 1;
+  const b = Math.floor(3 * u());
+  const toms = { tom1: hz * (2.3 + 0.5 * u()), tom2: hz * (1.7 + 0.4 * u()), tom3: hz * (1.25 + 0.35 * u()) };
+  const head = (t: number) =>
+    MEMBRANE_MODES.reduce(
+      (a, m, k) => a + (Math.sin(2 * Math.PI * m * hz * t) * Math.exp(-t / (decay / (1 + k)))) / (1 + k),
+      0,
+    );
+  const stroke = (p: string, r: () => number) =>
+    p !== 'kick'
+      ? kitStroke(p, r, RATE, toms)
+      : kind === 'held'
+        ? synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * heldKickSample(hz, t, hp, cues))
+        : synthStroke(0.6, RATE, r, (t, _w, hp) => 0.6 * head(t) + 0.1 * hp * Math.exp(-t / 0.002));
+  const bar = b < 2 ? DOUBLE_BARS[b]! : TOM_BAR;
+  const restrike = summed ? undefined : { piece: 'kick', ms: RESTRIKE_MS };
+  const { x, truth } = kitStem(bar, RATE, stroke, seed, bpm, undefined, restrike);
+  const name = `${kind}${hz.toFixed(1)}Hz-${bpm.toFixed(0)}bpm-${b < 2 ? `double${12 + b}` : 'toms'}`;
+  const piece = (q: string) => (q === 'kick' ? (kind === 'floor' ? 'tom' : 'kick') : q.startsWith('tom') ? 'tom' : q);
+  return {
+    x,
+    truth: truth.map((q) => ({ t: q.at / RATE, piece: piece(q.piece) })),
+    name: summed ? `${name}-summed` : name,
+  };
+}
 /** --kickless or --held-kicks: the drum head (a floor tom or a held bass drum) struck where the kick was */
 const floorMode = kicklessMode || heldKicksMode;
 const kickTomsMode = floorMode || process.argv.includes('--kick-toms');
@@ -279,16 +328,16 @@ const stems = Number(stemsArg ?? 48);
 const seed0 = Number(seedArg ?? 56000);
 const lines: string[] = [];
 const names = Object.keys(PLAYERS);
-for (let s = 0; s < stems && heldDoublesMode; s++) {
-  const { x, truth, name } = heldDoubleStem(seed0 + s);
+for (let s = 0; s < stems && (heldDoublesMode || pitchDoublesMode); s++) {
+  const { x, truth, name } = (pitchDoublesMode ? pitchDoubleStem : heldDoubleStem)(seed0 + s);
   const a = new StemAnalyzer(RATE, true);
   for (let i = 0; i < x.length; i += 8192) a.push(x.subarray(i, i + 8192));
   a.finish();
-  const set = setArg ?? (kicklessMode ? 'synth97k' : 'synth97d');
+  const set = setArg ?? (pitchDoublesMode ? 'synth99p' : kicklessMode ? 'synth97k' : 'synth97d');
   lines.push(JSON.stringify({ set, kit: `synth${seed0 + s}`, stem: name, rate: RATE, truth, found: a.found }));
   console.error(`stem ${seed0 + s}: ${name}, ${truth.length} strokes, ${a.found.length} hits`);
 }
-for (let s = 0; s < stems && !heldDoublesMode; s++) {
+for (let s = 0; s < stems && !heldDoublesMode && !pitchDoublesMode; s++) {
   const seed = seed0 + s;
   const u = mulberry32(seed * 7 + 1);
   const k = kit(seed, nearToms);

@@ -26,7 +26,7 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
   assert.equal(PRESETS_DIR, ROOT_PRESETS);
   // h-onset99: the onsets' default preset is w99 (its ordinary candidates' gbm87 beside it)
   const files = [STEM_MODEL_FILE, levelModelFile(56), PEAK_MODEL_FILE, TAKE_MODEL_FILE, PLATFORMS_FILE];
-  const names = ['drum-class-gbm66.json', 'tempo-level-lr56.json', 'onset-peak-gbm99.json', 'comp-take-lr59.json'];
+  const names = ['drum-class-gbm99.json', 'tempo-level-lr56.json', 'onset-peak-gbm99.json', 'comp-take-lr59.json'];
   assert.deepEqual(
     files,
     [...names, 'platforms.yaml'].map((n) => path.join(ROOT_PRESETS, n)),
@@ -40,7 +40,7 @@ test('presets: from dist/src the helper finds the repository root’s presets/ a
 });
 
 test('presets: the models read through readPreset are the files’ own (names and feature counts)', () => {
-  assert.equal(stemModel().name, 'gbm66');
+  assert.equal(stemModel().name, 'gbm99');
   assert.equal(levelModel(56).name, 'tempo-level-lr56');
   assert.equal(peakModel().name, 'onset-peak-gbm99');
   assert.equal(loadTakeModel().name, 'comp-take-lr59');

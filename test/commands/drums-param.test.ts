@@ -80,7 +80,7 @@ test('the class-only tables are detect tables; the model, a rule after byStruckW
   assert.deepEqual(classOnlyParams({ cymbalRingDb: -30, 'stem.riseDb': 20, floorRangeDb: 10 }), ['cymbalRingDb']);
   // useModel 0 stops measuring the membrane cue (the kickless rule is off with the model): not counted
   assert.deepEqual(classOnlyParams({ useModel: 0 }), []);
-  assert.equal(STEM_MODEL_PARAMETERS.model.value, 66);
+  assert.equal(STEM_MODEL_PARAMETERS.model.value, 99);
 });
 
 for (const verb of Object.keys(VERBS) as Verb[])

@@ -209,14 +209,14 @@ test('drums detect --param model=86: the session detector with that model, recor
   const hits = (l: Line) => l.hits.map((h) => `${h.timeSeconds} ${h.instrument}`);
   assert.deepEqual(hits(a!), detect());
   assert.deepEqual(hits(b!), detect(86));
-  assert.notDeepEqual(hits(a!), hits(b!), 'gbm66 and gbm86 class this stem differently');
+  assert.notDeepEqual(hits(a!), hits(b!), 'gbm99 and gbm86 class this stem differently');
   assert.equal(a!.parameters, undefined);
   assert.deepEqual(b!.parameters, { model: 86 });
   const [runFile] = readdirSync(path.join(store, 'runs'));
   const run = JSON.parse(readFileSync(path.join(store, 'runs', runFile!), 'utf8'));
   const d = run.decisions.find((x: { engine: string }) => x.engine === 'drums.parameters');
-  assert.equal(d.reason, 'parameters: model 86 (default 66) (--param)');
-  assert.equal(STEM_MODEL_PARAMETERS.model.value, 66);
+  assert.equal(d.reason, 'parameters: model 86 (default 99) (--param)');
+  assert.equal(STEM_MODEL_PARAMETERS.model.value, 99);
 });
 
 /** The stem's hits' samples with the session detector and the values given directly (the engine's own reading). */

@@ -29,10 +29,14 @@ import { withParameterValue } from '../../src/engines/analysis/params.js';
 import { noiseSource } from '../../fixtures/signals.js';
 import { placeStrokes, shortOf, tallyStem } from '../../fixtures/stemtally.js';
 
-test("drum-class model: the preset's features are the code's first, in order (gbm66: the code's first 140)", () => {
+test("drum-class model: the preset's features are the code's first, in order (gbm99: the code's 172)", () => {
   const m = stemModel();
-  assert.equal(m.name, 'gbm66');
-  assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 140));
+  assert.equal(m.name, 'gbm99');
+  assert.deepEqual(m.features, MODEL_FEATURES.slice(0, 172));
+  assert.deepEqual(
+    withParameterValue(STEM_MODEL_PARAMETERS.model, 66, () => stemModel()).features,
+    MODEL_FEATURES.slice(0, 140),
+  );
   assert.equal(MODEL_FEATURES.length, 172);
   assert.deepEqual(MODEL_FEATURES.slice(140, 143), ['hatClusterShare', 'snareClusterShare', 'inHatCluster']);
   assert.deepEqual(MODEL_FEATURES.slice(98, 102), ['glide', 'decayLowOverBody', 'decayLowOverWires', 'lowOverBodyDb']);
@@ -111,6 +115,7 @@ for (const name of [
   'drum-class-gbm92',
   'drum-class-gbm96',
   'drum-class-gbm97',
+  'drum-class-gbm99',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -199,7 +204,7 @@ test('drum-class model: one-mode toms at 130–200 Hz and their kick, all right;
   assert.equal(base.got['kick->kick'], 13, why);
   // each decision names the model, its family and probability, and the rules' class where it differs
   assert.ok(
-    reasons.every((s) => /; (but )?model gbm66: (kick|snare|tom|hihat|cymbal) [01]\.\d\d/.test(s)),
+    reasons.every((s) => /; (but )?model gbm99: (kick|snare|tom|hihat|cymbal) [01]\.\d\d/.test(s)),
     why,
   );
   assert.equal(reasons.filter((s) => s.includes("over the rules' hihat")).length, 3, why);
@@ -560,7 +565,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
   const spec = STEM_MODEL_PARAMETERS.model;
   assert.equal(STEM_MODEL_PRESET, `drum-class-gbm${spec.value}`);
   assert.equal(stemModel().name, `gbm${spec.value}`);
-  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97]) {
+  for (const round of [56, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97, 99]) {
     const m = withParameterValue(spec, round, () => stemModel());
     assert.equal(m.name, `gbm${round}`);
     assert.deepEqual(
@@ -585,6 +590,7 @@ test('drum-class model: the engine reads the preset STEM_MODEL_PARAMETERS.model 
           92: 167,
           96: 172,
           97: 172,
+          99: 172,
         }[round],
       ),
     );
