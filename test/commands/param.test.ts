@@ -38,7 +38,7 @@ const stem = drumStem({ font: 'MuseScoreGeneral', seed: 7, bpm: 180, bars: 4, ji
 const STEM = f('stem.wav');
 writeWav(STEM, [Float64Array.from(stem.samples)], stem.rate, 'f32');
 /** The drums' model out of its shipped presets: the message lists them (53 … 92 since round 92, which added 92). */
-const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 66\)/;
+const SHIPPED_MODELS = /--param model: no such preset 85; shipped: 53, 56, .*, 89(, \d+)* \(default 99\)/;
 // h-onset99: the short window 0.02 is the default (w99), so gbm92 with the window is onsetModelPreset 92 alone
 const GBM92 = { onsetModelPreset: 92 };
 const FLAGS = ['--param', 'onsetModelPreset=92'];
