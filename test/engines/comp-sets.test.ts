@@ -5479,3 +5479,293 @@ test('comp held-out-66: four new burst shapes, cable at the mic; phrase ends cli
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-67 against every set before it (held-out-66 included)
+const set67 = sets.filter(([name]) => numberOf(name) === 67).flatMap(([, v]) => v);
+const before67 = sets.filter(([name]) => numberOf(name) < 67).flatMap(([, v]) => v);
+
+test('comp held-out-67: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before67.length, before66.length + set66.length, 'every earlier spec read, held-out-66 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 67).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 2, 6, 3, 6, 6 sections), 6 sung (6, 3, 6, 6, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set67.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 2, 6, 3, 6, 6, 6, 3, 6, 6, 2, 6, 5, 5],
+  );
+  const synth = set67.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before67.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  assertNew(
+    set67.map((s) => ({ ...s, program: undefined, guideProgram: undefined, tonic: undefined })),
+    before67,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before67,
+  );
+  const sung = set67.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['rigaudon baritone', 'chaconne mezzo', 'passacaglia tenor']);
+  const oldNames = seen(voiceName, before67);
+  for (const s of set67) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before67);
+  assert.deepEqual(
+    set67.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['py', false],
+      ['fr-fr', false],
+    ],
+  );
+  // odd multiples of 1920 Hz (48 kHz / 25), inside held-out-61's to 66's rates (30 870–41 160 Hz); before, 48 kHz only
+  const songs = set67.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [32640, 36480, 40320]);
+  for (const s of songs) assert.ok((s.sampleRate! / 1920) % 2 === 1, `${s.seed}: ${s.sampleRate} Hz`);
+  assert.deepEqual(
+    [...new Set(before67.flatMap((s) => (s.sampleRate && (s.sampleRate / 1920) % 2 === 1 ? [s.sampleRate] : [])))],
+    [48000],
+  );
+  // tempi and rates no set used (tempi of thousandths of a beat per minute in lowest terms); tonics the least used,
+  // inside held-out-61's to 66's 38–78 (76 five uses, 54 and 77 six; 41, seven, for the low parts)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in66 = (k: string) => {
+    const v = [...set61, ...set62, ...set63, ...set64, ...set65, ...set66]
+      .map((s) => field(s, k))
+      .filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before67.map((s) => field(s, k)));
+    const [lo, hi] = in66(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–66's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  const thousandth = (b: number) => off(1000 * b) < 1e-9 && off(500 * b) > 1e-9 && off(200 * b) > 1e-9;
+  for (const s of songs) assert.ok(thousandth(field(s, 'bpm')!), `${s.seed}: ${field(s, 'bpm')}, a thousandth`);
+  for (const s of before67) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(!thousandth(b), `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [41, 54, 76, 77]);
+  assert.deepEqual(
+    [41, 54, 76, 77].map((t) => before67.filter((s) => field(s, 'tonic') === t).length),
+    [7, 6, 5, 6],
+  );
+  // latencies of odd 2048ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before67));
+  for (const l of lats(set67))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(2048 * l) < 1e-9 && off(1024 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before67)) assert.ok(off(1024 * l) < 1e-9, `latency ${l} an odd 2048th before`);
+  assert.deepEqual(
+    set67.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [6.95, 3.85],
+      [12.65, 10.15],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set67)) assert.ok(!shares(before67).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set67), [0.56, 0.82]);
+  assert.deepEqual(
+    set67.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the twenty-first performer model (held notes drifting sharp as they swell) on every song, the loud breath on
+  // every spec, the click bleed on five songs, the new shapes on every spec, none before; 54's breathing, 52's room
+  // and chain under them; none of 47's–66's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+    'droop',
+    'runs',
+    'tremolo',
+    'phraseClip',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set67.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set67.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before67.filter((s) => has(s, 'swell')).length, 0, 'no swell before');
+  assert.deepEqual(
+    set67.filter((s) => has(s, 'swell')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set67
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7806, [1]],
+      [7809, [3]],
+      [7811, [4]],
+      [7813, [2]],
+      [7816, [0]],
+    ],
+  );
+  const fresh = ['clock', 'gust', 'strum', 'talkback'];
+  for (const s of before67.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set67) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -88, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { swell?: EVAL.SharpSwell; loudBreath: EVAL.LoudBreath };
+    const swell = { share: [0.45, 0.8], minSeconds: 0.4, onsetS: [0.03, 0.08], cents: [8, 22], db: [2, 5] };
+    if (!s.sentences) assert.deepEqual(o.swell, swell, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.3);
+  }
+  assert.deepEqual(
+    set67.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-67: sizes a mix of two spreads, edges other than 42's…66's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set67,
+    [EVAL.FAINT_SPREAD_67, EVAL.ORDINARY_SPREAD_67],
+    spreadsBefore(67),
+    [15, 45],
+    { late: [3, 7], early: [2, 7], detune: [3, 7], level: [2, 7], noise: [2, 13], clip: [3, 4] },
+    [7809, 7818],
+  );
+  assert.equal(set67.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set67[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_67.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_67.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set67[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-67: four new burst shapes, talkback at the mic; held notes drift sharp as they swell', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['clock', 'talkback', 'gust', 'strum'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 37);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 37);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'talkback', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // lengths as drawn; the gust low, the talkback inside its small speaker's band, the clock's ticks bright
+  const slope = (x: Float64Array) => {
+    let [e, d] = [0, 0];
+    for (let i = 1; i < x.length; i++) [e, d] = [e + x[i]! ** 2, d + (x[i]! - x[i - 1]!) ** 2];
+    return Math.sqrt(d / e);
+  };
+  const clock = EVAL.burstSound('clock', fs, mulberry32(5));
+  assert.ok(clock.length >= 0.41 * fs && clock.length <= 1.55 * fs + 6, `clock: ${clock.length / fs} s`);
+  const talkback = EVAL.burstSound('talkback', fs, mulberry32(5));
+  assert.ok(talkback.length >= 0.3 * fs && talkback.length <= 0.6 * fs + 1, `talkback: ${talkback.length / fs} s`);
+  const gust = EVAL.burstSound('gust', fs, mulberry32(5));
+  assert.ok(gust.length >= 0.6 * fs && gust.length <= 1.1 * fs + 1, `gust: ${gust.length / fs} s`);
+  assert.ok(rms51(gust, fs, 0, 0.02) < 0.1 * loudest54(gust, fs), 'gust: rising in');
+  const strum = EVAL.burstSound('strum', fs, mulberry32(5));
+  assert.ok(strum.length >= 0.5 * fs && strum.length <= 0.9 * fs + 1, `strum: ${strum.length / fs} s`);
+  assert.ok(slope(gust) < 2 * Math.sin((Math.PI * 900) / fs), `gust: ${slope(gust)}`);
+  assert.ok(slope(clock) > 2 * Math.sin((Math.PI * 2000) / fs), `clock: ${slope(clock)}`);
+  assert.ok(slope(talkback) < 2 * Math.sin((Math.PI * 1500) / fs), `talkback: ${slope(talkback)}`);
+  assert.ok(slope(gust) < slope(strum) && slope(strum) < slope(clock), `strum: ${slope(strum)}`);
+  // the swell (every note, 20 cents, 4 dB, from 50 ms) on a 1 s 220 Hz note (0.5–1.5 s) in a 3 s part; a 0.3 s note
+  // (2–2.3 s) too short: nothing before the note changed, nothing after it (past the 5 ms crossfade), never raised
+  const sw: EVAL.SharpSwell = { share: [1, 1], minSeconds: 0.4, onsetS: [0.05, 0.05], cents: [20, 20], db: [4, 4] };
+  const x = Float64Array.from({ length: 3 * fs }, (_, i) =>
+    (i >= 0.5 * fs && i < 1.5 * fs) || (i >= 2 * fs && i < 2.3 * fs)
+      ? 0.25 * Math.sin((2 * Math.PI * 220 * i) / fs)
+      : 0,
+  );
+  const notes = [
+    { on: 0.5, off: 1.5 },
+    { on: 2, off: 2.3 },
+  ];
+  const got = EVAL.swellPart(x, fs, notes, sw, 3, []);
+  assert.deepEqual(
+    got.swells.map((m) => [m.on, m.from, m.top, m.off, m.cents, m.db]),
+    [[0.5, 0.55, 1.47, 1.5, 20, 4]],
+  );
+  for (let i = 0; i < x.length; i++) {
+    const t = i / fs;
+    assert.ok(Math.abs(got.y[i]!) <= 0.25 + 1e-9, `${t} s raised`);
+    if (t < 0.495 || t >= 1.506) assert.ok(Math.abs(got.y[i]! - x[i]!) < 1e-12, `${t} s`);
+  }
+  // 4 dB under at the start (−4 ± 0.3 dB), its own level by the end (± 0.3 dB); in tune at the start, 20 cents
+  // sharp by the end (zero crossings; ± 3 cents)
+  const db = (a: number, b: number) => 20 * Math.log10(rms51(got.y, fs, a, b) / rms51(x, fs, a, b));
+  assert.ok(Math.abs(db(0.51, 0.55) + 4) < 0.3, `start ${db(0.51, 0.55)} dB`);
+  assert.ok(Math.abs(db(1.4, 1.47)) < 0.3, `end ${db(1.4, 1.47)} dB`);
+  const cents = (a: number, b: number) => {
+    const up: number[] = [];
+    for (let i = Math.round(a * fs); i < Math.round(b * fs); i++)
+      if (got.y[i - 1]! < 0 && got.y[i]! >= 0) up.push(i - 1 + got.y[i - 1]! / (got.y[i - 1]! - got.y[i]!));
+    const hz = ((up.length - 1) * fs) / (up[up.length - 1]! - up[0]!);
+    return 1200 * Math.log2(hz / 220);
+  };
+  assert.ok(Math.abs(cents(0.51, 0.55)) < 3, `start ${cents(0.51, 0.55)} cents`);
+  assert.ok(Math.abs(cents(1.42, 1.49) - 20) < 3, `end ${cents(1.42, 1.49)} cents`);
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.swellPart(x, fs, notes, sw, 3, [{ startSeconds: 1.4, endSeconds: 2 }]);
+  assert.deepEqual(spared.swells, []);
+  assert.deepEqual(spared.y, x);
+  // through recordTakes: the clean take swelled too, the guide steady, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, swell: sw }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-3),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
