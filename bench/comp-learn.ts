@@ -8,6 +8,7 @@
  *
  *   node dist/bench/comp-learn.js DUMP.json… [--model lr|gb] [--per-mode] [--epochs N] [--l2 X] [--features N]
  *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated] [--veto] [--abs-gate [OFF,ON,MARGIN]]
+ *     [--newton] [--seed N] [--clear-weight W] [--param NAME=VALUE]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  */
 import { createHash } from 'node:crypto';
@@ -37,7 +38,7 @@ import {
   type TakeModelPreset,
   type TakeTreesPreset,
 } from '../src/engines/comp/take-model.js';
-import { GB, LR, trainBoosted, trainLogistic, type Boosted } from './learn.js';
+import { GB, LR, trainBoosted, trainLogistic, trainNewtonLogistic, type Boosted } from './learn.js';
 
 type Mode = 'midi' | 'guide' | 'none';
 interface Cell {
@@ -181,6 +182,13 @@ const VETO = process.argv.includes('--veto');
 const CLEAR_WEIGHT = ((a) => (a.includes('--clear-weight') ? Number(a[a.indexOf('--clear-weight') + 1]) : 1))(
   process.argv,
 );
+/**
+ * `--newton` (h-compd99): the linear model by bench/learn.ts trainNewtonLogistic (Newton's method to the penalized
+ * optimum: no shuffle, no seed, so a retrain moves no section), its penalty `--l2` per row as the shuffled trainer's.
+ */
+const NEWTON = process.argv.includes('--newton');
+/** `--l2 X`: the logistic fit's L2 penalty per row (bench/learn.ts LR's 1e-3). */
+const L2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : LR.l2;
 function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[]; W: number[] } {
   const X: Float64Array[] = [];
   const Y: number[] = [];
@@ -201,9 +209,18 @@ function pairs(secs: SectionRows[]): { X: Float64Array[]; Y: number[]; W: number
 /** The regression folded into one weight and scale per feature (the section's constant terms dropped). */
 export function trainLinear(secs: SectionRows[], epochs: number): Pick<TakeModelPreset, 'weights' | 'scales'> {
   const { X, Y, W } = pairs(secs);
-  const l2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : LR.l2;
+  const l2 = L2;
   // `--seed N` (h-comp99): the shuffle's seed (LR's 53), to read how many sections a retrain alone moves
   const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : LR.seed;
+  if (NEWTON) {
+    if (CLEAR_WEIGHT !== 1) throw new Error('--newton: no row weights (--clear-weight)');
+    // both orders of each pair: the bias fits to 0 and the features' means are 0, so a take's score is w · x / scale
+    const n = trainNewtonLogistic(
+      X.map((x, i) => ({ x: [...x], y: Y[i]! })),
+      l2 * X.length,
+    );
+    return { weights: n.w, scales: n.scale };
+  }
   const m = trainLogistic(X, Y, 2, { ...LR, epochs, l2, seed }, CLEAR_WEIGHT === 1 ? undefined : W);
   return { weights: m.w[1]!.slice(0, -1).map((w, j) => w - m.w[0]![j]!), scales: m.sd };
 }
@@ -399,8 +416,11 @@ function main(): void {
       provenance: {
         command: `node dist/bench/comp-learn.js ${args.join(' ')}`,
         trainer:
-          'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' +
-          `epochs ${epochs}` +
+          (NEWTON
+            ? 'bench/learn.ts trainNewtonLogistic (deterministic), pairwise rows (clean take − other, both orders), ' +
+              `lambda = l2 × rows, l2 ${L2}`
+            : 'bench/learn.ts trainLogistic, pairwise rows (clean take − other, both orders), K 2, ' +
+              `epochs ${epochs}`) +
           (CLEAR_WEIGHT === 1 ? '' : `; the clearly-best sections' rows weighted ${CLEAR_WEIGHT}`) +
           (GATED
             ? `; rows only from the takes the rules' gates allow (choice.ts gateOf${VETO ? ' over vetoesOf' : ''})`

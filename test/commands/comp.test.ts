@@ -555,7 +555,7 @@ test('--param takeModel=0 levelToleranceLu=12 (read in one synchronous call): th
 test('bad --param: exit 2, one line with the range and unit, nothing written; --param list', () => {
   const cases: [string, RegExp][] = [
     ['clipLevel=0.2', /^error: --param clipLevel: expected a number in \[0\.5, 1\] of full scale, got '0\.2'/],
-    ['takeModel=1.5', /^error: --param takeModel: expected an integer in \[0, 9\] switch, got '1\.5' \(default 4\)/],
+    ['takeModel=1.5', /^error: --param takeModel: expected an integer in \[0, 10\] switch, got '1\.5' \(default 4\)/],
     ['breathHissHz=loud', /^error: --param breathHissHz: expected a number in \[0, 8000\] Hz, got 'loud'/],
     ['noSuchThing=1', /^error: --param: no parameter 'noSuchThing' in this command's engines/],
     ['takeModel', /^error: --param: expected NAME=VALUE/],
@@ -573,7 +573,7 @@ test('bad --param: exit 2, one line with the range and unit, nothing written; --
   }
   const list = shub(['comp', '--param', 'list'], dir);
   assert.equal(list.code, 0, list.stderr);
-  assert.match(list.stdout, /^takeModel +4 {2}\[0, 9\] switch \(integer\)$/m);
+  assert.match(list.stdout, /^takeModel +4 {2}\[0, 10\] switch \(integer\)$/m);
   assert.match(list.stdout, /^breathLoudSeconds +0 {2}\[0, 2\] s$/m);
   assert.match(list.stdout, /^crossfadeMs +20 {2}\[/m);
   assert.equal(shub(['comp', '-o', 'x.wav'], dir).code, 2, 'no takes is still a usage error');

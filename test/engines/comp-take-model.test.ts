@@ -32,6 +32,7 @@ import {
   TAKE_PHRASE_FILE,
   TAKE_BOUNDED_FILE,
   TAKE_LR99_FILE,
+  TAKE_LR100_FILE,
   loadTakeModel,
   pairMargin,
   sectionTakeScores,
@@ -790,6 +791,29 @@ test("comp take model lr99 (takeModel 9): lr97's form, the bound chosen anew on 
   assert.equal(takeModelFile(9), TAKE_LR99_FILE);
   // 8 is not assigned: it reads lr97
   assert.equal(takeModelFile(8), TAKE_BOUNDED_FILE);
+  assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
+  assert.equal(COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value, -1);
+});
+
+test("comp take model lr100 (takeModel 10): lr99's form trained deterministically on 25 sets, check rows", () => {
+  const m = loadTakeModel(TAKE_LR100_FILE);
+  assert.ok(m.kind !== 'trees');
+  assert.equal(m.name, 'comp-take-lr100');
+  // lr65's 47 features, read against the section median bounded to 4 ms (sectionTimingMaxMs), held-out-42…66
+  assert.deepEqual(m.features, TAKE_FEATURES.slice(0, 47));
+  assert.equal(m.provenance.sectionTimingMaxMs, 4);
+  assert.deepEqual(
+    m.provenance.sets,
+    Array.from({ length: 25 }, (_, i) => `held-out-${42 + i}`),
+  );
+  // Newton's method (bench/learn.ts trainNewtonLogistic): no shuffle seed
+  assert.match(m.provenance.trainer as string, /^bench\/learn\.ts trainNewtonLogistic \(deterministic\)/);
+  assert.equal(m.checks.length, 3);
+  for (const c of m.checks) assert.ok(Math.abs(takeScore(m, Float64Array.from(c.x)) - c.score) < 1e-9, c.from);
+  for (const f of [TAKE_ABSOLUTE_FILE, TAKE_BOUNDED_FILE, TAKE_LR99_FILE])
+    assert.notDeepEqual(m.weights, (loadTakeModel(f) as typeof m).weights, f);
+  assert.equal(takeModelFile(10), TAKE_LR100_FILE);
+  assert.equal(takeModelFile(9), TAKE_LR99_FILE);
   assert.equal(COMP_CHOICE_PARAMETERS.takeModel.value, 4);
   assert.equal(COMP_CHOICE_PARAMETERS.sectionTimingMaxMs.value, -1);
 });

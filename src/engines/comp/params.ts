@@ -629,7 +629,7 @@ export const COMP_CHOICE_PARAMETERS = {
   takeModel: p(
     4,
     'switch',
-    [0, 9],
+    [0, 10],
     "1: each section's take is the learned take model's (presets/comp-take-lr59.json, h-comp59: a conditional logit " +
       "over the takes' points, defects, absence, entry, level, noise, the rules' own choice, the onset error, the " +
       "entry against the other takes', the take's own latency and its entries against the others' over the song; " +
@@ -654,7 +654,11 @@ export const COMP_CHOICE_PARAMETERS = {
       "(presets/comp-take-lr99.json, h-comp99; read with sectionTimingMaxMs 4, its training's: leave-one-set-out " +
       "on held-out-42…65, 4 864 sections, lr65's form retrained alike on the unbounded median 3 355, bound 8 / 7 / " +
       '6 / 5 / 4 ms 3 396 / 3 404 / 3 415 / 3 427 / 3 437; clearly best 1 380 → 1 404 of 1 686, 16 lost); 8: not ' +
-      'assigned (reads lr97); ' +
+      "assigned (reads lr97); 10: lr100, lr99's form trained deterministically (bench/learn.ts " +
+      'trainNewtonLogistic: no shuffle seed) on held-out-42…66 (presets/comp-take-lr100.json, h-compd99; read ' +
+      "with sectionTimingMaxMs 4, its training's: leave-one-set-out on 5 076 sections, lr65's form trained alike " +
+      'on the unbounded median 3 552, bound 3 / 4 / 5 ms 3 605 / 3 607 / 3 598; clearly best 1 470 → 1 482 of ' +
+      '1 781, 11 lost); ' +
       "0: the rules' choice (weighted points, defect and absence gates, switch cost)",
     true,
   ),

@@ -462,34 +462,39 @@ export const TAKE_PHRASE_FILE = presetPath('comp-take-lr72.json');
 export const TAKE_BOUNDED_FILE = presetPath('comp-take-lr97.json');
 /** lr97's form, its bound chosen anew leave-one-set-out on held-out-42…65 (`takeModel` 9, h-comp99). */
 export const TAKE_LR99_FILE = presetPath('comp-take-lr99.json');
+/** lr99's form trained deterministically (trainNewtonLogistic), its bound chosen on held-out-42…66 (`takeModel` 10). */
+export const TAKE_LR100_FILE = presetPath('comp-take-lr100.json');
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
  * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
  * lr65, with the note starts against an absolute reference too; 5 gbm66, trees over take pairs on lr65's features;
  * 6 lr72, lr65's form with the phrase level and note starts against the other takes (h-comp72); 7 lr97, lr65's
  * form trained with its timing read against the section median bounded (sectionTimingMaxMs, h-comp97); 9 lr99,
- * lr97's form with its bound chosen anew on held-out-42…65 (h-comp99; 8 is not assigned and reads lr97).
+ * lr97's form with its bound chosen anew on held-out-42…65 (h-comp99; 8 is not assigned and reads lr97); 10 lr100,
+ * lr99's form trained deterministically on held-out-42…66 (h-compd99).
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 8.5
-    ? TAKE_LR99_FILE
-    : switchValue >= 6.5
-      ? TAKE_BOUNDED_FILE
-      : switchValue >= 5.5
-        ? TAKE_PHRASE_FILE
-        : switchValue >= 4.5
-          ? TAKE_TREES_ABSOLUTE_FILE
-          : switchValue >= 3.5
-            ? TAKE_ABSOLUTE_FILE
-            : switchValue >= 2.5
-              ? TAKE_POOLED_FILE
-              : switchValue >= 1.5
-                ? gate >= 0.5
-                  ? TAKE_GATED_TREES_FILE
-                  : TAKE_TREES_FILE
-                : gate >= 0.5
-                  ? TAKE_GATED_FILE
-                  : TAKE_MODEL_FILE;
+  switchValue >= 9.5
+    ? TAKE_LR100_FILE
+    : switchValue >= 8.5
+      ? TAKE_LR99_FILE
+      : switchValue >= 6.5
+        ? TAKE_BOUNDED_FILE
+        : switchValue >= 5.5
+          ? TAKE_PHRASE_FILE
+          : switchValue >= 4.5
+            ? TAKE_TREES_ABSOLUTE_FILE
+            : switchValue >= 3.5
+              ? TAKE_ABSOLUTE_FILE
+              : switchValue >= 2.5
+                ? TAKE_POOLED_FILE
+                : switchValue >= 1.5
+                  ? gate >= 0.5
+                    ? TAKE_GATED_TREES_FILE
+                    : TAKE_TREES_FILE
+                  : gate >= 0.5
+                    ? TAKE_GATED_FILE
+                    : TAKE_MODEL_FILE;
 /** The shipped presets the switches name (takeModelFile): each read once; any other file is read every call. */
 const SHIPPED_TAKE_MODELS = [
   TAKE_MODEL_FILE,
@@ -502,6 +507,7 @@ const SHIPPED_TAKE_MODELS = [
   TAKE_PHRASE_FILE,
   TAKE_BOUNDED_FILE,
   TAKE_LR99_FILE,
+  TAKE_LR100_FILE,
 ];
 const cached = new Map<string, AnyTakeModel>();
 /** A preset of either kind (linear weights or trees), checked against the engine's features. */
