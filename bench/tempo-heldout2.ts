@@ -270,6 +270,14 @@
  * two kit families of new synthesis methods, half the songs each: an Airy-chirp kit with LXM noise and a Barker-code
  * kit with subtract-with-borrow noise; a two-level logistic drummer (a beat's lean shared by its hits); an MDCT codec
  * and NICAM-style companding).
+ * --sixty-third: fixtures/tempo63.ts, h-tset99b (the tempo judge after tempo62, a realistic repertoire from a
+ * twenty-first corpus: the Cretan dance set's dances and the records the same bands and clubs play beside them, by
+ * pace, read from memory; a pentozali two-beat at 188–204, a sousta, a maleviziotis (the rim on 2 and 4 over the
+ * daouli's low tom), laïko and siganos half-time grooves (a soft clap or a soft cross-stick on 3), a mantinada ballad
+ * with a soft snap, a rizitiko 12/8, a laïko house four-on-the-floor with the bass on the off-beats, a syrtos, a
+ * chaniotis, a slow syrtos and a slow pop; every bar written fresh, tempo62's song form imported; truth by rule A;
+ * two kit families of new synthesis methods, half the songs each: a Laguerre-function kit and a Rayleigh-oscillator
+ * kit; a bar-arc drummer (a bar's hits moved along an arc over the bar); a dbx-style compander and a rotary speaker).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -346,6 +354,7 @@ import { tempo59Set } from '../fixtures/tempo59.js';
 import { tempo60Set } from '../fixtures/tempo60.js';
 import { tempo61Set } from '../fixtures/tempo61.js';
 import { tempo62Set } from '../fixtures/tempo62.js';
+import { tempo63Set } from '../fixtures/tempo63.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -415,6 +424,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--sixtieth', name: 'sixtieth', dir: 'tempo-heldout60', make: tempo60Set },
   { flag: '--sixty-first', name: 'sixty-first', dir: 'tempo-heldout61', make: tempo61Set },
   { flag: '--sixty-second', name: 'sixty-second', dir: 'tempo-heldout62', make: tempo62Set },
+  { flag: '--sixty-third', name: 'sixty-third', dir: 'tempo-heldout63', make: tempo63Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');
