@@ -102,7 +102,8 @@ const JUDGE_SET = '63';
  * h-tempo91's judge, read), tempo58 RWC Genre's styles (h-tset91; h-tempo92's judge, read), tempo59 MedleyDB's
  * kit-driven pieces (h-tset92; h-tempo96's judge, read), tempo60 the SMC set's kit-driven pieces (h-tset96;
  * h-tempo97's judge, read), tempo61 HJDB's breakbeat styles (h-tset97; h-tempo99's judge, read), tempo62 the
- * Extended Ballroom set's styles (h-tset99; h-tlevel99's judge, read); the next judge, tempo63 (h-tset99b), is held out).
+ * Extended Ballroom set's styles (h-tset99; h-tlevel99's judge, read); the next judge, tempo63 (h-tset99b), is held
+ * out).
  */
 const REALISTIC_SETS: ReadonlySet<string> = new Set(Array.from({ length: 62 - 43 + 1 }, (_, i) => String(43 + i)));
 /**
