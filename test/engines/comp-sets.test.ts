@@ -5769,3 +5769,289 @@ test('comp held-out-67: four new burst shapes, talkback at the mic; held notes d
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+// held-out-68 against every set before it (held-out-67 included)
+const set68 = sets.filter(([name]) => numberOf(name) === 68).flatMap(([, v]) => v);
+const before68 = sets.filter(([name]) => numberOf(name) < 68).flatMap(([, v]) => v);
+
+test('comp held-out-68: 74 sections; seeds, rates, voices, languages, tempi, latencies, programs by bank new', () => {
+  assert.equal(before68.length, before67.length + set67.length, 'every earlier spec read, held-out-67 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 68).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 3, 6, 2, 6, 6 sections), 6 sung (6, 6, 2, 6, 3, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set68.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 3, 6, 2, 6, 6, 6, 6, 2, 6, 3, 6, 5, 5],
+  );
+  const synth = set68.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before68.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'fluidr3'],
+  );
+  // Albanian read once before (held-out-20): every other espeak-ng code installed has been read but en-gb
+  assertNew(
+    set68.map((s) => ({
+      ...s,
+      program: undefined,
+      guideProgram: undefined,
+      tonic: undefined,
+      voice: s.seed === 7835 ? undefined : s.voice,
+    })),
+    before68,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before68,
+  );
+  const sung = set68.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['loure baritone', 'forlana mezzo', 'tambourin tenor']);
+  const oldNames = seen(voiceName, before68);
+  for (const s of set68) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  const oldLangs = seen(lang, before68);
+  assert.deepEqual(
+    set68.filter((s) => s.sentences).map((s) => [lang(s), oldLangs.has(lang(s))]),
+    [
+      ['en-gb', false],
+      ['sq', true],
+    ],
+  );
+  // multiples of 3520 Hz (8 × 440), inside held-out-61's to 67's rates (30 870–41 160 Hz); before, 88 kHz only
+  const songs = set68.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [31680, 35200, 38720]);
+  for (const s of songs) assert.ok(s.sampleRate! % 3520 === 0, `${s.seed}: ${s.sampleRate} Hz`);
+  assert.deepEqual(
+    [...new Set(before68.flatMap((s) => (s.sampleRate && s.sampleRate % 3520 === 0 ? [s.sampleRate] : [])))],
+    [88000],
+  );
+  // tempi and rates no set used (tempi of ten-thousandths of a beat per minute in lowest terms); tonics among the
+  // least used, inside held-out-61's to 67's 38–78 (40, 56, 71, 75: seven uses each; 40 for the low parts)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in67 = (k: string) => {
+    const v = [...set61, ...set62, ...set63, ...set64, ...set65, ...set66, ...set67]
+      .map((s) => field(s, k))
+      .filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before68.map((s) => field(s, k)));
+    const [lo, hi] = in67(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–67's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  const tenThousandth = (b: number) => off(1e4 * b) < 1e-7 && off(5000 * b) > 1e-7 && off(2000 * b) > 1e-7;
+  for (const s of songs) assert.ok(tenThousandth(field(s, 'bpm')!), `${s.seed}: ${field(s, 'bpm')}, a 10 000th`);
+  for (const s of before68) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(!tenThousandth(b), `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [40, 56, 71, 75]);
+  assert.deepEqual(
+    [40, 56, 71, 75].map((t) => before68.filter((s) => field(s, 'tonic') === t).length),
+    [7, 7, 7, 7],
+  );
+  // latencies of odd 4096ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before68));
+  for (const l of lats(set68))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(4096 * l) < 1e-9 && off(2048 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before68)) assert.ok(off(2048 * l) < 1e-9, `latency ${l} an odd 4096th before`);
+  assert.deepEqual(
+    set68.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [7.35, 3.45],
+      [12.95, 10.45],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set68)) assert.ok(!shares(before68).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set68), [0.465, 0.87]);
+  assert.deepEqual(
+    set68.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the twenty-second performer model (aspirated attacks) on every song, the loud breath on every spec, the click
+  // bleed on four songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them;
+  // none of 47's–67's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = [
+    'guideOnsets',
+    'scoops',
+    'guideScoops',
+    'vibrato',
+    'guideVibrato',
+    'register',
+    'guideRegister',
+    'rush',
+    'drag',
+    'cuts',
+    'droop',
+    'runs',
+    'tremolo',
+    'phraseClip',
+    'swell',
+  ];
+  for (const k of [...others, ...later, ...recent]) assert.equal(set68.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set68.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before68.filter((s) => has(s, 'aspirate')).length, 0, 'no aspirated attack before');
+  assert.deepEqual(
+    set68.filter((s) => has(s, 'aspirate')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set68
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7821, [2]],
+      [7824, [0]],
+      [7826, [3]],
+      [7828, [1]],
+    ],
+  );
+  const fresh = ['chime', 'grille', 'purr', 'spray'];
+  for (const s of before68.filter((x) => has(x, 'bursts')))
+    for (const k of (s as { bursts: EVAL.Bursts }).bursts.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set68) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -88, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { aspirate?: EVAL.Aspirate; loudBreath: EVAL.LoudBreath };
+    const aspirate = { share: [0.4, 0.75], minSeconds: 0.15, seconds: [0.03, 0.075], db: [15, 23] };
+    if (!s.sentences) assert.deepEqual(o.aspirate, aspirate, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.35);
+  }
+  assert.deepEqual(
+    set68.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-68: sizes a mix of two spreads, edges other than 42's…67's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set68,
+    [EVAL.FAINT_SPREAD_68, EVAL.ORDINARY_SPREAD_68],
+    spreadsBefore(68),
+    [15, 45],
+    { late: [3, 8], early: [3, 5], detune: [3, 7], level: [3, 6], noise: [2, 13], clip: [1, 6] },
+    [7824, 7833],
+  );
+  assert.equal(set68.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set68[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_68.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_68.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set68[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-68: four new burst shapes, grille at the mic; attacks aspirated', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['spray', 'purr', 'chime', 'grille'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 37);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 37);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'grille', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // lengths as drawn; the purr low, the spray bright, the chime's tones between
+  const slope = (x: Float64Array) => {
+    let [e, d] = [0, 0];
+    for (let i = 1; i < x.length; i++) [e, d] = [e + x[i]! ** 2, d + (x[i]! - x[i - 1]!) ** 2];
+    return Math.sqrt(d / e);
+  };
+  const spray = EVAL.burstSound('spray', fs, mulberry32(5));
+  assert.ok(spray.length >= 0.4 * fs && spray.length <= 0.9 * fs + 1, `spray: ${spray.length / fs} s`);
+  const purr = EVAL.burstSound('purr', fs, mulberry32(5));
+  assert.ok(purr.length >= 0.6 * fs && purr.length <= 1.2 * fs + 1, `purr: ${purr.length / fs} s`);
+  assert.ok(rms51(purr, fs, 0, 0.02) < 0.3 * loudest54(purr, fs), 'purr: breathing in');
+  const chime = EVAL.burstSound('chime', fs, mulberry32(5));
+  assert.ok(chime.length >= 0.72 * fs && chime.length <= 1.6 * fs + 1, `chime: ${chime.length / fs} s`);
+  const grille = EVAL.burstSound('grille', fs, mulberry32(5));
+  assert.ok(grille.length >= 0.15 * fs && grille.length <= 0.35 * fs + 1, `grille: ${grille.length / fs} s`);
+  assert.ok(slope(purr) < 2 * Math.sin((Math.PI * 400) / fs), `purr: ${slope(purr)}`);
+  assert.ok(slope(spray) > 2 * Math.sin((Math.PI * 2500) / fs), `spray: ${slope(spray)}`);
+  assert.ok(slope(purr) < slope(chime) && slope(chime) < slope(spray), `chime: ${slope(chime)}`);
+  // the attack's breath (every note, 50 ms, 18 dB) on a 1 s 220 Hz note (0.5–1.5 s) in a 3 s part; a 0.1 s note
+  // (2–2.1 s) too short: the part untouched outside the breath (from 8 ms before the onset, 50 ms long)
+  const ah: EVAL.Aspirate = { share: [1, 1], minSeconds: 0.15, seconds: [0.05, 0.05], db: [18, 18] };
+  const x = Float64Array.from({ length: 3 * fs }, (_, i) =>
+    (i >= 0.5 * fs && i < 1.5 * fs) || (i >= 2 * fs && i < 2.1 * fs)
+      ? 0.25 * Math.sin((2 * Math.PI * 220 * i) / fs)
+      : 0,
+  );
+  const notes = [
+    { on: 0.5, off: 1.5 },
+    { on: 2, off: 2.1 },
+  ];
+  const got = EVAL.aspiratePart(x, fs, notes, ah, 3, []);
+  assert.deepEqual(
+    got.breaths.map((m) => [m.on, m.from, m.seconds, m.db]),
+    [[0.5, 0.492, 0.05, 18]],
+  );
+  for (let i = 0; i < x.length; i++) {
+    const t = i / fs;
+    if (t < 0.492 || t >= 0.542) assert.ok(Math.abs(got.y[i]! - x[i]!) < 1e-12, `${t} s`);
+  }
+  // the breath 18 dB under the note's first 0.2 s (± 0.01 dB), before the note sounds too (the 8 ms lead)
+  const added = Float64Array.from(got.y, (v, i) => v - x[i]!);
+  const db = 20 * Math.log10(rms51(added, fs, 0.492, 0.542) / rms51(x, fs, 0.5, 0.7));
+  assert.ok(Math.abs(db + 18) < 0.01, `breath ${db} dB`);
+  assert.ok(rms51(added, fs, 0.494, 0.5) > 0, 'before the onset');
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.aspiratePart(x, fs, notes, ah, 3, [{ startSeconds: 1.4, endSeconds: 2 }]);
+  assert.deepEqual(spared.breaths, []);
+  assert.deepEqual(spared.y, x);
+  // through recordTakes: the clean take aspirated too, the guide plain, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, aspirate: ah }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-4),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
