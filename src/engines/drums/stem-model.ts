@@ -252,6 +252,10 @@ export const MODEL_FEATURES = [
   ...MEMBRANE_FEATURES,
   ...RESTRIKE_FEATURES,
 ];
+/** Where the restrike cue's block starts in a row (a model reads it when its width passes this). */
+const RESTRIKE_FROM = MODEL_FEATURES.length - RESTRIKE_FEATURES.length;
+/** Where the membrane cue's block starts in a row (a model reads it when its width passes this). */
+const MEMBRANE_FROM = RESTRIKE_FROM - MEMBRANE_FEATURES.length;
 
 /** The membrane features of a hit, MEMBRANE_FEATURES' order (h-dx72; NaN for a hit dumped before them). */
 function membraneRow(h: StemHit): number[] {
@@ -549,41 +553,20 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
     primary.map((h) => h.cls),
   );
   // the stem's clusters only for a model that reads them (gbm56 reads 113, gbm59 131, gbm66 140)
-  const last =
-    MODEL_FEATURES.length -
-    RESTRIKE_FEATURES.length -
-    MEMBRANE_FEATURES.length -
-    NEAR_KICK_FEATURES.length -
-    SNARE_HAT_FEATURES.length -
-    CONTEXT_FEATURES.length;
+  const last = MEMBRANE_FROM - NEAR_KICK_FEATURES.length - SNARE_HAT_FEATURES.length - CONTEXT_FEATURES.length;
+  const startS = primary.map((h) => h.start / rate);
   const cluster = width > last - CLUSTER_FEATURES.length ? clusterRows(own0) : own0.map(() => []);
   // the context (h-dx65's, after the clusters) only for a model that reads it
-  const context =
-    width > last
-      ? contextRows(
-          own0,
-          primary.map((h) => h.start / rate),
-        )
-      : own0.map(() => []);
+  const context = width > last ? contextRows(own0, startS) : own0.map(() => []);
   // snare against hat (h-dx67's, after the context) only for a model that reads it
   const snareHat = width > last + CONTEXT_FEATURES.length ? snareHatRows(own0) : own0.map(() => []);
   // the kick cluster's own medians and fills (h-dx71's, after the snare-hat block) only for a model that reads them
   const nearKick =
     width > last + CONTEXT_FEATURES.length + SNARE_HAT_FEATURES.length
-      ? nearKickRows(
-          own0,
-          primary.map((h) => h.start / rate),
-        )
+      ? nearKickRows(own0, startS)
       : own0.map(() => []);
   // the restrike cue (h-dx96's, after the membrane cue) only for a model that reads it
-  const restrike =
-    width > MODEL_FEATURES.length - RESTRIKE_FEATURES.length
-      ? restrikeRows(
-          own0,
-          primary.map((h) => h.start / rate),
-          primary,
-        )
-      : own0.map(() => []);
+  const restrike = width > RESTRIKE_FROM ? restrikeRows(own0, startS, primary) : own0.map(() => []);
   const full = own0.map((r, i) =>
     Float64Array.from([
       ...r,
@@ -596,9 +579,7 @@ export function modelRows(hits: StemHit[], width = MODEL_FEATURES.length, rate =
       ...context[i]!,
       ...snareHat[i]!,
       ...nearKick[i]!,
-      ...(width > MODEL_FEATURES.length - RESTRIKE_FEATURES.length - MEMBRANE_FEATURES.length
-        ? membraneRow(primary[i]!)
-        : []),
+      ...(width > MEMBRANE_FROM ? membraneRow(primary[i]!) : []),
       ...restrike[i]!,
     ]),
   );
@@ -679,10 +660,7 @@ export function stemModel(): StemModelPreset {
 /** Whether the model the engine applies (STEM_MODEL_PARAMETERS: useModel on, `model`'s preset) reads the membrane
  * cue (h-dx73: StemAnalyzer measures it only then; no cost at a model that does not read it). */
 export function modelReadsMembrane(): boolean {
-  return (
-    STEM_MODEL_PARAMETERS.useModel.value >= 0.5 &&
-    stemModel().features.length > MODEL_FEATURES.length - RESTRIKE_FEATURES.length - MEMBRANE_FEATURES.length
-  );
+  return STEM_MODEL_PARAMETERS.useModel.value >= 0.5 && stemModel().features.length > MEMBRANE_FROM;
 }
 
 /** Whether the first pass measures the membrane cue: the model reads it, or the kickless rule is on (h-dx78). */
