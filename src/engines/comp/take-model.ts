@@ -464,6 +464,16 @@ export const TAKE_BOUNDED_FILE = presetPath('comp-take-lr97.json');
 export const TAKE_LR99_FILE = presetPath('comp-take-lr99.json');
 /** lr99's form trained deterministically (trainNewtonLogistic), its bound chosen on held-out-42…66 (`takeModel` 10). */
 export const TAKE_LR100_FILE = presetPath('comp-take-lr100.json');
+/** The switch values from 2.5 up (`takeModel`, rounded), highest first, and the preset each names. */
+const TAKE_MODEL_STEPS: readonly (readonly [number, string])[] = [
+  [9.5, TAKE_LR100_FILE],
+  [8.5, TAKE_LR99_FILE],
+  [6.5, TAKE_BOUNDED_FILE],
+  [5.5, TAKE_PHRASE_FILE],
+  [4.5, TAKE_TREES_ABSOLUTE_FILE],
+  [3.5, TAKE_ABSOLUTE_FILE],
+  [2.5, TAKE_POOLED_FILE],
+];
 /**
  * The preset the switches name: `takeModel` 1 the linear one, 2 the trees; gated (`takeModelGate` 1) their kinds
  * trained on the gates' takes only (lr62, gbm62); 3 lr63, the linear one with the pooled features (gated or not); 4
@@ -474,27 +484,14 @@ export const TAKE_LR100_FILE = presetPath('comp-take-lr100.json');
  * lr99's form trained deterministically on held-out-42…66 (h-compd99).
  */
 export const takeModelFile = (switchValue: number, gate = 0): string =>
-  switchValue >= 9.5
-    ? TAKE_LR100_FILE
-    : switchValue >= 8.5
-      ? TAKE_LR99_FILE
-      : switchValue >= 6.5
-        ? TAKE_BOUNDED_FILE
-        : switchValue >= 5.5
-          ? TAKE_PHRASE_FILE
-          : switchValue >= 4.5
-            ? TAKE_TREES_ABSOLUTE_FILE
-            : switchValue >= 3.5
-              ? TAKE_ABSOLUTE_FILE
-              : switchValue >= 2.5
-                ? TAKE_POOLED_FILE
-                : switchValue >= 1.5
-                  ? gate >= 0.5
-                    ? TAKE_GATED_TREES_FILE
-                    : TAKE_TREES_FILE
-                  : gate >= 0.5
-                    ? TAKE_GATED_FILE
-                    : TAKE_MODEL_FILE;
+  TAKE_MODEL_STEPS.find(([from]) => switchValue >= from)?.[1] ??
+  (switchValue >= 1.5
+    ? gate >= 0.5
+      ? TAKE_GATED_TREES_FILE
+      : TAKE_TREES_FILE
+    : gate >= 0.5
+      ? TAKE_GATED_FILE
+      : TAKE_MODEL_FILE);
 /** The shipped presets the switches name (takeModelFile): each read once; any other file is read every call. */
 const SHIPPED_TAKE_MODELS = [
   TAKE_MODEL_FILE,
