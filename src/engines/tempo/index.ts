@@ -1178,12 +1178,12 @@ export function bandHalfTime(
 }
 
 /**
- * The fast groove's up-move (h-tlevel99, issue 12 points 1 and 2): a level the level model left although it leans to
- * its double (`p`, its P(double right) for the pair, more than fastUpProbability; the model's own move asks ½ + its
- * margin) whose wide snare reading hears fastUpSnareRate or more hits per beat (`wideTimes` over the level's `beats`)
- * is doubled: a two-beat, polka, thrash or drum-and-bass groove read at its half has its snare on every beat there (2
- * and 4 of the double), a backbeat at the level on every other one (0.5). null with fewer than 8 beats or without the
- * wide reading; at fastUpProbability's range top (1) never.
+ * The fast groove's up-move (h-tlevel99, issue 12 points 1 and 2): a level the level model left or moved up to,
+ * whose double it leans to (`p`, its P(double right) for the pair, more than fastUpProbability; the model's own move
+ * asks ½ + its margin) and whose wide snare reading hears fastUpSnareRate or more hits per beat (`wideTimes` over
+ * the level's `beats`) is doubled: a two-beat, polka, thrash or drum-and-bass groove read at its half has its snare
+ * on every beat there (2 and 4 of the double), a backbeat at the level on every other one (0.5). null with fewer than
+ * 8 beats or without the wide reading; at fastUpProbability's range top (1) never.
  */
 export function fastUpMove(
   p: number,
@@ -2586,7 +2586,8 @@ function levels(
         )
       : null;
   if (bandHalf?.halve) moveLevel(0.5, tempo.confidence, tempo.confidence, tempo.beats[bandHalf.parity]);
-  // h-tlevel99: the fast groove's up-move: a level the model and the half-time readings left, whose double the model
+  // h-tlevel99: the fast groove's up-move: a level the half-time readings left (the model's own, or one it moved up
+  // to: a quarter-level two-beat goes ×2 then ×2, 6 files on tempo35–61, all read right), whose double the model
   // leans to (P above fastUpProbability, under its margin) and whose snare the wide reading hears on every beat
   // (fastUpSnareRate or more per beat: a two-beat's snare on 2 and 4 of the double) is doubled, midpoints added
   let fastUp: { p: number; rate: number; up: boolean } | null = null;
