@@ -208,6 +208,10 @@
  * would leave it out), held-out 56 (fixtures/songonsets56.ts: 24 full songs,
  * an eighth family — a bowed string and an analog subtractive synth, Hydrogen kits no song set used, two new rooms
  * and bus treatments —, made beside held-out 55; `--held-out-56-only`: that set alone; `--held-out-56`: added to a
+ * run that would leave it out), held-out 57 (ONSET_HELD_OUT_KITS_57: drum stems, Buckingham kits, a family no onset
+ * or classification set used, recorded Hydrogen kicks, snares and hats re-paired with a Buckingham ride and tom,
+ * soundfont brushes, a songo, a 7/8 groove and a brush waltz written for it, ffmpeg aderivative and aintegral on the
+ * bus, four new shoeboxes, made after held-out 56; `--held-out-57-only`: that set alone; `--held-out-57`: added to a
  * run that would leave it out).
  */
 import { spawnSync } from 'node:child_process';
@@ -288,9 +292,14 @@ const FORTY_THIRD = path.join(OUT, 'drums-held-out-43');
 const FORTY_FOURTH = path.join(OUT, 'drums-held-out-44');
 const FORTY_FIFTH = path.join(OUT, 'drums-held-out-45');
 const FORTY_SIXTH = path.join(OUT, 'drums-held-out-46');
+const FIFTY_SEVENTH = path.join(OUT, 'drums-held-out-57');
+/** `--held-out-57-only`: the fifty-seventh held-out set (ONSET_HELD_OUT_KITS_57: drum stems) alone. */
+const FIFTY_SEVENTH_ONLY = process.argv.includes('--held-out-57-only');
+/** `--held-out-57`: the fifty-seventh held-out set read even where an `-only` flag of an earlier set leaves it out. */
+const FIFTY_SEVENTH_TOO = process.argv.includes('--held-out-57');
 const FIFTY_SIXTH = path.join(OUT, 'songs-held-out-56');
 /** `--held-out-56-only`: the fifty-sixth held-out set (fixtures/songonsets56.ts: songs, bowed and analog) alone. */
-const FIFTY_SIXTH_ONLY = process.argv.includes('--held-out-56-only');
+const FIFTY_SIXTH_ONLY = process.argv.includes('--held-out-56-only') || FIFTY_SEVENTH_ONLY;
 /** `--held-out-56`: the fifty-sixth held-out set read even where an `-only` flag of an earlier set leaves it out. */
 const FIFTY_SIXTH_TOO = process.argv.includes('--held-out-56');
 const FIFTY_FIFTH = path.join(OUT, 'drums-held-out-55');
@@ -522,7 +531,8 @@ interface Item {
     | 'held-out 53'
     | 'held-out 54'
     | 'held-out 55'
-    | 'held-out 56';
+    | 'held-out 56'
+    | 'held-out 57';
   kit: string;
   pattern: string;
 }
@@ -676,6 +686,7 @@ const DRUM_SETS: Record<
   'held-out 51': [FIFTY_FIRST, { set: 'onset-held-out-51' }],
   'held-out 53': [FIFTY_THIRD, { set: 'onset-held-out-53' }],
   'held-out 55': [FIFTY_FIFTH, { set: 'onset-held-out-55' }],
+  'held-out 57': [FIFTY_SEVENTH, { set: 'onset-held-out-57' }],
 };
 
 /** The stems of one drum set (`tuning`: the tuning kits' pattern stems). */
@@ -823,7 +834,9 @@ async function main() {
     (THIRD_ONLY && !FIFTY_FOURTH_ONLY && !FIFTY_FOURTH_TOO) || FIFTY_FIFTH_ONLY ? none : drumItems('held-out 54');
   const fiftyFifth =
     (THIRD_ONLY && !FIFTY_FIFTH_ONLY && !FIFTY_FIFTH_TOO) || FIFTY_SIXTH_ONLY ? none : drumItems('held-out 55');
-  const fiftySixth = THIRD_ONLY && !FIFTY_SIXTH_ONLY && !FIFTY_SIXTH_TOO ? none : drumItems('held-out 56');
+  const fiftySixth =
+    (THIRD_ONLY && !FIFTY_SIXTH_ONLY && !FIFTY_SIXTH_TOO) || FIFTY_SEVENTH_ONLY ? none : drumItems('held-out 56');
+  const fiftySeventh = THIRD_ONLY && !FIFTY_SEVENTH_ONLY && !FIFTY_SEVENTH_TOO ? none : drumItems('held-out 57');
   const items = [
     ...(HELD_ONLY || THIRD_ONLY ? [] : tuningItems()),
     ...tune.items,
@@ -883,6 +896,7 @@ async function main() {
     ...fiftyFourth.items,
     ...fiftyFifth.items,
     ...fiftySixth.items,
+    ...fiftySeventh.items,
   ];
   const report: string[] = [];
   const missing = [
@@ -943,6 +957,7 @@ async function main() {
     ...fiftyFourth.missing,
     ...fiftyFifth.missing,
     ...fiftySixth.missing,
+    ...fiftySeventh.missing,
   ];
   if (missing.length) {
     const text = `kits skipped (missing on this machine): ${missing.join('; ')}`;
@@ -1046,6 +1061,7 @@ async function main() {
       'held-out 54',
       'held-out 55',
       'held-out 56',
+      'held-out 57',
     ] as const) {
       const g = groups(
         items.filter((i) => i.set === set),

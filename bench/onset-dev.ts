@@ -37,7 +37,9 @@
  * the lead styles; a flag of its own, as 52's; its ordinal is in the list only so that 55's is the 55th);
  * `--fifty-fifth`: held-out 55 (h-oset99: drum stems, ONSET_HELD_OUT_KITS_55; groups: the players); `--fifty-sixth`:
  * held-out 56 (h-osong99: full songs, a bowed string and an analog subtractive synth, fixtures/songonsets56.ts;
- * groups: the lead styles; a flag of its own, its items read from the renders' truth, no items cache);
+ * groups: the lead styles; a flag of its own, its items read from the renders' truth, no items cache; its ordinal
+ * is in the list only so that 57's is the 57th); `--fifty-seventh`: held-out 57 (h-oset100: drum stems,
+ * ONSET_HELD_OUT_KITS_57; groups: the players);
  * `--roll-tune`: h-onset40's roll tuning set (held-out 25's kits playing held-out 26's roll players, seeds 40400 + i).
  * `--gain-db N`: every file scaled by N dB before the features (h-gain54: a file's gain should change no onset).
  */
@@ -129,6 +131,8 @@ const ORDINALS = [
   'fifty-third',
   'fifty-fourth',
   'fifty-fifth',
+  'fifty-sixth',
+  'fifty-seventh',
 ] as const;
 const NUMBERED = ORDINALS.reduce((n, o, i) => (process.argv.includes(`--${o}`) ? i + 3 : n), 0);
 /** `--fifty-second`: held-out 52 (fixtures/songonsets52.ts: full songs; read before any ordinal). */
