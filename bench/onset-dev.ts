@@ -377,6 +377,7 @@ for (const cfg of configs) {
   console.log(`${JSON.stringify(cfg)}: ${pool(ms)} | ${groups.join(', ')}`);
   // per kit (the file name less its pattern and tempo): matched-hit mean offset
   const byKit = new Map<string, number[]>();
+  const kitMatches = new Map<string, MatchResult[]>();
   for (const [k, it] of items.entries()) {
     // the numbered sets' items are grouped by their player: the name ends in `-<player>-<bpm>`
     const own = new RegExp(`-${it.group}-\\d+$`);
@@ -393,14 +394,17 @@ for (const cfg of configs) {
     );
     const kit = it.name.replace(own.test(it.name) ? own : legacy, '');
     byKit.set(kit, [...(byKit.get(kit) ?? []), ...ms[k]!.offsets]);
+    kitMatches.set(kit, [...(kitMatches.get(kit) ?? []), ms[k]!]);
   }
   const kitOff = [...byKit].map(
     ([k, o]) => [k, (o.reduce((a, b) => a + b, 0) / Math.max(1, o.length)) * 1000] as const,
   );
   const out = kitOff.filter(([, o]) => Math.abs(o) > 2).map(([k, o]) => `${k} ${o.toFixed(1)}`);
   console.log(`  kits |offset| <= 2 ms: ${kitOff.length - out.length} of ${kitOff.length}; outside: ${out.join(', ')}`);
-  // `--kits`: every kit's offset
-  if (process.argv.includes('--kits'))
+  // `--kits`: every kit's offset, then each kit's pooled F, P, R and mean offset (its files' matches together)
+  if (process.argv.includes('--kits')) {
     console.log(`  all kits: ${kitOff.map(([k, o]) => `${k} ${o.toFixed(1)}`).join(', ')}`);
+    for (const [k, xs] of kitMatches) console.log(`  kit ${k} (${xs.length}): ${pool(xs)}`);
+  }
 }
 if (TIMES_FILE) writeFileSync(TIMES_FILE, JSON.stringify(times_));
