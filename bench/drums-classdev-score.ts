@@ -8,7 +8,8 @@
  * (pooled by kit kind, fixtures/drumtruth.ts KitSource: sampled, soundfont and each generator, h-dxcls12) [--matrix]
  * (the pooled confusion as a markdown table, h-dxcls17) [--unmatched] (the truth pieces no hit of their family claimed,
  * counted by cause, h-dxcls27) [--fine] (those causes by family, a hat or cymbal with a kick by its top band,
- * h-dxcls29)
+ * h-dxcls29) [--only RE] (only the stems whose name matches the regular expression RE, e.g. a family's kit prefix or
+ * a player's name: a set's parts scored from its one dump, h-dxset100)
  */
 import { readFileSync } from 'node:fs';
 import * as params from '../src/engines/drums/params.js';
@@ -25,7 +26,9 @@ type Stem = DumpedStem;
 
 const { DETECT_PARAMETERS, STEM_TOGETHER_PARAMETERS } = params;
 const args = process.argv.slice(2);
-const stems: Stem[] = readStemDump(args[0]!);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt < 0 ? undefined : new RegExp(args[onlyAt + 1]!);
+const stems: Stem[] = readStemDump(args[0]!).filter((s) => !only || only.test(s.stem));
 // the classification's tables (STEM_…_PARAMETERS; STEM_PARAMETERS is the first pass's); name=value sets one for the run
 const groups = Object.entries(params)
   .filter(([k]) => /^STEM_\w+_PARAMETERS$/.test(k))

@@ -51,6 +51,7 @@
  * --held-out-62, --held-out-62t: fixtures/drumclass62.ts, drumclass62t.ts, h-dxset96;
  * --held-out-63, --held-out-63t: fixtures/drumclass63.ts, drumclass63t.ts, h-dxset98;
  * --held-out-64, --held-out-64t: fixtures/drumclass64.ts, drumclass64t.ts, h-dxset99;
+ * --held-out-65, --held-out-65t: fixtures/drumclass65.ts, drumclass65t.ts, h-dxset100;
  * --roll-tune-40: fixtures/drumclass40roll.ts, h-dxroll40 (tuning only);
  * --reso-tune-40: fixtures/drumclass-resotune40.ts, h-dxhat40 (tuning);
  * --stems: one line per stem
@@ -148,6 +149,8 @@ import { heldOut63DrumSpecs } from '../fixtures/drumclass63.js';
 import { heldOut63tDrumSpecs } from '../fixtures/drumclass63t.js';
 import { heldOut64DrumSpecs } from '../fixtures/drumclass64.js';
 import { heldOut64tDrumSpecs } from '../fixtures/drumclass64t.js';
+import { heldOut65DrumSpecs } from '../fixtures/drumclass65.js';
+import { heldOut65tDrumSpecs } from '../fixtures/drumclass65t.js';
 import { pdTune37DrumSpecs } from '../fixtures/drumclass-pdtune37.js';
 import { circuitTune37DrumSpecs, circuitTune37tDrumSpecs } from '../fixtures/drumclass37tune.js';
 import { rollTune40DrumSpecs } from '../fixtures/drumclass40roll.js';
@@ -324,6 +327,8 @@ const SPEC_SETS: readonly (readonly [string, () => ReturnType<typeof heldOut19tD
   ['held-out-63t', heldOut63tDrumSpecs], // drumclass63t.ts, h-dxset98: kickless bomba, re-struck drill, brush ballad
   ['held-out-64', heldOut64DrumSpecs], // drumclass64.ts, h-dxset99: Davidson kits, close mics over other overheads
   ['held-out-64t', heldOut64tDrumSpecs], // drumclass64t.ts, h-dxset99: kickless surdo, re-struck perreo, brush beguine
+  ['held-out-65', heldOut65DrumSpecs], // drumclass65.ts, h-dxset100: soft-Coulomb kits, DrumSynth-preset kits
+  ['held-out-65t', heldOut65tDrumSpecs], // drumclass65t.ts, h-dxset100: kickless coco, axé 32nds, re-struck Miami bass
   ['pd-tune-37', pdTune37DrumSpecs], // drumclass-pdtune37.ts, h-dxkick37: phase-distortion kits, tuning material
   ['circuit-tune-37', circuitTune37DrumSpecs], // drumclass37tune.ts, h-dxbrush37: circuit kits, tuning only
   ['circuit-tune-37t', circuitTune37tDrumSpecs], // the same file: circuit kits under tom players, tuning only
