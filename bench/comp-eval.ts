@@ -18,6 +18,8 @@
  * Usage: node dist/bench/comp-eval.js [--verbose]
  *   [--set tuning|tuning-more|held-out|held-out-2|…|held-out-69]
  *   [--modes midi,guide,none] [--seeds a,b] [--param name=value] [--dump PREFIX] | --speed [--param name=value]
+ * `--truth --set NAME` (h-cset100): the set's generator only, no comp code — sections, readings, the clearly-best
+ * sections, clipped samples in clean takes, each spec's render sha256 (truthOf).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
