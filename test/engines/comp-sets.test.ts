@@ -6055,3 +6055,299 @@ test('comp held-out-68: four new burst shapes, grille at the mic; attacks aspira
   assert.deepEqual(led.guide, bare.guide);
   assert.deepEqual(led.defects, bare.defects);
 });
+
+// held-out-69 against every set before it (held-out-68 included)
+const set69 = sets.filter(([name]) => numberOf(name) === 69).flatMap(([, v]) => v);
+const before69 = sets.filter(([name]) => numberOf(name) < 69).flatMap(([, v]) => v);
+
+test('comp held-out-69: 74 sections; seeds, rates, voices, tempi, latencies, programs by bank new', () => {
+  assert.equal(before69.length, before68.length + set68.length, 'every earlier spec read, held-out-68 too');
+  assert.equal(sets.filter(([name]) => numberOf(name) === 69).length, 2, 'songs and speech');
+  // 7 played songs (6, 6, 2, 6, 3, 6, 6 sections), 6 sung (6, 3, 6, 6, 2, 6), 2 × 5 sentences
+  assert.deepEqual(
+    set69.map((s) => s.sentences?.length ?? s.sections),
+    [6, 6, 2, 6, 3, 6, 6, 6, 3, 6, 6, 2, 6, 5, 5],
+  );
+  const synth = set69.filter((s) => s.program !== undefined);
+  for (const f of [(s: Spec) => s.program, (s: Spec) => s.guideProgram]) {
+    const played = new Set(
+      before69.filter((s) => f(s) !== undefined).flatMap((s) => banksOf(s).map((b) => `${b} ${f(s)}`)),
+    );
+    for (const s of synth) for (const b of banksOf(s)) assert.ok(!played.has(`${b} ${f(s)}`), `${s.seed} ${b} ${f(s)}`);
+  }
+  assert.deepEqual(
+    synth.map((s) => banksOf(s).join()),
+    ['opl3', 'fluidr3', 'timgm6mb', 'musescore', 'sfgmbank', 'fluidr3mono', 'timgm6mb'],
+  );
+  // Italian and Polish read once before (held-out-7, held-out-8): every espeak-ng code installed has been read
+  assertNew(
+    set69.map((s) => ({
+      ...s,
+      program: undefined,
+      guideProgram: undefined,
+      tonic: undefined,
+      voice: s.sentences ? undefined : s.voice,
+    })),
+    before69,
+  );
+  const oldStyles = seen(
+    (s) => (typeof s.voice === 'object' ? JSON.stringify({ ...s.voice, name: '' }) : undefined),
+    before69,
+  );
+  const sung = set69.filter((s) => typeof s.voice === 'object');
+  for (const s of sung) assert.ok(!oldStyles.has(JSON.stringify({ ...(s.voice as object), name: '' })), voiceName(s));
+  assert.deepEqual([...new Set(sung.map(voiceName))], ['allemande baritone', 'bourrée soprano', 'gigue alto']);
+  const oldNames = seen(voiceName, before69);
+  for (const s of set69) assert.ok(!oldNames.has(voiceName(s)), `${s.seed}: ${voiceName(s)} before`);
+  const lang = (s: Spec) => (typeof s.voice === 'string' ? s.voice.split('+')[0] : undefined);
+  assert.deepEqual(
+    set69.filter((s) => s.sentences).map((s) => [lang(s), before69.filter((x) => lang(x) === lang(s)).length]),
+    [
+      ['it', 1],
+      ['pl', 1],
+    ],
+  );
+  // multiples of 3584 Hz (7 × 512), inside held-out-61's to 68's rates (30 870–41 160 Hz); none before
+  const songs = set69.filter((s) => !s.sentences);
+  assert.deepEqual([...new Set(songs.map((s) => s.sampleRate))].sort(), [32256, 35840, 39424]);
+  for (const s of songs) assert.ok(s.sampleRate! % 3584 === 0, `${s.seed}: ${s.sampleRate} Hz`);
+  assert.deepEqual(
+    before69.filter((s) => s.sampleRate && s.sampleRate % 3584 === 0),
+    [],
+  );
+  // tempi and rates no set used (tempi of sevenths of a beat per minute); tonics among the least used, inside
+  // held-out-61's to 68's 38–78 (42, 51, 61, 70: seven uses each; 42 for the low parts)
+  const field = (s: Spec, k: string) => (s as Record<string, unknown>)[k] as number | undefined;
+  const in68 = (k: string) => {
+    const v = [...set61, ...set62, ...set63, ...set64, ...set65, ...set66, ...set67, ...set68]
+      .map((s) => field(s, k))
+      .filter((x) => x !== undefined);
+    return [Math.min(...v), Math.max(...v)];
+  };
+  for (const k of ['bpm', 'sampleRate', 'tonic']) {
+    const old = new Set(before69.map((s) => field(s, k)));
+    const [lo, hi] = in68(k);
+    for (const s of songs) {
+      if (k !== 'tonic') assert.ok(field(s, k) !== undefined && !old.has(field(s, k)!), `${s.seed}: ${k} before`);
+      assert.ok(field(s, k)! >= lo! && field(s, k)! <= hi!, `${s.seed}: ${k} outside 61's–68's ${lo}…${hi}`);
+    }
+  }
+  const off = (x: number) => Math.abs(x - Math.round(x));
+  const seventh = (b: number) => off(7 * b) < 1e-9 && off(b) > 1e-9;
+  for (const s of songs) assert.ok(seventh(field(s, 'bpm')!), `${s.seed}: ${field(s, 'bpm')}, a seventh`);
+  for (const s of before69) {
+    const b = field(s, 'bpm');
+    if (b !== undefined) assert.ok(!seventh(b), `${s.seed}: ${b}`);
+  }
+  assert.deepEqual([...new Set(songs.map((s) => field(s, 'tonic')))].sort(), [42, 51, 61, 70]);
+  assert.deepEqual(
+    [42, 51, 61, 70].map((t) => before69.filter((s) => field(s, 'tonic') === t).length),
+    [7, 7, 7, 7],
+  );
+  // latencies of odd 8192ths of a millisecond, none used
+  const lats = (from: Spec[]) => from.flatMap((s) => (s.latencyMs === undefined ? [] : [s.latencyMs].flat()));
+  const oldLats = new Set(lats(before69));
+  for (const l of lats(set69))
+    assert.ok(l === 0 || (!oldLats.has(l) && off(8192 * l) < 1e-9 && off(4096 * l) > 1e-9), `latency ${l}`);
+  for (const l of lats(before69)) assert.ok(off(4096 * l) < 1e-9, `latency ${l} an odd 8192th before`);
+  assert.deepEqual(
+    set69.filter((s) => s.timingJitterMs).map((s) => [s.timingJitterMs, s.pitchJitterCents]),
+    [
+      [7.55, 3.65],
+      [13.35, 9.65],
+    ],
+  );
+  const shares = (from: Spec[]) => from.flatMap((s) => (s.consonantShare === undefined ? [] : [s.consonantShare]));
+  for (const c of shares(set69)) assert.ok(!shares(before69).includes(c), `consonant share ${c} before`);
+  assert.deepEqual(shares(set69), [0.535, 0.915]);
+  assert.deepEqual(
+    set69.flatMap((s) => (s.sectionBeats ? [s.sectionBeats] : [])),
+    [],
+  );
+  // the twenty-third performer model (nasal notes) on every song, the loud breath on every spec, the click bleed on
+  // four songs, the new shapes on every spec, none before; 54's breathing, 52's room and chain under them; none of
+  // 47's–68's performer models
+  const has = (s: Spec, k: string) => (s as Record<string, unknown>)[k] !== undefined;
+  const others = ['ordinary', 'performer', 'guideSinger', 'phrasing', 'guidePhrasing', 'delivery', 'guideDelivery'];
+  const later = ['session', 'guideSession', 'dynamics', 'guideDynamics', 'colour', 'guideColour', 'onsets'];
+  const recent = ['guideOnsets', 'scoops', 'guideScoops', 'vibrato', 'guideVibrato', 'register', 'guideRegister'];
+  const models = ['rush', 'drag', 'cuts', 'droop', 'runs', 'tremolo', 'phraseClip', 'swell', 'aspirate'];
+  for (const k of [...others, ...later, ...recent, ...models])
+    assert.equal(set69.filter((s) => has(s, k)).length, 0, k);
+  for (const k of ['soxReverb', 'irRoom', 'floorDb']) assert.equal(set69.filter((s) => has(s, k)).length, 0, k);
+  assert.equal(before69.filter((s) => has(s, 'nasal')).length, 0, 'no nasal note before');
+  assert.deepEqual(
+    set69.filter((s) => has(s, 'nasal')).map((s) => s.seed),
+    songs.map((s) => s.seed),
+  );
+  assert.deepEqual(
+    set69
+      .filter((s) => has(s, 'clickBleed'))
+      .map((s) => [s.seed, (s as { clickBleed: EVAL.ClickBleed }).clickBleed.takes]),
+    [
+      [7836, [1]],
+      [7839, [3]],
+      [7841, [0]],
+      [7843, [2]],
+    ],
+  );
+  const fresh = ['drill', 'fizz', 'mount', 'typing'];
+  for (const s of before69.filter((x) => has(x, 'bursts'))) {
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    for (const k of b.kinds) assert.ok(!fresh.includes(k), `${s.seed}: ${k}`);
+    assert.notEqual(b.middleShare, 0.25, `${s.seed}: middleShare`);
+  }
+  const rec = (s: Spec, k: string) => (s as Record<string, EVAL.Recording>)[k]!;
+  for (const s of set69) {
+    const p = rec(s, 'recording');
+    assert.ok(p.breathing && !p.breathDb && p.rt60 && p.wet && p.chain, `${s.seed}: breathing, a room and a chain`);
+    assert.ok(p.chain.fanDb[1] >= -51 && p.chain.hissDb[0] <= -88, `${s.seed}: floors from quiet to noisy`);
+    const g = rec(s, 'guideRecording');
+    assert.ok(g.breathing && !g.tuneCents && !g.chain && !g.rt60, `${s.seed}: the guide's person in tune, breathing`);
+    const o = s as { nasal?: EVAL.Nasal; loudBreath: EVAL.LoudBreath };
+    const nasal = {
+      share: [0.35, 0.7],
+      minSeconds: 0.2,
+      murmurHz: [230, 330],
+      zeroHz: [850, 1350],
+      depth: [0.45, 0.8],
+    };
+    if (!s.sentences) assert.deepEqual(o.nasal, nasal, `${s.seed}`);
+    assert.ok(o.loudBreath.db[1] < p.breathing.inhaleDb[0], `${s.seed}: the loud breath louder than the others`);
+    const b = (s as { bursts: EVAL.Bursts }).bursts;
+    assert.deepEqual([...b.kinds].sort(), fresh);
+    assert.equal(b.middleShare, 0.25);
+  }
+  assert.deepEqual(
+    set69.filter((s) => s.sentences).map((s) => (s as { renderDetune?: boolean }).renderDetune),
+    [true, true],
+  );
+});
+
+test("comp held-out-69: sizes a mix of two spreads, edges other than 42's…68's; bursts under a noisy floor", () => {
+  // 15 faint and 45 ordinary of the 60 (spec, kind) cells (one faint kind a spec); a burst on every spec, faint on
+  // two; two still songs
+  mixedSpreads(
+    set69,
+    [EVAL.FAINT_SPREAD_69, EVAL.ORDINARY_SPREAD_69],
+    spreadsBefore(69),
+    [15, 45],
+    { late: [3, 8], early: [3, 6], detune: [3, 6], level: [3, 6], noise: [2, 13], clip: [1, 6] },
+    [7839, 7848],
+  );
+  assert.equal(set69.filter((s) => s.kinds!.includes('noise')).length, 15);
+  const chain = (set69[0] as { recording: EVAL.Recording }).recording.chain!;
+  assert.ok(EVAL.FAINT_SPREAD_69.noise[0] < chain.fanDb[1] && EVAL.FAINT_SPREAD_69.noise[0] < chain.humDb[1]);
+  assert.deepEqual((EVAL.quietBursts(set69[0]!).defectSizes as { noise: number[] }).noise, [-300, -300]);
+});
+
+test('comp held-out-69: four new burst shapes, mount at the mic; some notes sung through the nose', () => {
+  // eight sections of 2 s (120 bpm, 4 beats), a note from 0.25 to 1 s in each; take 1 a burst in sections 0–6
+  const fs = 16000;
+  const tone = Float64Array.from({ length: 16 * fs }, (_, i) =>
+    i % (2 * fs) >= 0.25 * fs && i % (2 * fs) < fs ? 0.3 * Math.sin((2 * Math.PI * 330 * i) / fs) : 0,
+  );
+  const set = {
+    sampleRate: fs,
+    bpm: 120,
+    beatsPerSection: 4,
+    sections: Array.from({ length: 8 }, (_, s) => ({ name: `S${s}`, startSeconds: 2 * s, endSeconds: 2 * s + 2 })),
+    melody: Array.from({ length: 8 }, (_, s) => ({ beat: 4 * s + 0.5, lengthBeats: 1.5, pitch: 64, velocity: 100 })),
+    takes: [tone, Float64Array.from(tone)],
+    defects: Array.from({ length: 7 }, (_, s) => ({ take: 1, section: s, kind: 'noise' as const, amount: -300 })),
+    best: Array.from({ length: 8 }, () => 0),
+    guide: Float64Array.from(tone),
+    key: 'E major',
+  } as TakeSet;
+  const kinds = ['typing', 'drill', 'fizz', 'mount'] as const;
+  const edge = EVAL.planBursts(set, { bursts: { kinds }, defectSizes: { noise: [-40, -30] } }, 37);
+  const mid = EVAL.planBursts(set, { bursts: { kinds, middleShare: 1 }, defectSizes: { noise: [-40, -30] } }, 37);
+  assert.deepEqual(edge.defects, mid.defects, 'the same sizes');
+  assert.equal(edge.bursts.length, 7);
+  assert.deepEqual([...new Set(edge.bursts.map((b) => b.kind))].sort(), [...kinds].sort());
+  edge.bursts.forEach((b, k) => {
+    const d = edge.defects.find((x) => x.take === 1 && x.section === Math.floor(b.at / fs / 2))!;
+    const got = 20 * Math.log10(loudest54(b.x, fs));
+    assert.ok(Math.abs(got - d.amount) < 0.05 || b.x.length < 0.05 * fs, `${b.kind}: ${got} against ${d.amount}`);
+    const [from, to] = [b.at / fs - 2 * d.section, (b.at + b.x.length) / fs - 2 * d.section];
+    assert.ok(from >= 1.325 && from <= 1.376 && to <= 1.875 + 1 / fs, `${b.kind}: ${from}…${to} s`);
+    assert.equal(b.mic, b.kind === 'mount', b.kind);
+    const m = mid.bursts[k]!;
+    assert.equal(m.kind, b.kind);
+    const [mf, mt] = [m.at / fs - 2 * d.section, (m.at + m.x.length) / fs - 2 * d.section];
+    assert.ok(mf >= from - 1 / fs && mt <= 1.875 + 1 / fs, `${b.kind} mid: ${mf}…${mt} s`);
+  });
+  // lengths as drawn; the mount low, the fizz bright, the drill between
+  const slope = (x: Float64Array) => {
+    let [e, d] = [0, 0];
+    for (let i = 1; i < x.length; i++) [e, d] = [e + x[i]! ** 2, d + (x[i]! - x[i - 1]!) ** 2];
+    return Math.sqrt(d / e);
+  };
+  const typing = EVAL.burstSound('typing', fs, mulberry32(5));
+  assert.ok(typing.length >= 0.24 * fs && typing.length <= 1.47 * fs + 1, `typing: ${typing.length / fs} s`);
+  const drill = EVAL.burstSound('drill', fs, mulberry32(5));
+  assert.ok(drill.length >= 0.4 * fs && drill.length <= fs + 1, `drill: ${drill.length / fs} s`);
+  const fizz = EVAL.burstSound('fizz', fs, mulberry32(5));
+  assert.ok(fizz.length >= 0.3 * fs && fizz.length <= 0.7 * fs + 1, `fizz: ${fizz.length / fs} s`);
+  assert.ok(rms51(fizz, fs, 0.25, 0.3) < 0.5 * rms51(fizz, fs, 0.003, 0.05), 'fizz: dying away');
+  const mount = EVAL.burstSound('mount', fs, mulberry32(5));
+  assert.ok(mount.length >= 0.3 * fs && mount.length <= 0.6 * fs + 1, `mount: ${mount.length / fs} s`);
+  assert.ok(slope(mount) < 2 * Math.sin((Math.PI * 100) / fs), `mount: ${slope(mount)}`);
+  assert.ok(slope(fizz) > 2 * Math.sin((Math.PI * 2500) / fs), `fizz: ${slope(fizz)}`);
+  assert.ok(slope(mount) < slope(drill) && slope(drill) < slope(fizz), `drill: ${slope(drill)}`);
+  // nasal notes (every note, murmur 330 Hz, zero 1100 Hz, depth 0.7) on a 1 s note of 110 Hz's first 20 harmonics
+  // (0.5–1.5 s) in a 3 s part; a 0.1 s note (2–2.1 s) too short: the part untouched outside the nasal note
+  const na: EVAL.Nasal = {
+    share: [1, 1],
+    minSeconds: 0.2,
+    murmurHz: [330, 330],
+    zeroHz: [1100, 1100],
+    depth: [0.7, 0.7],
+  };
+  const x = Float64Array.from({ length: 3 * fs }, (_, i) => {
+    if (!((i >= 0.5 * fs && i < 1.5 * fs) || (i >= 2 * fs && i < 2.1 * fs))) return 0;
+    let v = 0;
+    for (let k = 1; k <= 20; k++) v += (0.05 / k) * Math.sin((2 * Math.PI * 110 * k * i) / fs);
+    return v;
+  });
+  const notes = [
+    { on: 0.5, off: 1.5 },
+    { on: 2, off: 2.1 },
+  ];
+  const got = EVAL.nasalPart(x, fs, notes, na, 3, []);
+  assert.deepEqual(
+    got.nasal.map((m) => [m.on, m.off, m.depth]),
+    [[0.5, 1.5, 0.7]],
+  );
+  for (let i = 0; i < x.length; i++) {
+    const t = i / fs;
+    if (t < 0.5 || t >= 1.5) assert.ok(Math.abs(got.y[i]! - x[i]!) < 1e-12, `${t} s`);
+  }
+  // the note's level kept (± 0.1 dB); its 1100 Hz harmonic against its 330 Hz one 10 dB or more lower than before
+  const db = 20 * Math.log10(rms51(got.y, fs, 0.5, 1.5) / rms51(x, fs, 0.5, 1.5));
+  assert.ok(Math.abs(db) < 0.1, `level ${db} dB`);
+  const at = (y: Float64Array, hz: number) => {
+    let [c, s] = [0, 0];
+    for (let i = Math.round(0.6 * fs); i < Math.round(1.4 * fs); i++) {
+      c += y[i]! * Math.cos((2 * Math.PI * hz * i) / fs);
+      s += y[i]! * Math.sin((2 * Math.PI * hz * i) / fs);
+    }
+    return Math.hypot(c, s);
+  };
+  const moved = 20 * Math.log10(at(got.y, 1100) / at(got.y, 330) / (at(x, 1100) / at(x, 330)));
+  assert.ok(moved < -10, `1100 Hz against 330 Hz ${moved} dB`);
+  // a note touching a kept (clipped or burst) section spared
+  const spared = EVAL.nasalPart(x, fs, notes, na, 3, [{ startSeconds: 1.4, endSeconds: 2 }]);
+  assert.deepEqual(spared.nasal, []);
+  assert.deepEqual(spared.y, x);
+  // through recordTakes: the clean take nasal too, the guide open, the defect table unchanged
+  const plain = { hold: [0.9, 0.9], accentDb: [0, 0] } as const;
+  const led = EVAL.recordTakes(set, { recording: plain, guideRecording: plain, nasal: na }, 5);
+  const bare = EVAL.recordTakes(set, { recording: plain, guideRecording: plain }, 5);
+  assert.ok(
+    led.takes[0]!.some((v, i) => Math.abs(v - bare.takes[0]![i]!) > 1e-4),
+    'the clean take too',
+  );
+  assert.deepEqual(led.guide, bare.guide);
+  assert.deepEqual(led.defects, bare.defects);
+});
