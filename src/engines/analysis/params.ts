@@ -603,6 +603,15 @@ export const ONSET_PARAMETERS = {
       'the default since h-onset99 (with w99: 3 hops of 5.8 ms — 0.018 s gives the same candidates; LOSO over 12–14, ' +
       '18–52 at 0.022 s −0.0007, w99 trained at 0.02)',
   ),
+  onsetModelSubWindowSeconds: p(
+    0,
+    's',
+    [0, 0.05],
+    "sub-window candidates (h-onset100; 0 = none): the envelope's and groups' peaks over the same floor, each the " +
+      "largest within ± this, that neither the candidates' window nor the short window picked, where no other " +
+      "candidate is within minIntervalSeconds (a flam's, a drag's or a 32nd's stroke 20–50 ms from a louder one; " +
+      "`source` 4 in the model's row, decided only by a sub-window model: onsetModelPreset 100)",
+  ),
   onsetModelRunMaxGapSeconds: p(
     0.15,
     's',
