@@ -560,7 +560,7 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     99,
     'round',
-    [56, 99],
+    [56, 100],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
@@ -577,7 +577,10 @@ export const ONSET_PARAMETERS = {
       "own, trained on their rows of 12–14 and 18–50 only, at w97's own θ in its `threshold` — read it with the " +
       "window 0.02), 99 w99 (h-onset99: w97's form trained by bench/onset-learn.ts train --window on the window's " +
       "rows of 12–14 and 18–52, at w99's θ 0.72 by LOSO; the default since h-onset99 with the window 0.02: LOSO drum " +
-      "sets +0.0037, songs −0.0001 against gbm87 alone); a preset's own θ is in its `threshold`",
+      'sets +0.0037, songs −0.0001 against gbm87 alone), 100 w100 (h-onset100: the ordinary and the short ' +
+      "window's candidates w99's, exactly as 99; the sub-window candidates by trees of their own, trained on their " +
+      "rows of 12–14 and 18–54 only — read it with onsetModelSubWindowSeconds 0.005); a preset's own θ is in its " +
+      '`threshold`',
     true,
   ),
   onsetModelFloor: p(

@@ -695,10 +695,13 @@ export function acceptPeaks(
  * window 0.02), h-onset96's gbm96 (gbm92's form on held-out 12–14 and 18–48 with the song sets' rows weighted ×3:
  * read with the window 0.02), h-onset97's w97 (gbm87 on the ordinary candidates, exactly as gbm87 alone; its own trees,
  * trained on the short window's candidates' rows of 12–14 and 18–50 only, on the window's: read with the window 0.02),
- * h-onset99's w99 (w97's form by bench/onset-learn.ts train --window, on the window's rows of 12–14 and 18–52).
+ * h-onset99's w99 (w97's form by bench/onset-learn.ts train --window, on the window's rows of 12–14 and 18–52),
+ * h-onset100's w100 (w99 on the ordinary and the short window's candidates, exactly as w99 alone; its own trees,
+ * trained by train --window with w99 fixed on the sub-window candidates' rows of 12–14 and 18–54 only, on the
+ * sub-window's: read with onsetModelSubWindowSeconds 0.005).
  * On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99, 100] as const;
 /** The first round whose rows read the neighbour and run evidence over the ordinary candidates (peakFeatures). */
 export const ORDINARY_RUNS_ROUND = 92;
 /** The preset's name of a round (onset-peak-gbmN). */
