@@ -579,7 +579,7 @@ export const ONSET_PARAMETERS = {
       "rows of 12–14 and 18–52, at w99's θ 0.72 by LOSO; the default since h-onset99 with the window 0.02: LOSO drum " +
       'sets +0.0037, songs −0.0001 against gbm87 alone), 100 w100 (h-onset100: the ordinary and the short ' +
       "window's candidates w99's, exactly as 99; the sub-window candidates by trees of their own, trained on their " +
-      "rows of 12–14 and 18–54 only — read it with onsetModelSubWindowSeconds 0.005); a preset's own θ is in its " +
+      "rows of 12–14 and 18–54 only — read it with onsetModelSubWindowSeconds 0.007); a preset's own θ is in its " +
       '`threshold`',
     true,
   ),
@@ -613,7 +613,8 @@ export const ONSET_PARAMETERS = {
     "sub-window candidates (h-onset100; 0 = none): the envelope's and groups' peaks over the same floor, each the " +
       "largest within ± this, that neither the candidates' window nor the short window picked, where no other " +
       "candidate is within minIntervalSeconds (a flam's, a drag's or a 32nd's stroke 20–50 ms from a louder one; " +
-      "`source` 4 in the model's row, decided only by a sub-window model: onsetModelPreset 100)",
+      "`source` 4 in the model's row, decided only by a sub-window model: onsetModelPreset 100, read with 0.007 — " +
+      'one hop of 5.8 ms, 0.0063–0.0077 s the same candidates; under 0.005 s pickPeaks refuses the window)',
   ),
   onsetModelRunMaxGapSeconds: p(
     0.15,

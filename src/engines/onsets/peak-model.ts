@@ -698,7 +698,7 @@ export function acceptPeaks(
  * h-onset99's w99 (w97's form by bench/onset-learn.ts train --window, on the window's rows of 12–14 and 18–52),
  * h-onset100's w100 (w99 on the ordinary and the short window's candidates, exactly as w99 alone; its own trees,
  * trained by train --window with w99 fixed on the sub-window candidates' rows of 12–14 and 18–54 only, on the
- * sub-window's: read with onsetModelSubWindowSeconds 0.005).
+ * sub-window's: read with onsetModelSubWindowSeconds 0.007).
  * On by default since h-onset61.
  */
 export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99, 100] as const;
