@@ -11,6 +11,10 @@
  *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm87.json …  (h-onset99: a window model — the
  *     short window's candidates' own trees, the ordinary candidates decided by that preset; see WINDOW below)
  *   node dist/bench/onset-learn.js misses --sets 45-49,51    (h-odiag99: where the preset's misses and extras go)
+ *   node dist/bench/onset-learn.js dump --sets 12-14,18-54    (h-onset100: the sets named only; a set never rendered
+ *     here is rendered first by bench/onset-dev.ts — a fresh machine's dumps from nothing)
+ *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm99.json …  (h-onset100: with a window preset,
+ *     a sub-window model: w99's decisions fixed, trees on the sub-window candidates' rows, `source` 4)
  * Items (file, truth) per set: ITEMS (JSON lists of { file, name, truth, group } as bench/onset-dev.ts writes them);
  * decoded audio from AUDIO (<basename>.f32, 44.1 kHz mono) or the file itself.
  */
