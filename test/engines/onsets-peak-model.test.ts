@@ -323,7 +323,7 @@ function windowModel(round: 97 | 99, last: number): void {
 
 // h-onset100: w100 keeps w99's decisions on the ordinary and the short window's candidates and decides the sub-window
 // candidates (source 4) by trees of its own, trained by train --window with w99 fixed on 12–14 and 18–54
-test("w100 (h-onset100): w99 decides the ordinary and the short window's candidates as alone, the sub-window's own", () => {
+test("w100 (h-onset100): w99 decides the ordinary and short window's candidates as alone, the sub-window's own", () => {
   const m = peakModel(100);
   assert.equal(m.name, 'onset-peak-gbm100');
   assert.deepEqual([m.ordinary, m.window, m.source], [87, 99, 4]);
