@@ -240,12 +240,15 @@ else {
     for (const t of onsetHeldOut41Songs(path.join(OUT, 'songs-held-out-41')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED === 40) {
+    mkdirSync(path.join(OUT, 'songs-held-out-40'), { recursive: true });
     for (const t of onsetHeldOut40Songs(path.join(OUT, 'songs-held-out-40')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED === 39) {
+    mkdirSync(path.join(OUT, 'songs-held-out-39'), { recursive: true });
     for (const t of onsetHeldOut39Songs(path.join(OUT, 'songs-held-out-39')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED === 38) {
+    mkdirSync(path.join(OUT, 'songs-held-out-38'), { recursive: true });
     for (const t of onsetHeldOut38Songs(path.join(OUT, 'songs-held-out-38')))
       items.push({ file: t.file, name: t.name, truth: t.onsets!, group: t.song.lead.style });
   } else if (NUMBERED >= 3) {

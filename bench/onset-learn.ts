@@ -11,9 +11,14 @@
  *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm87.json …  (h-onset99: a window model — the
  *     short window's candidates' own trees, the ordinary candidates decided by that preset; see WINDOW below)
  *   node dist/bench/onset-learn.js misses --sets 45-49,51    (h-odiag99: where the preset's misses and extras go)
+ *   node dist/bench/onset-learn.js dump --sets 12-14,18-54    (h-onset100: the sets named only; a set never rendered
+ *     here is rendered first by bench/onset-dev.ts — a fresh machine's dumps from nothing)
+ *   node dist/bench/onset-learn.js train --window presets/onset-peak-gbm99.json …  (h-onset100: with a window preset,
+ *     a sub-window model: w99's decisions fixed, trees on the sub-window candidates' rows, `source` 4)
  * Items (file, truth) per set: ITEMS (JSON lists of { file, name, truth, group } as bench/onset-dev.ts writes them);
  * decoded audio from AUDIO (<basename>.f32, 44.1 kHz mono) or the file itself.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +34,10 @@ import {
   acceptPeaks,
   PEAK_MODEL_FILE,
   peakFeatureNames,
+  peakModel,
   peakProbability,
+  SUB_SOURCE,
+  type PeakCandidate,
   type PeakModel,
 } from '../src/engines/onsets/peak-model.js';
 import { onsetFluxOptions, stftLayout } from '../src/engines/analysis/params.js';
@@ -61,10 +69,36 @@ const RULES = { ...PARAMS, onsetModel: 0 };
  * each set's window rows alike; `--write` gives the preset `ordinary` (PRESET's round) beside its trees and θ.
  */
 const WINDOW = arg('--window');
-const ORDINARY = WINDOW ? (JSON.parse(readFileSync(WINDOW, 'utf8')) as PeakModel) : undefined;
-if (ORDINARY) infiniteThresholds(ORDINARY.trees);
-/** A row's `source` column (peakFeatureNames: 3 is a short-window candidate). */
+/** A row's `source` column (peakFeatureNames: 3 is a short-window candidate, 4 a sub-window one). */
 const SOURCE = 1;
+/**
+ * A preset's deciders: the trees of the ordinary candidates at θ and the window models, each deciding its own
+ * `source` (a window preset: its `ordinary` round's trees and itself; a sub-window preset, h-onset100: and its
+ * `window` round's). A plain preset reads the ordinary candidates only (the engine with the windows 0).
+ */
+interface Deciders {
+  ordinary: PeakModel;
+  theta: number;
+  windows: PeakModel[];
+}
+function decidersOf(m: PeakModel, theta: number): Deciders {
+  if (m.ordinary === undefined) return { ordinary: m, theta, windows: [] };
+  const windows = m.window !== undefined ? [peakModel(m.window), m] : [m];
+  return { ordinary: peakModel(m.ordinary), theta, windows };
+}
+/**
+ * `--window PRESET` with a window preset (h-onset100: w99) trains a sub-window model: PRESET's deciders fixed, the
+ * trees trained on the sub-window candidates' rows (SUB_SOURCE); with a plain preset (gbm87) a window model on the
+ * short window's (3).
+ */
+const FIXED = WINDOW ? (JSON.parse(readFileSync(WINDOW, 'utf8')) as PeakModel) : undefined;
+if (FIXED) infiniteThresholds(FIXED.trees);
+const BASE = FIXED
+  ? decidersOf(FIXED, FIXED.ordinary === undefined ? FIXED.threshold : onsetDefaults().onsetModelThreshold)
+  : undefined;
+const ORDINARY = BASE?.ordinary;
+/** The candidates' source the trees are trained on (`--window`). */
+const TRAIN_SOURCE = BASE?.windows.length ? SUB_SOURCE : 3;
 /** `--preset FILE`: the preset written (train --write) and read (judge); default presets/onset-peak-gbm56.json. */
 const PRESET = arg('--preset') ?? PEAK_MODEL_FILE;
 /** The analytic echo rows' set number (h-onset86: no onset set; `echo-rows` writes its dump). */
@@ -119,11 +153,14 @@ const ORD: Record<string, number> = {
   fiftieth: 50,
   'fifty-first': 51,
   'fifty-second': 52,
+  // h-onset100: h-onset99's judge (h-oset98's 53, h-osong98's 54)
+  'fifty-third': 53,
+  'fifty-fourth': 54,
   // h-onset86: analytic echoes (echo-rows below), trained on in every fold and read in none
   'analytic-echoes': ECHO_SET,
 };
 /** The sets of full songs (h-onset66: `--song-weight`). */
-const SONG_SETS = new Set([38, 39, 40, 41, 50, 52]);
+const SONG_SETS = new Set([38, 39, 40, 41, 50, 52, 54]);
 /** A set's fold: held-out 23 is held-out 22's players through other renderers (its twin). */
 const twin = (set: number) => (set === 23 ? 22 : set);
 /**
@@ -360,10 +397,22 @@ function modelTimes(f: FileDump, m: PeakModel, theta: number): number[] {
  * `w`: the ordinary preset alone, the window's candidates dropped — the engine with the window 0).
  */
 function windowTimes(f: FileDump, w?: PeakModel): number[] {
+  const d = w ? { ...BASE!, windows: [...BASE!.windows, { ...w, source: TRAIN_SOURCE }] } : BASE!;
+  return decided(f, d).est.map((c) => c.t);
+}
+/** A file's candidates those deciders read, each one's P by its decider, and the accepted (acceptPeaks). */
+function decided(
+  f: FileDump,
+  d: Deciders,
+): { cands: PeakCandidate[]; q: number[]; pass: boolean[]; est: PeakCandidate[] } {
+  const own = (source: number) => d.windows.find((w) => (w.source ?? 3) === source);
   const cands = f.t
     .map((t, k) => ({ t, p: 0, s: 0, main: 0, source: f.x[k]![SOURCE]!, x: Float64Array.from(f.x[k]!, nan) }))
-    .filter((c) => w || c.source !== 3);
-  return acceptPeaks(cands, ORDINARY!, ORDINARY!.threshold, onsetDefaults().minIntervalSeconds, w).map((c) => c.t);
+    .filter((c) => c.source < 3 || own(c.source));
+  const q = cands.map((c) => peakProbability(own(c.source) ?? d.ordinary, c.x));
+  const pass = cands.map((c, k) => q[k]! >= (own(c.source)?.threshold ?? d.theta));
+  const est = acceptPeaks(cands, d.ordinary, d.theta, onsetDefaults().minIntervalSeconds, d.windows);
+  return { cands, q, pass, est };
 }
 const sign = (d: number) => (d >= 0 ? '+' : '') + d.toFixed(4);
 const nan = (v: number | null) => (v === null ? NaN : v);
@@ -387,7 +436,7 @@ function rows(sets: number[], data: ReadonlyMap<number, FileDump[]>): { X: Float
     for (const f of data.get(s)!) {
       const pos = matched(f.t, f.truth, 0.05);
       f.x.forEach((x, k) => {
-        if (ORDINARY && x[SOURCE] !== 3) return;
+        if (ORDINARY && x[SOURCE] !== TRAIN_SOURCE) return;
         X.push(Float64Array.from(x, nan));
         Y.push(pos.has(k) ? 1 : 0);
         S.push(s);
@@ -520,7 +569,7 @@ function train(all: number[]): void {
   );
   if (process.argv.includes('--write')) {
     // the check rows: six of the first file's rows (`--window`: of its window rows)
-    const first = data.get(sets[0]!)![0]!.x.filter((x) => !ORDINARY || x[SOURCE] === 3);
+    const first = data.get(sets[0]!)![0]!.x.filter((x) => !ORDINARY || x[SOURCE] === TRAIN_SOURCE);
     const check = [0, 1, 2, 3, 4, 5].map((k) => {
       const x = first[Math.floor((k * (first.length - 1)) / 5)]!;
       return {
@@ -533,9 +582,10 @@ function train(all: number[]): void {
         .update(readFileSync(path.join(DUMP, `set-${s}.json`)))
         .digest('hex');
     const round = ORDINARY ? Number(/gbm(\d+)$/.exec(ORDINARY.name)?.[1]) : undefined;
+    const window = TRAIN_SOURCE === SUB_SOURCE ? Number(/gbm(\d+)$/.exec(FIXED!.name)?.[1]) : undefined;
     const { trees, ...head } = final;
     const preset: PeakModel = {
-      ...(round ? { ...head, ordinary: round, trees } : final),
+      ...(round ? { ...head, ordinary: round, ...(window ? { window, source: SUB_SOURCE } : {}), trees } : final),
       check,
       provenance: {
         command:
@@ -550,8 +600,9 @@ function train(all: number[]): void {
         weights: { setWeights: SET_WEIGHTS, songWeight: SONG_WEIGHT, songSets: [...SONG_SETS] },
         ...(ORDINARY
           ? {
-              rows: "the short window's candidates' rows only (source 3)",
-              ordinary: `${ORDINARY.name}, θ ${ORDINARY.threshold}`,
+              rows: `the ${window ? 'sub' : 'short'} window's candidates' rows only (source ${TRAIN_SOURCE})`,
+              ordinary: `${ORDINARY.name}, θ ${BASE!.theta}`,
+              ...(window ? { window: `${FIXED!.name}, θ ${FIXED!.threshold}` } : {}),
             }
           : {}),
       },
@@ -587,6 +638,7 @@ function misses(sets: number[]): void {
   const m = JSON.parse(readFileSync(PRESET, 'utf8')) as PeakModel;
   infiniteThresholds(m.trees);
   const theta = Number(arg('--theta') ?? onsetDefaults().onsetModelThreshold);
+  const deciders = decidersOf(m, theta);
   const gapEdges = [0.035, 0.05, 0.08, 0.125];
   const qEdges = [0.1, 0.2, 0.3, 0.4];
   const all: Tally = {};
@@ -612,16 +664,22 @@ function misses(sets: number[]): void {
     for (const f of loadSet(set)) {
       const g = byGroup.get(f.group) ?? {};
       byGroup.set(f.group, g);
-      const cands = f.t.map((u, k) => ({ t: u, p: 0, s: 0, main: 0, source: 0, x: Float64Array.from(f.x[k]!, nan) }));
-      const q = cands.map((c) => peakProbability(m, c.x));
-      const est = acceptPeaks(cands, m, theta, onsetDefaults().minIntervalSeconds).map((c) => c.t);
+      const { cands, q, pass, est: accepted } = decided(f, deciders);
+      const est = accepted.map((c) => c.t);
       const pairs = matchPairs(est, f.truth, 0.05);
       const hitT = new Set(pairs.map(([, j]) => j));
       const hitE = new Set(pairs.map(([i]) => i));
       const add1 = (k: string) => [t, all, g].forEach((x) => bump(x, k));
       pairs.forEach(() => add1('tp'));
+      // the dump's candidates the deciders do not read (h-onset100: the sub-window's with a window preset), and the
+      // missed truth onsets one lies within 50 ms of (what a model of theirs could gain at most)
+      const unread = f.t.filter((_, k) => !cands.some((c) => c.t === f.t[k] && c.source === f.x[k]![SOURCE]));
+      f.x.forEach((x, k) => {
+        if (unread.includes(f.t[k]!)) add1(`unread source ${x[SOURCE]}`);
+      });
       f.truth.forEach((u, j) => {
         if (hitT.has(j)) return;
+        if (unread.some((t) => Math.abs(t - u) <= 0.05)) add1('missed, an unread source near');
         const gap = Math.min(
           j > 0 ? u - f.truth[j - 1]! : Infinity,
           j + 1 < f.truth.length ? f.truth[j + 1]! - u : Infinity,
@@ -629,11 +687,17 @@ function misses(sets: number[]): void {
         const near = cands.map((c, k) => k).filter((k) => Math.abs(cands[k]!.t - u) <= 0.05);
         const taken = est.filter((e) => Math.abs(e - u) <= 0.05);
         const qmax = Math.max(-1, ...near.map((k) => q[k]!));
-        const cls = !near.length ? 'none' : taken.length ? 'taken' : qmax < theta ? 'rejected' : 'refractory';
+        const cls = !near.length
+          ? 'none'
+          : taken.length
+            ? 'taken'
+            : near.some((k) => pass[k])
+              ? 'refractory'
+              : 'rejected';
         add1(cls);
         add1(`${cls} gap ${bin(gap, gapEdges, 1000)} ms`);
         if (cls === 'rejected') add1(`rejected P ${bin(qmax, qEdges)}`);
-        if (cls === 'rejected') add1(`rejected source ${cands[near.find((k) => q[k] === qmax)!]!.x[1]}`);
+        if (cls === 'rejected') add1(`rejected source ${cands[near.find((k) => q[k] === qmax)!]!.source}`);
         const d = Math.min(...taken.map((e) => Math.abs(e - u)));
         if (cls === 'taken' && near.some((k) => !est.includes(cands[k]!.t) && Math.abs(cands[k]!.t - u) < d))
           add1('taken/own');
@@ -649,7 +713,7 @@ function misses(sets: number[]): void {
   }
   console.log(line('**pooled**', all));
   const keys = Object.keys(all)
-    .filter((k) => / (gap|P|source) /.test(k))
+    .filter((k) => / (gap|P|source)\b/.test(k))
     .sort();
   console.log('\npooled: ' + keys.map((k) => `${k} ${all[k]}`).join(', '));
   console.log(`\nby group (largest misses first)\n\n${head.replace('| set |', '| group |')}`);
@@ -657,14 +721,31 @@ function misses(sets: number[]): void {
   for (const [g, t] of [...byGroup].sort((a, b) => missed(b[1]) - missed(a[1]))) console.log(line(g, t));
 }
 
+/**
+ * The sets' items (`--sets 12-14,18-54`: those only — h-onset100: a set whose items file is missing is rendered
+ * first by bench/onset-dev.ts, `--<ordinal> '[]'`: the set's own registry, its items written to ITEMS and its
+ * decoded audio to AUDIO; 56's items are never cached, so it is no tuning set here).
+ */
 function itemSets(): [number, Item[]][] {
+  const only = arg('--sets') === undefined ? undefined : new Set(columnsOf(arg('--sets')!));
+  for (const set of only ?? []) {
+    const name = Object.keys(ORD).find((k) => ORD[k] === set);
+    if (!name) throw new Error(`set ${set}: no ordinal in onset-learn's list`);
+    if (set === ECHO_SET || existsSync(path.join(ITEMS, `items-${name}.json`))) continue;
+    const t0 = Date.now();
+    execFileSync(process.execPath, [path.join(ROOT, 'dist', 'bench', 'onset-dev.js'), `--${name}`, '[]'], {
+      stdio: 'inherit',
+      env: { ...process.env, ONSET_FEATURES: ITEMS, ONSET_AUDIO_CACHE: AUDIO },
+    });
+    console.log(`set ${set}: rendered (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
   return readdirSync(ITEMS)
     .filter((f) => /^items-.*\.json$/.test(f))
     .map(
       (f) =>
         [ORD[f.slice(6, -5)]!, JSON.parse(readFileSync(path.join(ITEMS, f), 'utf8')) as Item[]] as [number, Item[]],
     )
-    .filter(([s]) => s !== undefined)
+    .filter(([s]) => s !== undefined && (!only || only.has(s)))
     .sort((a, b) => a[0] - b[0]);
 }
 

@@ -102,7 +102,8 @@ test('--param onsetModelPreset=92 (the window 0.02 the default): the engine read
 
 test('bad --param values: exit 2, one line naming the parameter, its range and unit; no run written', () => {
   const cases: [string, RegExp][] = [
-    ['onsetModelPreset=100', /--param onsetModelPreset: expected an integer in \[56, 99\] round, got '100'/],
+    // h-onset100: round 100 shipped (the range's top)
+    ['onsetModelPreset=101', /--param onsetModelPreset: expected an integer in \[56, 100\] round, got '101'/],
     ['onsetModelPreset=60', /--param onsetModelPreset: no such preset 60; shipped: 56, 59, 63, 66, 84, 86, 87, 89/],
     ['onsetModelShortWindowSeconds=0.2', /onsetModelShortWindowSeconds: expected a number in \[0, 0\.05\] s/],
     [
@@ -136,7 +137,7 @@ test('bad --param values: exit 2, one line naming the parameter, its range and u
   assert.equal(list.code, 0, list.stderr);
   assert.match(
     list.stdout,
-    /^onsetModelPreset +99 {2}\[56, 99\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99\)$/m,
+    /^onsetModelPreset +99 {2}\[56, 100\] round \(one of 56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99, 100\)$/m,
   );
   assert.match(list.stdout, /^levelModelPreset +80 {2}\[56, 92\] round \(one of 56, 59, 65/m);
   assert.doesNotMatch(list.stdout, /^tickSeconds /m, 'read by the native extractor before the engines');

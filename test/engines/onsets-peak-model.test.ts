@@ -321,6 +321,67 @@ function windowModel(round: 97 | 99, last: number): void {
   }
 }
 
+// h-onset100: w100 keeps w99's decisions on the ordinary and the short window's candidates and decides the sub-window
+// candidates (source 4) by trees of its own, trained by train --window with w99 fixed on 12–14 and 18–54
+test("w100 (h-onset100): w99 decides the ordinary and short window's candidates as alone, the sub-window's own", () => {
+  const m = peakModel(100);
+  assert.equal(m.name, 'onset-peak-gbm100');
+  assert.deepEqual([m.ordinary, m.window, m.source], [87, 99, 4]);
+  assert.deepEqual(m.features, peakFeatureNames(4));
+  assert.ok(m.check && m.check.length >= 4);
+  for (const c of m.check!) {
+    assert.equal(c.x[1], 4); // the check rows are the sub-window candidates' (source 4)
+    const x = Float64Array.from(c.x, (v) => (v === null ? NaN : v));
+    assert.ok(Math.abs(peakProbability(m, x) - c.p) <= 1e-9, `P ${peakProbability(m, x)} vs ${c.p}`);
+  }
+  const sets = (m.provenance as { sets: string[] }).sets;
+  assert.ok(sets.includes('onset-held-out-53') && sets.includes('onset-held-out-54'));
+  assert.ok(!sets.includes('onset-held-out-55') && !sets.includes('onset-held-out-56'));
+  const read = (x: Float32Array, round: number, sub: number) =>
+    detectOnsets(input(x), { ...onsetDefaults(), onsetModelPreset: round, onsetModelSubWindowSeconds: sub }).times;
+  const counts: number[] = [];
+  for (const { x } of [roll(), echoes()]) {
+    // the sub-window off: w99's onsets exactly; w99 with it on: the same (no model of w99 reads its candidates)
+    const base = read(x, 99, 0);
+    assert.deepEqual(read(x, 100, 0), base);
+    assert.deepEqual(read(x, 99, 0.007), base);
+    // on: every w99 onset kept; an onset more only where a sub-window candidate is
+    let cands: PeakCandidate[] = [];
+    const p = { ...onsetDefaults(), onsetModel: 0, onsetModelPreset: 100, onsetModelSubWindowSeconds: 0.007 };
+    detectOnsets(input(x), p, { onCandidates: (c) => (cands = [...c]) });
+    const own = new Set(cands.filter((c) => c.source === 4).map((c) => Math.round(c.t * 10000) / 10000));
+    const on = read(x, 100, 0.007);
+    assert.deepEqual(
+      on.filter((t) => !own.has(t)),
+      base,
+    );
+    counts.push(own.size, on.length - base.length);
+  }
+  // measured: the roll offers 2 sub-window candidates, the echoes none; w100 takes neither (no onset more)
+  assert.deepEqual(counts, [2, 0, 0, 0]);
+});
+
+test('the sub-window candidates (h-onset100) move no other candidate and no other row', () => {
+  for (const { x } of [roll(), echoes()]) {
+    const rows = (sub: number) => {
+      let cands: PeakCandidate[] = [];
+      const params = { ...onsetDefaults(), onsetModel: 0, onsetModelSubWindowSeconds: sub };
+      detectOnsets(input(x), params, { onCandidates: (c) => (cands = [...c]) });
+      return cands;
+    };
+    const off = rows(0);
+    const on = rows(0.007);
+    const others = on.filter((c) => c.source !== 4);
+    assert.equal(others.length, off.length);
+    others.forEach((c, k) =>
+      assert.ok(c.t === off[k]!.t && Array.from(c.x!).every((v, j) => Object.is(v, off[k]!.x![j]!)), `at ${c.t} s`),
+    );
+    // each sub-window candidate at least minIntervalSeconds from every other source's candidate
+    for (const c of on.filter((c) => c.source === 4))
+      assert.ok(others.every((d) => Math.abs(d.t - c.t) >= onsetDefaults().minIntervalSeconds - 1e-9));
+  }
+});
+
 test('round 92: an ordinary candidate reads the row it has without the short-window candidates', () => {
   const { x } = roll();
   const rows = (round: number, short: number) => {

@@ -560,7 +560,7 @@ export const ONSET_PARAMETERS = {
   onsetModelPreset: p(
     99,
     'round',
-    [56, 99],
+    [56, 100],
     'which peak model the engine reads, by the round that trained it — 56 presets/onset-peak-gbm56.json, 59 gbm59, ' +
       '63 gbm63 (the roll and attack evidence; the default from h-onset63 to h-onset87), 66 gbm66 (h-onset66: and ' +
       "the context evidence, each set weighted alike), 84 gbm84 (h-onset84: gbm66's form trained on every read set, " +
@@ -577,7 +577,10 @@ export const ONSET_PARAMETERS = {
       "own, trained on their rows of 12–14 and 18–50 only, at w97's own θ in its `threshold` — read it with the " +
       "window 0.02), 99 w99 (h-onset99: w97's form trained by bench/onset-learn.ts train --window on the window's " +
       "rows of 12–14 and 18–52, at w99's θ 0.72 by LOSO; the default since h-onset99 with the window 0.02: LOSO drum " +
-      "sets +0.0037, songs −0.0001 against gbm87 alone); a preset's own θ is in its `threshold`",
+      'sets +0.0037, songs −0.0001 against gbm87 alone), 100 w100 (h-onset100: the ordinary and the short ' +
+      "window's candidates w99's, exactly as 99; the sub-window candidates by trees of their own, trained on their " +
+      "rows of 12–14 and 18–54 only — read it with onsetModelSubWindowSeconds 0.007); a preset's own θ is in its " +
+      '`threshold`',
     true,
   ),
   onsetModelFloor: p(
@@ -602,6 +605,16 @@ export const ONSET_PARAMETERS = {
       "stroke whose peak the candidates' window merges into a louder stroke's; `source` 3 in the model's row); 0.02 " +
       'the default since h-onset99 (with w99: 3 hops of 5.8 ms — 0.018 s gives the same candidates; LOSO over 12–14, ' +
       '18–52 at 0.022 s −0.0007, w99 trained at 0.02)',
+  ),
+  onsetModelSubWindowSeconds: p(
+    0,
+    's',
+    [0, 0.05],
+    "sub-window candidates (h-onset100; 0 = none): the envelope's and groups' peaks over the same floor, each the " +
+      "largest within ± this, that neither the candidates' window nor the short window picked, where no other " +
+      "candidate is within minIntervalSeconds (a flam's, a drag's or a 32nd's stroke 20–50 ms from a louder one; " +
+      "`source` 4 in the model's row, decided only by a sub-window model: onsetModelPreset 100, read with 0.007 — " +
+      'one hop of 5.8 ms, 0.0063–0.0077 s the same candidates; under 0.005 s pickPeaks refuses the window)',
   ),
   onsetModelRunMaxGapSeconds: p(
     0.15,

@@ -18,6 +18,7 @@ import { ONSET_FLUX_PARAMETERS, ONSET_PARAMETERS, checkParameter, onsetEnergyBan
 import { lowerBound } from '../order.js';
 import {
   ORDINARY_RUNS_ROUND,
+  SUB_SOURCE,
   acceptPeaks,
   peakFeatures,
   peakModel,
@@ -1325,26 +1326,42 @@ export function detectOnsets(
     for (const o of placePeaks(low, placement))
       if (nearest(mainTimes, o.t) >= params.minIntervalSeconds)
         cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 2 });
+    // the envelope's and groups' peaks over the floor, each the largest within ± w
+    const peaksWithin = (w: number) => [
+      ...new Set([
+        ...pickPeaks(env, 1 / hopSeconds, { ...lowPick, peakWindowSeconds: w }),
+        ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, {
+          ...params,
+          fluxPeakWindowSeconds: w,
+        }),
+      ]),
+    ];
+    const taken = new Set(low);
     if (short > 0) {
-      const taken = new Set(low);
-      const shortPeaks = (
-        wider
-          ? [...new Set([...envFirst, ...colFirst])]
-          : [
-              ...new Set([
-                ...pickPeaks(env, 1 / hopSeconds, { ...lowPick, peakWindowSeconds: short }),
-                ...columnPeaks(columns, hopSeconds, params.fluxGroupDeltaFraction * floor, {
-                  ...params,
-                  fluxPeakWindowSeconds: short,
-                }),
-              ]),
-            ]
-      )
+      const shortPeaks = (wider ? [...new Set([...envFirst, ...colFirst])] : peaksWithin(short))
         .filter((p) => !taken.has(p))
         .sort((a, b) => a - b);
       const near = cands.map((c) => c.t).sort((a, b) => a - b);
       for (const o of placePeaks(shortPeaks, placement))
         if (nearest(near, o.t) >= params.minIntervalSeconds) cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: 3 });
+      for (const p of shortPeaks) taken.add(p);
+    }
+    // … and the sub-window candidates (h-onset100): the same floor's peaks within ± onsetModelSubWindowSeconds that
+    // no candidate is near (a flam's, a drag's or a 32nd's stroke 20–50 ms from a louder one whose peak even the short
+    // window merges: its envelope or a group's column peaks on the louder stroke's flank)
+    const sub = checkParameter(
+      'onsetModelSubWindowSeconds',
+      ONSET_PARAMETERS.onsetModelSubWindowSeconds,
+      params.onsetModelSubWindowSeconds,
+    );
+    if (sub > 0) {
+      const subPeaks = peaksWithin(sub)
+        .filter((p) => !taken.has(p))
+        .sort((a, b) => a - b);
+      const near = cands.map((c) => c.t).sort((a, b) => a - b);
+      for (const o of placePeaks(subPeaks, placement))
+        if (nearest(near, o.t) >= params.minIntervalSeconds)
+          cands.push({ t: o.t, p: o.p, s: o.s, main: 0, source: SUB_SOURCE });
     }
     cands.sort((a, b) => a.t - b.t);
     const own = new Set(fluxGroupPeaksOnce);
@@ -1390,10 +1407,12 @@ export function detectOnsets(
         params.onsetModelThreshold,
       );
       // a window model (h-onset97): the ordinary candidates its `ordinary` preset's, the window's its own
+      // … and a sub-window model (h-onset100): the short window's candidates its `window` preset's
       const m = peakModel(round);
+      const windows = m.window !== undefined ? [peakModel(m.window), m] : [m];
       const kept =
         m.ordinary !== undefined
-          ? acceptPeaks(cands, peakModel(m.ordinary), threshold, params.minIntervalSeconds, m)
+          ? acceptPeaks(cands, peakModel(m.ordinary), threshold, params.minIntervalSeconds, windows)
           : acceptPeaks(cands, m, threshold, params.minIntervalSeconds);
       out.splice(0, out.length, ...kept.map((c) => ({ t: c.t, s: c.s, e: 0, p: c.p })));
     }

@@ -146,7 +146,8 @@ export interface PeakCandidate {
   main: number;
   /**
    * 0: main's flux peak; 1: main's rise, novelty or choke onset (no peak of its own); 2: a low-floor peak only;
-   * 3: a short-window peak only (onsetModelShortWindowSeconds).
+   * 3: a short-window peak only (onsetModelShortWindowSeconds); 4 (SUB_SOURCE): a sub-window peak only
+   * (onsetModelSubWindowSeconds).
    */
   source: number;
   /** The rules' flags (RULE_FLAGS' order, 0 or 1; in the feature row 1 or NaN). */
@@ -214,7 +215,7 @@ export function peakFeatures(cands: PeakCandidate[], ev: PeakEvidence): void {
   }
   // the candidates the neighbour and run evidence reads, and each candidate's neighbours among them (indices)
   const ordinaryOnly = ev.ordinaryRuns === true;
-  const isRead = (c: PeakCandidate) => !ordinaryOnly || c.source !== 3;
+  const isRead = (c: PeakCandidate) => !ordinaryOnly || c.source < 3;
   const read = cands.filter(isRead);
   const prevOf = new Int32Array(cands.length);
   const nextOf = new Int32Array(cands.length);
@@ -634,7 +635,16 @@ export interface PeakModel {
    * (`source` 3), at this preset's own `threshold`.
    */
   ordinary?: number;
+  /**
+   * A sub-window model's (h-onset100): the round whose window model decides the short window's candidates (`source`
+   * 3) at its own threshold; these trees decide the candidates of `source` (SUB_SOURCE), at this `threshold`.
+   */
+  window?: number;
+  /** The candidates' `source` a window model's trees decide (default 3: the short window's). */
+  source?: number;
 }
+/** The sub-window candidates' `source` (onsetModelSubWindowSeconds). */
+export const SUB_SOURCE = 4;
 
 /** P(onset) of one feature row. */
 export function peakProbability(m: PeakModel, x: Float64Array): number {
@@ -643,21 +653,24 @@ export function peakProbability(m: PeakModel, x: Float64Array): number {
 
 /**
  * The accepted candidates: P ≥ threshold, then of two closer than minIntervalSeconds the one of larger P (main's
- * refractory rule).
+ * refractory rule). With window models each decides the candidates of its `source` (default 3) at its own
+ * threshold; the sub-window candidates (SUB_SOURCE) are dropped where no window model decides them.
  */
 export function acceptPeaks(
   cands: readonly PeakCandidate[],
   m: PeakModel,
   threshold: number,
   minIntervalSeconds: number,
-  window?: PeakModel,
+  window?: PeakModel | readonly PeakModel[],
 ): PeakCandidate[] {
+  const windows = window === undefined ? [] : 'trees' in window ? [window] : window;
   const out: (PeakCandidate & { q: number })[] = [];
   for (const c of cands) {
     // with a window model (h-onset97) the short window's candidates are its own, at its own threshold
-    const own = window !== undefined && c.source === 3;
-    const q = peakProbability(own ? window : m, c.x!);
-    if (q < (own ? window.threshold : threshold)) continue;
+    const own = windows.find((w) => (w.source ?? 3) === c.source);
+    if (!own && c.source === SUB_SOURCE) continue;
+    const q = peakProbability(own ?? m, c.x!);
+    if (q < (own ? own.threshold : threshold)) continue;
     const last = out[out.length - 1];
     if (last && c.t - last.t < minIntervalSeconds) {
       if (q > last.q) out[out.length - 1] = { ...c, q };
@@ -682,10 +695,13 @@ export function acceptPeaks(
  * window 0.02), h-onset96's gbm96 (gbm92's form on held-out 12–14 and 18–48 with the song sets' rows weighted ×3:
  * read with the window 0.02), h-onset97's w97 (gbm87 on the ordinary candidates, exactly as gbm87 alone; its own trees,
  * trained on the short window's candidates' rows of 12–14 and 18–50 only, on the window's: read with the window 0.02),
- * h-onset99's w99 (w97's form by bench/onset-learn.ts train --window, on the window's rows of 12–14 and 18–52).
+ * h-onset99's w99 (w97's form by bench/onset-learn.ts train --window, on the window's rows of 12–14 and 18–52),
+ * h-onset100's w100 (w99 on the ordinary and the short window's candidates, exactly as w99 alone; its own trees,
+ * trained by train --window with w99 fixed on the sub-window candidates' rows of 12–14 and 18–54 only, on the
+ * sub-window's: read with onsetModelSubWindowSeconds 0.007).
  * On by default since h-onset61.
  */
-export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99] as const;
+export const PEAK_MODEL_ROUNDS = [56, 59, 63, 66, 84, 86, 87, 89, 92, 96, 97, 99, 100] as const;
 /** The first round whose rows read the neighbour and run evidence over the ordinary candidates (peakFeatures). */
 export const ORDINARY_RUNS_ROUND = 92;
 /** The preset's name of a round (onset-peak-gbmN). */
