@@ -188,6 +188,27 @@ export function rowVetoes(row: TakeSectionMeasures[], raw: Points[]): Measure[][
   return row.map((m, t) => vetoesOf(m, raw[t]!, shared));
 }
 
+/**
+ * A near-tie the take model would decide by a hair, left to what the rules prefer (h-comp100): where the model's
+ * take `top` is not `preferred` and a preferred take the gates `allowed` scores within `margin` score units under it,
+ * the best-scored of those instead; else `top`. (`takeModelRulesMargin`: preferred, the rules' own choice.)
+ */
+export function nearTieChoice(
+  total: number[],
+  allowed: boolean[],
+  top: number,
+  preferred: boolean[],
+  margin: number,
+): number {
+  if (!(margin > 0) || preferred[top]) return top;
+  let pick = top;
+  total.forEach((v, t) => {
+    if (t === top || !allowed[t] || !preferred[t] || total[top]! - v >= margin) return;
+    if (pick === top || v > total[pick]!) pick = t;
+  });
+  return pick;
+}
+
 export interface SectionChoice {
   section: Section;
   /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
