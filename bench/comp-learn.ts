@@ -374,16 +374,20 @@ const fmt = (r: Record<Mode, [number, number]>) =>
   (['midi', 'guide', 'none'] as Mode[]).map((m) => `${r[m][0]}/${r[m][1]}`).join(' | ');
 
 /** A `--scores` file's section: its take scores (leave-one-set-out) and the take chosen. */
-type Scored = Omit<SectionRows, 'x' | 'gate'> & { score: number[]; chosen: number };
+type Scored = Omit<SectionRows, 'x'> & { score: number[]; chosen: number };
 const defectName = (t: Cell['truth'] | null | undefined) => (t ? `${t.kind} ${t.amount.toFixed(1)}` : 'clean');
 /**
  * `--compare A.json [B.json] [--split N]` (h-comp100): leave-one-set-out readings (`--scores`) side by side — the
  * sections right under A and B by group (sets under N, 58 unless given, and from N on) and mode, B's gains and losses,
  * the clearly-best ones alike — then B's (or A's alone) clearly-best misses by the chosen take's defect and by how
- * far its score leads the clean take's, each listed with the other reading's margin and the rules' choice.
+ * far its score leads the clean take's, each listed with the other reading's margin and the rules' choice. With
+ * `--near-rules X` / `--near-defect X` B's take is chosen again from its scores (`--compare A.json` then reads A
+ * against A so chosen).
  */
 function compare(files: string[], split: number): void {
-  const [a, b = a] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Scored[]);
+  const [a, b0 = a] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Scored[]);
+  // with `--near-rules` / `--near-defect`, B's take chosen again from its scores (one reading against itself so)
+  const b = NEAR_RULES || NEAR_DEFECT ? b0!.map((s) => ({ ...s, chosen: pick(s, s.score) })) : b0;
   const key = (s: Scored) => `${s.set} ${s.mode} ${s.seed} ${s.section}`;
   const other = new Map(b!.map((s) => [key(s), s]));
   const rows = a!.map((s) => ({ a: s, b: other.get(key(s))! }));
@@ -497,7 +501,7 @@ function main(): void {
     const ins = tally(test, only ? left : full!);
     const loso = tally(test, left);
     for (const s of test) {
-      const { x: _x, gate: _g, ...rest } = s;
+      const { x: _x, ...rest } = s;
       scored.push({ ...rest, score: left(s), chosen: pick(s, left(s)) });
     }
     for (const m of ['midi', 'guide', 'none'] as Mode[])

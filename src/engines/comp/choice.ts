@@ -456,6 +456,15 @@ function modelChoices(
     const order = total
       .map((_, t) => t)
       .sort((a, b) => Number(gate[b]) - Number(gate[a]) || total[b]! - total[a]! || a - b);
+    // a near-tie the model would decide by a hair: the rules' take (`takeModelRulesMargin`, h-comp100)
+    const near = nearTieChoice(
+      total,
+      gate,
+      order[0]!,
+      total.map((_, t) => t === r.chosen),
+      COMP_CHOICE_PARAMETERS.takeModelRulesMargin.value,
+    );
+    if (near !== order[0]) order.unshift(...order.splice(order.indexOf(near), 1));
     const chosen = order[0]!;
     const runner = order[1];
     if (runner === undefined) return r;

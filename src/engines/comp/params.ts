@@ -747,6 +747,15 @@ export const COMP_CHOICE_PARAMETERS = {
       'reference): the median unbounded 0.868 (≥ 30 ms) / 0.680 (< 30 ms), bounded to 10 ms 0.946 / 0.748, 20 ms ' +
       "0.941 / 0.707, 0 ms 0.946 / 0.761. −1: off, unbounded (main's)",
   ),
+  takeModelRulesMargin: p(
+    0,
+    'score',
+    [0, 5],
+    "With takeModel ≥ 1: where the model's take leads the rules' own choice (allowed by the gates) by less than " +
+      "this many units of the model's score, the rules' take stands (choice.ts nearTieChoice; h-comp100): a near-tie " +
+      "the model would decide by a hair goes to the rules, which weigh a take's defect points themselves. 0: off " +
+      "(main's)",
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
