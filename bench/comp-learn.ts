@@ -474,7 +474,19 @@ function main(): void {
   const all = files.flatMap(sectionsOf).map((s) => ({ ...s, x: s.x.map((x) => x.slice(0, nf)) }));
   if (judge) {
     const m = loadTakeModel(judge);
-    console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => sectionTakeScores(m, s.x).map((p) => p.score)))}`);
+    const score = (s: SectionRows) => sectionTakeScores(m, s.x).map((p) => p.score);
+    console.log(`${files.join(' ')}: model ${fmt(tally(all, score))}`);
+    // `--scores FILE` (h-comp100): each section's take scores under the preset and the take chosen, as below
+    if (args.includes('--scores'))
+      writeFileSync(
+        opt('--scores', ''),
+        JSON.stringify(
+          all.map((s) => {
+            const { x: _x, ...rest } = s;
+            return { ...rest, score: score(s), chosen: pick(s, score(s)) };
+          }),
+        ),
+      );
     return;
   }
   const sets = [...new Set(all.map((s) => s.set))];
