@@ -708,6 +708,30 @@ test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level dro
   assert.deepEqual(v({ jitterCents: 60 }), []);
 });
 
+test("comp veto: extra voice over the section's least present take's (vetoExtraOver), off by default", () => {
+  // take 2 carries a burst read as voice (30 % of the rests active), take 3 a breath's share (20 %), take 4 is absent
+  const row = [
+    { ...clean, extraFraction: 0.05 },
+    { ...clean, extraFraction: 0.3 },
+    { ...clean, extraFraction: 0.2 },
+    { ...clean, missingFraction: 1, voicedLufs: null, extraFraction: 0 },
+  ];
+  const raw = row.map((m) => measurePoints(m));
+  const over = COMP_CHOICE_PARAMETERS.vetoExtraOver as { value: number };
+  const was = over.value;
+  try {
+    assert.equal(was, 0, "main's: off");
+    assert.deepEqual(rowVetoes(row, raw), [[], [], [], ['missing']]);
+    over.value = 0.2;
+    // 0.25 over the least present take's 0.05: vetoed; 0.15 not; the absent take's 0 is not the least
+    assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], [], ['missing']]);
+    over.value = 0.1;
+    assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], ['missing'], ['missing']]);
+  } finally {
+    over.value = was;
+  }
+});
+
 test('comp veto: the entry every take shares is the reference offset, not a timing defect (vetoSharedTiming)', () => {
   const at = (ms: (number | null)[]) => ms.map((timingMs) => ({ ...clean, timingMs }));
   // every take late (or every one early): the least of them; mixed signs, one entry or none: 0
