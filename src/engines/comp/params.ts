@@ -756,6 +756,14 @@ export const COMP_CHOICE_PARAMETERS = {
       'this much carries an ordinary missing-or-extra defect — a burst the noise floor passes read as voice (a ' +
       "chime, a cough's tone). 0: off (main's)",
   ),
+  vetoExtraNoiseDb: p(
+    0,
+    'dB',
+    [0, 60],
+    "vetoExtraOver's second condition: the take's noise floor at least this far over the takes' floor in the " +
+      "section (measures.ts noiseExcessDb) — a burst raises it, a loud breath before the phrase (a clean take's, " +
+      'held-out-58…) leaves it. 0: any',
+  ),
   takeModelRulesMargin: p(
     0,
     'score',
