@@ -22,7 +22,6 @@ import {
   defectsOf,
   gateOf,
   measurePoints,
-  nearTieChoice,
   parseWeights,
   rowVetoes,
 } from '../src/engines/comp/choice.js';
@@ -330,6 +329,28 @@ const ABS_GATE = ((a) => {
   // the gate's values from the leave-one-set-out scores of 13 tuning sets (lr65's form): 9–13 / 6–12 / 0.5–1 alike
   return v ? { offMs: v[0]!, onMs: v[1]!, margin: v[2]! } : { offMs: 12, onMs: 10, margin: 0.5 };
 })(process.argv);
+/**
+ * A near-tie the take model would decide by a hair, left to what the rules prefer (h-comp100): where the model's
+ * take `top` is not `preferred` and a preferred take the gates `allowed` scores within `margin` score units under it,
+ * the best-scored of those instead; else `top` (`--near-rules`: preferred, the rules' own choice; `--near-defect`:
+ * the takes the rules' defects leave).
+ */
+export function nearTieChoice(
+  total: number[],
+  allowed: boolean[],
+  top: number,
+  preferred: boolean[],
+  margin: number,
+): number {
+  if (!(margin > 0) || preferred[top]) return top;
+  let pick = top;
+  total.forEach((v, t) => {
+    if (t === top || !allowed[t] || !preferred[t] || total[top]! - v >= margin) return;
+    if (pick === top || v > total[pick]!) pick = t;
+  });
+  return pick;
+}
+
 const num = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : 0);
 const NEAR_RULES = num('--near-rules');
 const NEAR_DEFECT = num('--near-defect');
@@ -346,7 +367,7 @@ export const pick = (
   const top = argmax(xs.map((v, t) => (allowed[t] ? v : v - 1e12)));
   const abs = ABS_GATE ? absoluteGate(xs, s.absLagMs, ABS_GATE, allowed) : null;
   if (abs !== null) return abs;
-  // `--near-rules X` (the engine's takeModelRulesMargin), `--near-defect X` (h-comp100): choice.ts nearTieChoice
+  // `--near-rules X`, `--near-defect X` (h-comp100): nearTieChoice
   const rules = nearTieChoice(
     xs,
     allowed,

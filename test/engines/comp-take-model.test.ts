@@ -11,7 +11,6 @@ import {
   defectsOf,
   gateOf,
   measurePoints,
-  nearTieChoice,
   parseWeights,
   rowVetoes,
   sharedEntryMs,
@@ -196,43 +195,6 @@ test('comp take model: the song features, a take late by its own latency in ever
     bare.map((r) => r[at('entry with latency − other takes median, ms / 10 (late +)')]),
     [0, 0, 0, 0],
   );
-});
-
-test("comp take model: a lead under takeModelRulesMargin leaves the rules' take (nearTieChoice)", () => {
-  // the pure rule: take 0 leads; take 2 (preferred) 0.25 under it, take 1 (preferred) 0.5 under
-  const total = [1, 0.5, 0.75];
-  const all = [true, true, true];
-  assert.equal(nearTieChoice(total, all, 0, [false, false, true], 0.3), 2);
-  assert.equal(nearTieChoice(total, all, 0, [false, false, true], 0.25), 0, 'a lead of 0.25 is not under 0.25');
-  assert.equal(nearTieChoice(total, all, 0, [false, true, true], 0.6), 2, 'the best-scored preferred take');
-  assert.equal(nearTieChoice(total, [true, true, false], 0, [false, true, true], 0.6), 1, 'not a gated one');
-  assert.equal(nearTieChoice(total, all, 0, [true, false, true], 0.6), 0, 'the top take preferred');
-  assert.equal(nearTieChoice(total, all, 0, [false, false, true], 0), 0, 'off');
-  // in the engine: the section above, where lr59 scored take 3 0.81 over the rules' take 1
-  const row = [
-    { ...clean, levelDeltaLu: -5, voicedLufs: -23 },
-    { ...clean, timingMs: 35 },
-    { ...clean, noiseExcessDb: 10, noiseFloorDbfs: -60 },
-  ];
-  const sections = [{ name: 'A', startSeconds: 0, endSeconds: 4 }];
-  const names = ['take1', 'take2', 'take3'];
-  const C = COMP_CHOICE_PARAMETERS as unknown as Record<string, { value: number }>;
-  const was = [C.takeModel!.value, C.takeModelRulesMargin!.value];
-  const gateWas = setGate(0);
-  try {
-    C.takeModel!.value = 1;
-    assert.equal(C.takeModelRulesMargin!.value, 0, "main's: off");
-    C.takeModelRulesMargin!.value = 0.8;
-    assert.equal(chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!.chosen, 2);
-    C.takeModelRulesMargin!.value = 0.9;
-    const kept = chooseTakes(sections, [row], parseWeights(undefined).weights, names)[0]!;
-    assert.equal(kept.chosen, 0);
-    assert.match(kept.why, /the take model scored take3 0\.81 over take1$/);
-    assert.equal(kept.model!.rulesChose, null);
-  } finally {
-    [C.takeModel!.value, C.takeModelRulesMargin!.value] = was as [number, number];
-    setGate(gateWas);
-  }
 });
 
 test('comp take model: where it keeps the rules take, their reason stands and the model margin is added', () => {
@@ -708,7 +670,7 @@ test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level dro
   assert.deepEqual(v({ jitterCents: 60 }), []);
 });
 
-test("comp veto: extra voice over the section's least present take's (vetoExtraOver), off by default", () => {
+test("comp veto: extra voice over the least present take's (vetoExtraOver, vetoExtraNoiseDb), off by default", () => {
   // take 2 carries a burst read as voice (30 % of the rests active), take 3 a breath's share (20 %), take 4 is absent
   const row = [
     { ...clean, extraFraction: 0.05 },
@@ -718,7 +680,8 @@ test("comp veto: extra voice over the section's least present take's (vetoExtraO
   ];
   const raw = row.map((m) => measurePoints(m));
   const over = COMP_CHOICE_PARAMETERS.vetoExtraOver as { value: number };
-  const was = over.value;
+  const floor = COMP_CHOICE_PARAMETERS.vetoExtraNoiseDb as { value: number };
+  const [was, floorWas] = [over.value, floor.value];
   try {
     assert.equal(was, 0, "main's: off");
     assert.deepEqual(rowVetoes(row, raw), [[], [], [], ['missing']]);
@@ -727,8 +690,16 @@ test("comp veto: extra voice over the section's least present take's (vetoExtraO
     assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], [], ['missing']]);
     over.value = 0.1;
     assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], ['missing'], ['missing']]);
+    // vetoExtraNoiseDb: only with the take's floor raised as well (a burst; a loud breath leaves the floor)
+    assert.equal(floor.value, 0, "main's: any floor");
+    floor.value = 4;
+    assert.deepEqual(rowVetoes(row, raw), [[], [], [], ['missing']]);
+    const raised = row.map((m, t) => (t === 1 ? { ...m, noiseExcessDb: 6 } : m));
+    const rawRaised = raised.map((m) => measurePoints(m));
+    assert.deepEqual(rowVetoes(raised, rawRaised), [[], ['missing'], [], ['missing']]);
   } finally {
     over.value = was;
+    floor.value = floorWas;
   }
 });
 

@@ -200,27 +200,6 @@ export function rowVetoes(row: TakeSectionMeasures[], raw: Points[]): Measure[][
   });
 }
 
-/**
- * A near-tie the take model would decide by a hair, left to what the rules prefer (h-comp100): where the model's
- * take `top` is not `preferred` and a preferred take the gates `allowed` scores within `margin` score units under it,
- * the best-scored of those instead; else `top`. (`takeModelRulesMargin`: preferred, the rules' own choice.)
- */
-export function nearTieChoice(
-  total: number[],
-  allowed: boolean[],
-  top: number,
-  preferred: boolean[],
-  margin: number,
-): number {
-  if (!(margin > 0) || preferred[top]) return top;
-  let pick = top;
-  total.forEach((v, t) => {
-    if (t === top || !allowed[t] || !preferred[t] || total[top]! - v >= margin) return;
-    if (pick === top || v > total[pick]!) pick = t;
-  });
-  return pick;
-}
-
 export interface SectionChoice {
   section: Section;
   /** Per take: weighted points per measure, the total, and the measures it carries a defect on. */
@@ -468,15 +447,6 @@ function modelChoices(
     const order = total
       .map((_, t) => t)
       .sort((a, b) => Number(gate[b]) - Number(gate[a]) || total[b]! - total[a]! || a - b);
-    // a near-tie the model would decide by a hair: the rules' take (`takeModelRulesMargin`, h-comp100)
-    const near = nearTieChoice(
-      total,
-      gate,
-      order[0]!,
-      total.map((_, t) => t === r.chosen),
-      COMP_CHOICE_PARAMETERS.takeModelRulesMargin.value,
-    );
-    if (near !== order[0]) order.unshift(...order.splice(order.indexOf(near), 1));
     const chosen = order[0]!;
     const runner = order[1];
     if (runner === undefined) return r;

@@ -764,15 +764,6 @@ export const COMP_CHOICE_PARAMETERS = {
       "section (measures.ts noiseExcessDb) — a burst raises it, a loud breath before the phrase (a clean take's, " +
       'held-out-58…) leaves it. 0: any',
   ),
-  takeModelRulesMargin: p(
-    0,
-    'score',
-    [0, 5],
-    "With takeModel ≥ 1: where the model's take leads the rules' own choice (allowed by the gates) by less than " +
-      "this many units of the model's score, the rules' take stands (choice.ts nearTieChoice; h-comp100): a near-tie " +
-      "the model would decide by a hair goes to the rules, which weigh a take's defect points themselves. 0: off " +
-      "(main's)",
-  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
