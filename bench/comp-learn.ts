@@ -471,7 +471,10 @@ function compare(files: string[], split: number): void {
   console.log(`clearly-best misses (B): ${miss.length} of ${clear.length}`);
   console.log(`  by the chosen take's defect: ${count((s) => s.truth[s.chosen]?.kind ?? 'clean')}`);
   const bins = [0.1, 0.3, 0.5, 1, 2];
-  console.log(`  by its lead: ${count((s) => `≤ ${bins.find((x) => lead(s) <= x) ?? '∞'}`)}`);
+  // a lead under 0: the clean take scored higher but the gates (`--veto`) removed it
+  console.log(
+    `  by its lead: ${count((s) => (lead(s) < 0 ? 'clean take vetoed' : `≤ ${bins.find((x) => lead(s) <= x) ?? '∞'}`))}`,
+  );
   console.log(
     `  by the rules' choice: ${count((s) => (s.hand === s.best ? 'clean' : s.hand === s.chosen ? 'same' : 'third'))}`,
   );
