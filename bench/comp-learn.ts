@@ -11,6 +11,7 @@
  *     [--newton] [--seed N] [--clear-weight W] [--param NAME=VALUE]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
  *   node dist/bench/comp-learn.js --compare SCORES.json [SCORES.json] [--split N]   (two `--scores` readings)
+ *   node dist/bench/comp-learn.js --engine COMP-EVAL.txt DUMP.json --scores FILE   (the engine's choices as one)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -398,6 +399,25 @@ const fmt = (r: Record<Mode, [number, number]>) =>
 type Scored = Omit<SectionRows, 'x'> & { score: number[]; chosen: number };
 const defectName = (t: Cell['truth'] | null | undefined) => (t ? `${t.kind} ${t.amount.toFixed(1)}` : 'clean');
 /**
+ * `--engine TXT DUMP.json --scores FILE` (h-comp100): the engine's own choices as a reading for `--compare` —
+ * comp-eval's `--verbose` lines ("MODE [speech ]seed N Section|Sentence K: chose C, clean B") over the dump's
+ * sections, every other section its clean take; no take scores (the dump's rounded measures move near-ties, so
+ * comp-learn's own reading of a set can differ from the engine's by a few sections).
+ */
+function engineReading(dump: string, txt: string): Scored[] {
+  const chose = new Map<string, number>();
+  for (const line of readFileSync(txt, 'utf8').split('\n')) {
+    const m = /^\s+(midi|guide|none) (?:speech )?seed (\d+) (?:Section|Sentence) (\d+): chose (\d+), clean/.exec(line);
+    if (m) chose.set(`${m[1]} ${m[2]} ${Number(m[3]) - 1}`, Number(m[4]));
+  }
+  return sectionsOf(dump).map(({ x: _x, ...s }) => ({
+    ...s,
+    score: [],
+    chosen: chose.get(`${s.mode} ${s.seed} ${s.section}`) ?? s.best,
+  }));
+}
+
+/**
  * `--compare A.json [B.json] [--split N]` (h-comp100): leave-one-set-out readings (`--scores`) side by side — the
  * sections right under A and B by group (sets under N, 58 unless given, and from N on) and mode, B's gains and losses,
  * the clearly-best ones alike — then B's (or A's alone) clearly-best misses by the chosen take's defect and by how
@@ -432,7 +452,7 @@ function compare(files: string[], split: number): void {
     console.log(`| ${name} | ${rs.length} | ${line(rs)} | ${cb.length} | ${line(cb)} |`);
   }
   // the margin by which the chosen take's score leads the clean take's (0 where the clean take is chosen)
-  const lead = (s: Scored) => s.score[s.chosen]! - s.score[s.best]!;
+  const lead = (s: Scored) => (s.score.length ? s.score[s.chosen]! - s.score[s.best]! : NaN);
   const list = (title: string, rs: typeof rows, r0: (r: (typeof rows)[number]) => Scored) => {
     console.log(`${title}: ${rs.length}`);
     for (const r of rs) {
@@ -473,7 +493,13 @@ function compare(files: string[], split: number): void {
   const bins = [0.1, 0.3, 0.5, 1, 2];
   // a lead under 0: the clean take scored higher but the gates (`--veto`) removed it
   console.log(
-    `  by its lead: ${count((s) => (lead(s) < 0 ? 'clean take vetoed' : `≤ ${bins.find((x) => lead(s) <= x) ?? '∞'}`))}`,
+    `  by its lead: ${count((s) =>
+      Number.isNaN(lead(s))
+        ? 'no scores'
+        : lead(s) < 0
+          ? 'clean take vetoed'
+          : `≤ ${bins.find((x) => lead(s) <= x) ?? '∞'}`,
+    )}`,
   );
   console.log(
     `  by the rules' choice: ${count((s) => (s.hand === s.best ? 'clean' : s.hand === s.chosen ? 'same' : 'third'))}`,
@@ -492,6 +518,8 @@ function main(): void {
     (a, i) => a.endsWith('.json') && !['--write', '--judge', '--scores', '--param'].includes(args[i - 1]!),
   );
   if (args.includes('--compare')) return compare(files, Number(opt('--split', '58')));
+  if (args.includes('--engine'))
+    return writeFileSync(opt('--scores', ''), JSON.stringify(engineReading(files[0]!, opt('--engine', ''))));
   // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence; 35: lr59's, without
   // h-comp63's pooled terms; 43: lr63's, without h-comp65's absolute timing), for comparison
   const nf = Number(opt('--features', String(TAKE_FEATURES.length)));
