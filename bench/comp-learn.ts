@@ -10,6 +10,8 @@
  *     [--rounds N] [--depth N] [--shrink X] [--write FILE] [--no-loso] [--gated] [--veto] [--abs-gate [OFF,ON,MARGIN]]
  *     [--newton] [--seed N] [--clear-weight W] [--param NAME=VALUE]
  *   node dist/bench/comp-learn.js --judge PRESET DUMP.json   (scores one set with a preset, no training)
+ *   node dist/bench/comp-learn.js --compare SCORES.json [SCORES.json] [--split N]   (two `--scores` readings)
+ *   node dist/bench/comp-learn.js --engine COMP-EVAL.txt DUMP.json --scores FILE   (the engine's choices as one)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -68,6 +70,10 @@ export interface SectionRows {
   absLagMs: (number | null)[];
   /** The section is clearly best (clearlyBest): for `--clear-weight`. */
   clear: boolean;
+  /** Per take, whether the rules' defects (choice.ts defectsOf) flag it: `--near-defect`. */
+  flagged: boolean[];
+  /** Per take, the generator's defect (null: none), for `--compare`'s census. */
+  truth: (Cell['truth'] | null)[];
 }
 
 /**
@@ -150,6 +156,8 @@ export function sectionsOf(file: string): SectionRows[] {
       gate,
       absLagMs,
       clear: clearlyBest(g, g[0]!.best),
+      truth: g.map((c) => c.truth ?? null),
+      flagged: defects.map((d) => d.length > 0),
     };
   });
 }
@@ -323,13 +331,58 @@ const ABS_GATE = ((a) => {
   return v ? { offMs: v[0]!, onMs: v[1]!, margin: v[2]! } : { offMs: 12, onMs: 10, margin: 0.5 };
 })(process.argv);
 /**
+ * A near-tie the take model would decide by a hair, left to what the rules prefer (h-comp100): where the model's
+ * take `top` is not `preferred` and a preferred take the gates `allowed` scores within `margin` score units under it,
+ * the best-scored of those instead; else `top` (`--near-rules`: preferred, the rules' own choice; `--near-defect`:
+ * the takes the rules' defects leave).
+ */
+export function nearTieChoice(
+  total: number[],
+  allowed: boolean[],
+  top: number,
+  preferred: boolean[],
+  margin: number,
+): number {
+  if (!(margin > 0) || preferred[top]) return top;
+  let pick = top;
+  total.forEach((v, t) => {
+    if (t === top || !allowed[t] || !preferred[t] || total[top]! - v >= margin) return;
+    if (pick === top || v > total[pick]!) pick = t;
+  });
+  return pick;
+}
+
+const num = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : 0);
+const NEAR_RULES = num('--near-rules');
+const NEAR_DEFECT = num('--near-defect');
+/**
  * The take chosen: the highest score, among the gates' takes when `--gated` or `--veto` (as choice.ts modelChoices),
  * then the absolute-timing gate when `--abs-gate`.
  */
-export const pick = (s: Pick<SectionRows, 'gate' | 'absLagMs'>, xs: number[], gated = GATED || VETO): number => {
+export const pick = (
+  s: Pick<SectionRows, 'gate' | 'absLagMs' | 'hand' | 'flagged'>,
+  xs: number[],
+  gated = GATED || VETO,
+): number => {
   const allowed = xs.map((_, t) => !gated || s.gate[t]!);
   const top = argmax(xs.map((v, t) => (allowed[t] ? v : v - 1e12)));
-  return (ABS_GATE && absoluteGate(xs, s.absLagMs, ABS_GATE, allowed)) ?? top;
+  const abs = ABS_GATE ? absoluteGate(xs, s.absLagMs, ABS_GATE, allowed) : null;
+  if (abs !== null) return abs;
+  // `--near-rules X`, `--near-defect X` (h-comp100): nearTieChoice
+  const rules = nearTieChoice(
+    xs,
+    allowed,
+    top,
+    s.gate.map((_, t) => t === s.hand),
+    NEAR_RULES,
+  );
+  return nearTieChoice(
+    xs,
+    allowed,
+    rules,
+    s.flagged.map((f) => !f),
+    NEAR_DEFECT,
+  );
 };
 function tally(secs: SectionRows[], score: Scorer): Record<Mode, [number, number]> {
   const r: Record<Mode, [number, number]> = { midi: [0, 0], guide: [0, 0], none: [0, 0] };
@@ -342,6 +395,118 @@ function tally(secs: SectionRows[], score: Scorer): Record<Mode, [number, number
 const fmt = (r: Record<Mode, [number, number]>) =>
   (['midi', 'guide', 'none'] as Mode[]).map((m) => `${r[m][0]}/${r[m][1]}`).join(' | ');
 
+/** A `--scores` file's section: its take scores (leave-one-set-out) and the take chosen. */
+type Scored = Omit<SectionRows, 'x'> & { score: number[]; chosen: number };
+const defectName = (t: Cell['truth'] | null | undefined) => (t ? `${t.kind} ${t.amount.toFixed(1)}` : 'clean');
+/**
+ * `--engine TXT DUMP.json --scores FILE` (h-comp100): the engine's own choices as a reading for `--compare` —
+ * comp-eval's `--verbose` lines ("MODE [speech ]seed N Section|Sentence K: chose C, clean B") over the dump's
+ * sections, every other section its clean take; no take scores (the dump's rounded measures move near-ties, so
+ * comp-learn's own reading of a set can differ from the engine's by a few sections).
+ */
+function engineReading(dump: string, txt: string): Scored[] {
+  const chose = new Map<string, number>();
+  for (const line of readFileSync(txt, 'utf8').split('\n')) {
+    const m = /^\s+(midi|guide|none) (?:speech )?seed (\d+) (?:Section|Sentence) (\d+): chose (\d+), clean/.exec(line);
+    if (m) chose.set(`${m[1]} ${m[2]} ${Number(m[3]) - 1}`, Number(m[4]));
+  }
+  return sectionsOf(dump).map(({ x: _x, ...s }) => ({
+    ...s,
+    score: [],
+    chosen: chose.get(`${s.mode} ${s.seed} ${s.section}`) ?? s.best,
+  }));
+}
+
+/**
+ * `--compare A.json [B.json] [--split N]` (h-comp100): leave-one-set-out readings (`--scores`) side by side — the
+ * sections right under A and B by group (sets under N, 58 unless given, and from N on) and mode, B's gains and losses,
+ * the clearly-best ones alike — then B's (or A's alone) clearly-best misses by the chosen take's defect and by how
+ * far its score leads the clean take's, each listed with the other reading's margin and the rules' choice. With
+ * `--near-rules X` / `--near-defect X` B's take is chosen again from its scores (`--compare A.json` then reads A
+ * against A so chosen).
+ */
+function compare(files: string[], split: number): void {
+  const [a, b0 = a] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Scored[]);
+  // with `--near-rules` / `--near-defect`, B's take chosen again from its scores (one reading against itself so)
+  const b = NEAR_RULES || NEAR_DEFECT ? b0!.map((s) => ({ ...s, chosen: pick(s, s.score) })) : b0;
+  const key = (s: Scored) => `${s.set} ${s.mode} ${s.seed} ${s.section}`;
+  const other = new Map(b!.map((s) => [key(s), s]));
+  const rows = a!.map((s) => ({ a: s, b: other.get(key(s))! }));
+  if (rows.some((r) => !r.b)) throw new Error('--compare: the two readings hold different sections');
+  const num = (s: Scored) => Number(/\d+$/.exec(s.set)?.[0] ?? 0);
+  type Group = [string, (s: Scored) => boolean];
+  const groups: Group[] = [
+    [`< ${split}`, (s) => num(s) < split],
+    [`≥ ${split}`, (s) => num(s) >= split],
+    ['all', () => true],
+    ...(['midi', 'guide', 'none'] as Mode[]).map((m) => [m, (s: Scored) => s.mode === m] as Group),
+  ];
+  const right = (s: Scored) => s.chosen === s.best;
+  const line = (rs: typeof rows) =>
+    `${rs.filter((r) => right(r.a)).length} | ${rs.filter((r) => right(r.b)).length} | ` +
+    `+${rs.filter((r) => right(r.b) && !right(r.a)).length} −${rs.filter((r) => right(r.a) && !right(r.b)).length}`;
+  console.log('| group | sections | A | B | B gained lost | clearly best | A | B | B gained lost |');
+  for (const [name, f] of groups) {
+    const rs = rows.filter((r) => f(r.a));
+    const cb = rs.filter((r) => r.a.clear);
+    console.log(`| ${name} | ${rs.length} | ${line(rs)} | ${cb.length} | ${line(cb)} |`);
+  }
+  // the margin by which the chosen take's score leads the clean take's (0 where the clean take is chosen)
+  const lead = (s: Scored) => (s.score.length ? s.score[s.chosen]! - s.score[s.best]! : NaN);
+  const list = (title: string, rs: typeof rows, r0: (r: (typeof rows)[number]) => Scored) => {
+    console.log(`${title}: ${rs.length}`);
+    for (const r of rs) {
+      const s = r0(r);
+      const o = s === r.a ? r.b : r.a;
+      console.log(
+        `  ${s.set} ${s.mode} ${s.seed} §${s.section + 1}: chose ${s.chosen} (${defectName(s.truth[s.chosen])}) ` +
+          `by ${lead(s).toFixed(2)}; other reading chose ${o.chosen} by ${lead(o).toFixed(2)}; rules ` +
+          `${s.hand === s.best ? 'clean' : `${s.hand} (${defectName(s.truth[s.hand])})`}`,
+      );
+    }
+  };
+  const clear = rows.filter((r) => r.a.clear);
+  if (files.length > 1) {
+    list(
+      'clearly best lost (A right, B not)',
+      clear.filter((r) => right(r.a) && !right(r.b)),
+      (r) => r.b,
+    );
+    list(
+      'clearly best gained (B right, A not)',
+      clear.filter((r) => right(r.b) && !right(r.a)),
+      (r) => r.a,
+    );
+  }
+  // the census of B's clearly-best misses
+  const miss = clear.filter((r) => !right(r.b)).map((r) => r.b);
+  const count = (k: (s: Scored) => string) => {
+    const c = new Map<string, number>();
+    for (const s of miss) c.set(k(s), (c.get(k(s)) ?? 0) + 1);
+    return [...c]
+      .sort((x, y) => y[1] - x[1])
+      .map(([n, v]) => `${n} ${v}`)
+      .join(', ');
+  };
+  console.log(`clearly-best misses (B): ${miss.length} of ${clear.length}`);
+  console.log(`  by the chosen take's defect: ${count((s) => s.truth[s.chosen]?.kind ?? 'clean')}`);
+  const bins = [0.1, 0.3, 0.5, 1, 2];
+  // a lead under 0: the clean take scored higher but the gates (`--veto`) removed it
+  console.log(
+    `  by its lead: ${count((s) =>
+      Number.isNaN(lead(s))
+        ? 'no scores'
+        : lead(s) < 0
+          ? 'clean take vetoed'
+          : `≤ ${bins.find((x) => lead(s) <= x) ?? '∞'}`,
+    )}`,
+  );
+  console.log(
+    `  by the rules' choice: ${count((s) => (s.hand === s.best ? 'clean' : s.hand === s.chosen ? 'same' : 'third'))}`,
+  );
+  console.log(`  by mode: ${count((s) => s.mode)}`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const opt = (name: string, d: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : d);
@@ -352,13 +517,28 @@ function main(): void {
   const files = args.filter(
     (a, i) => a.endsWith('.json') && !['--write', '--judge', '--scores', '--param'].includes(args[i - 1]!),
   );
+  if (args.includes('--compare')) return compare(files, Number(opt('--split', '58')));
+  if (args.includes('--engine'))
+    return writeFileSync(opt('--scores', ''), JSON.stringify(engineReading(files[0]!, opt('--engine', ''))));
   // `--features N`: only the first N features (26: lr56's, without h-comp57's timing evidence; 35: lr59's, without
   // h-comp63's pooled terms; 43: lr63's, without h-comp65's absolute timing), for comparison
   const nf = Number(opt('--features', String(TAKE_FEATURES.length)));
   const all = files.flatMap(sectionsOf).map((s) => ({ ...s, x: s.x.map((x) => x.slice(0, nf)) }));
   if (judge) {
     const m = loadTakeModel(judge);
-    console.log(`${files.join(' ')}: model ${fmt(tally(all, (s) => sectionTakeScores(m, s.x).map((p) => p.score)))}`);
+    const score = (s: SectionRows) => sectionTakeScores(m, s.x).map((p) => p.score);
+    console.log(`${files.join(' ')}: model ${fmt(tally(all, score))}`);
+    // `--scores FILE` (h-comp100): each section's take scores under the preset and the take chosen, as below
+    if (args.includes('--scores'))
+      writeFileSync(
+        opt('--scores', ''),
+        JSON.stringify(
+          all.map((s) => {
+            const { x: _x, ...rest } = s;
+            return { ...rest, score: score(s), chosen: pick(s, score(s)) };
+          }),
+        ),
+      );
     return;
   }
   const sets = [...new Set(all.map((s) => s.set))];
@@ -385,7 +565,7 @@ function main(): void {
     const ins = tally(test, only ? left : full!);
     const loso = tally(test, left);
     for (const s of test) {
-      const { x: _x, gate: _g, ...rest } = s;
+      const { x: _x, ...rest } = s;
       scored.push({ ...rest, score: left(s), chosen: pick(s, left(s)) });
     }
     for (const m of ['midi', 'guide', 'none'] as Mode[])

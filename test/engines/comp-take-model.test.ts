@@ -670,6 +670,39 @@ test('comp veto: the ordinary defects (pitch 20 cents, timing 40 ms, a level dro
   assert.deepEqual(v({ jitterCents: 60 }), []);
 });
 
+test("comp veto: extra voice over the least present take's (vetoExtraOver, vetoExtraNoiseDb), off by default", () => {
+  // take 2 carries a burst read as voice (30 % of the rests active), take 3 a breath's share (20 %), take 4 is absent
+  const row = [
+    { ...clean, extraFraction: 0.05 },
+    { ...clean, extraFraction: 0.3 },
+    { ...clean, extraFraction: 0.2 },
+    { ...clean, missingFraction: 1, voicedLufs: null, extraFraction: 0 },
+  ];
+  const raw = row.map((m) => measurePoints(m));
+  const over = COMP_CHOICE_PARAMETERS.vetoExtraOver as { value: number };
+  const floor = COMP_CHOICE_PARAMETERS.vetoExtraNoiseDb as { value: number };
+  const [was, floorWas] = [over.value, floor.value];
+  try {
+    assert.equal(was, 0, "main's: off");
+    assert.deepEqual(rowVetoes(row, raw), [[], [], [], ['missing']]);
+    over.value = 0.2;
+    // 0.25 over the least present take's 0.05: vetoed; 0.15 not; the absent take's 0 is not the least
+    assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], [], ['missing']]);
+    over.value = 0.1;
+    assert.deepEqual(rowVetoes(row, raw), [[], ['missing'], ['missing'], ['missing']]);
+    // vetoExtraNoiseDb: only with the take's floor raised as well (a burst; a loud breath leaves the floor)
+    assert.equal(floor.value, 0, "main's: any floor");
+    floor.value = 4;
+    assert.deepEqual(rowVetoes(row, raw), [[], [], [], ['missing']]);
+    const raised = row.map((m, t) => (t === 1 ? { ...m, noiseExcessDb: 6 } : m));
+    const rawRaised = raised.map((m) => measurePoints(m));
+    assert.deepEqual(rowVetoes(raised, rawRaised), [[], ['missing'], [], ['missing']]);
+  } finally {
+    over.value = was;
+    floor.value = floorWas;
+  }
+});
+
 test('comp veto: the entry every take shares is the reference offset, not a timing defect (vetoSharedTiming)', () => {
   const at = (ms: (number | null)[]) => ms.map((timingMs) => ({ ...clean, timingMs }));
   // every take late (or every one early): the least of them; mixed signs, one entry or none: 0

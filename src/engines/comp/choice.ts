@@ -146,7 +146,8 @@ export function gateOf(absent: boolean[], defects: Measure[][]): boolean[] {
  * `vetoPitchPoints`, timing at `vetoTimingPoints`, noise, clipping and the expected voice missing at `defectPoints`
  * (defectsOf's reading), and the level only where the take stands under the level fit (a drop): a take over it may
  * be the clean one that its siblings' drops left alone (held-out-45 6204 §6: two takes 9–12 dB down and a missing one
- * put the fit at the dropped takes, and the clean take read 7.7 LU over it). Its gate is gateOf's. The timing is
+ * put the fit at the dropped takes, and the clean take read 7.7 LU over it). Its gate is gateOf's. (rowVetoes adds
+ * the extra voice over the section's least, `vetoExtraOver`.) The timing is
  * read less the entry offset the section's takes share (`sharedMs`, sharedEntryMs; h-comp68).
  */
 export function vetoesOf(m: TakeSectionMeasures, raw: Points, sharedMs = 0): Measure[] {
@@ -185,7 +186,18 @@ export function sharedEntryMs(row: TakeSectionMeasures[]): number {
 /** vetoesOf over a section's takes (the timing less sharedEntryMs where `vetoSharedTiming` is on). */
 export function rowVetoes(row: TakeSectionMeasures[], raw: Points[]): Measure[][] {
   const shared = COMP_CHOICE_PARAMETERS.vetoSharedTiming.value === 1 ? sharedEntryMs(row) : 0;
-  return row.map((m, t) => vetoesOf(m, raw[t]!, shared));
+  // `vetoExtraOver` (h-comp100): extra voice in the rests beyond the least a present take of the section carries —
+  // a burst read as voice (a chime, a whistle, a cough's tone) that the noise floor passes
+  // with a raised floor too (`vetoExtraNoiseDb`: a loud breath before the phrase leaves the floor where it was)
+  const over = COMP_CHOICE_PARAMETERS.vetoExtraOver.value;
+  const floorDb = COMP_CHOICE_PARAMETERS.vetoExtraNoiseDb.value;
+  const present = absentOf(row).map((a) => !a);
+  const least = Math.min(...row.filter((_, t) => present[t]).map((m) => m.extraFraction));
+  return row.map((m, t) => {
+    const v = vetoesOf(m, raw[t]!, shared);
+    const extra = over > 0 && present[t] && m.extraFraction - least >= over && (m.noiseExcessDb ?? 0) >= floorDb;
+    return extra && !v.includes('missing') ? [...v, 'missing'] : v;
+  });
 }
 
 export interface SectionChoice {

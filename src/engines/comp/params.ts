@@ -747,6 +747,23 @@ export const COMP_CHOICE_PARAMETERS = {
       'reference): the median unbounded 0.868 (≥ 30 ms) / 0.680 (< 30 ms), bounded to 10 ms 0.946 / 0.748, 20 ms ' +
       "0.941 / 0.707, 0 ms 0.946 / 0.761. −1: off, unbounded (main's)",
   ),
+  vetoExtraOver: p(
+    0,
+    'fraction',
+    [0, 1],
+    "takeModelVeto's extra voice (h-comp100): a present take whose extra voice in the rests (measures.ts " +
+      "extraFraction, a share of the section's rests) exceeds the least a present take of the section carries by " +
+      'this much carries an ordinary missing-or-extra defect — a burst the noise floor passes read as voice (a ' +
+      "chime, a cough's tone). 0: off (main's)",
+  ),
+  vetoExtraNoiseDb: p(
+    0,
+    'dB',
+    [0, 60],
+    "vetoExtraOver's second condition: the take's noise floor at least this far over the takes' floor in the " +
+      "section (measures.ts noiseExcessDb) — a burst raises it, a loud breath before the phrase (a clean take's, " +
+      'held-out-58…) leaves it. 0: any',
+  ),
 } as const;
 
 export const COMP_ASSEMBLY_PARAMETERS = {
