@@ -1035,6 +1035,8 @@ function probeUp(rows: Row[]) {
       strictOnParity: s.onParity,
       onsetRate: (input.onsetTimes?.length ?? 0) / beats,
       log2Bpm: Math.log2(e.bpm / 100),
+      // the engine's level over the hand combination's (2: the model, or the up-move, moved it up; ½: halved)
+      overHand: r.mainBpm ? e.bpm / r.mainBpm : NaN,
     });
   }
   const file = argOf('--probe-out', '');
