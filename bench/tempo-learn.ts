@@ -100,6 +100,12 @@ const TUNING_SETS = [
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
+// --present (h-tempo100): only the sets whose dump is in --dump-dir (a partial regeneration; the missing named)
+if (process.argv.includes('--present')) {
+  const missing = TUNING_SETS.filter((n) => !existsSync(path.join(DUMP, `tempo${n}.jsonl`)));
+  if (missing.length) console.log(`sets not dumped, left out: ${missing.join(', ')}`);
+  TUNING_SETS.splice(0, TUNING_SETS.length, ...TUNING_SETS.filter((n) => !missing.includes(n)));
+}
 const JUDGE_SET = '63';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
