@@ -1052,21 +1052,32 @@ function probeUp(rows: Row[]) {
   const halfMiss = out.filter((o) => o.cls === '½');
   const right = out.filter((o) => o.cls === 'right' && !Number.isNaN(o.p));
   const inBand = (o: (typeof out)[number]) => (o.p as number) > lo! && (o.p as number) <= hi!;
-  console.log(`½ misses ${halfMiss.length} (${halfMiss.filter((o) => !Number.isNaN(o.p)).length} with a double);`);
-  console.log(`right with a double ${right.length}; P in (${lo}, ${hi}]: ${halfMiss.filter(inBand).length} misses, `);
+  // the levels the model (or the up-move) moved up from the hand's: the model moves one octave
+  const movedUp = (o: (typeof out)[number]) => Math.abs((o.overHand as number) / 2 - 1) <= 0.03;
+  const n = (xs: typeof out) => xs.length;
   console.log(
-    `${right.filter(inBand).length} right\n\n| reading | AUC all | AUC P in band | median misses | median right |`,
+    `½ misses ${n(halfMiss)} (${n(halfMiss.filter((o) => !Number.isNaN(o.p)))} with a double); right with a ` +
+      `double ${n(right)}; P in (${lo}, ${hi}]: ${n(halfMiss.filter(inBand))} misses, ${n(right.filter(inBand))} ` +
+      `right; moved up: ${n(halfMiss.filter(movedUp))} misses, ${n(right.filter(movedUp))} right\n`,
   );
+  console.log('| reading | AUC all | AUC P in band | AUC moved up | median misses / right, moved up |');
   console.log('|---|---|---|---|---|');
-  const med = (v: number[]) => v.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b)[v.length >> 1] ?? NaN;
+  const med = (v: number[]) => {
+    const x = v.filter((y) => !Number.isNaN(y)).sort((a, b) => a - b);
+    return (x[x.length >> 1] ?? NaN).toFixed(3);
+  };
   for (const k of keys) {
     const a = (xs: typeof out) => xs.map((o) => o[k] as number);
+    const [mu, ru] = [halfMiss.filter(movedUp), right.filter(movedUp)];
     console.log(
       `| ${k} | ${auc(a(halfMiss), a(right)).toFixed(3)} | ` +
         `${auc(a(halfMiss.filter(inBand)), a(right.filter(inBand))).toFixed(3)} | ` +
-        `${med(a(halfMiss.filter(inBand))).toFixed(3)} | ${med(a(right.filter(inBand))).toFixed(3)} |`,
+        `${auc(a(mu), a(ru)).toFixed(3)} | ${med(a(mu))} / ${med(a(ru))} |`,
     );
   }
+  if (process.argv.includes('--verbose'))
+    for (const o of [...halfMiss, ...right].filter(movedUp))
+      console.log(`${o.cls} P ${(o.p as number).toFixed(3)} wide ${(o.wideRate as number).toFixed(2)} ${o.name}`);
 }
 
 async function main() {
