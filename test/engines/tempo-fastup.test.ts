@@ -39,9 +39,10 @@ test('a model that does not lean up, fewer than 8 beats, no wide reading, off: l
   );
 });
 
-test('the defaults: P over 0.55, 0.9 wide snare hits per beat or more', () => {
+test('the defaults: P over 0.55, 0.9 wide snare hits per beat or more; P over 0.8 whatever the snare', () => {
   assert.equal(TEMPO_PARAMETERS.fastUpProbability.value, 0.55);
   assert.equal(TEMPO_PARAMETERS.fastUpSnareRate.value, 0.9);
+  assert.equal(TEMPO_PARAMETERS.fastUpSureProbability.value, 0.8);
   // at the rate's edge: 0.9 doubles, 0.875 does not
   const hits = (n: number) => Array.from({ length: n }, (_, i) => i);
   assert.equal(fastUpMove(0.56, hits(36), 40)!.up, true);
