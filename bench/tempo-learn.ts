@@ -29,6 +29,10 @@
  *     --wide-only wide,strict --first 35 --last 57 --lambda 5 --margin 0.2 --export --name tempo-level-lr92
  *     --dump-dir /tmp/h-tempo92/rd-base      lr92 (h-tempo92, selectable; tempo58 its judge)
  *   node dist/bench/tempo-learn.js --misses --rich --first 28 --plain   the shipped lr56's reading of each row (TSV)
+ *   node dist/bench/tempo-learn.js --census --first 35 --plain --dump-dir D [--against D0] [--verbose]   the engine's
+ *                                             reading of a --redump --engine-beats dump: per set, misses by class
+ *   node dist/bench/tempo-learn.js --probe-up --first 35 --plain --dump-dir D [--probe-out F] [--p-band 0.5,0.7]
+ *                                             the readings at the engine's level, their AUC (½ misses over right)
  *   node dist/bench/tempo-learn.js --scan     hand vs model (the engine's switch) on the tests' envelope grooves and
  *                                             on the rendered plain grooves, by pattern and BPM
  *
@@ -47,7 +51,13 @@ import { fileURLToPath } from 'node:url';
 import type { TruthFile } from '../fixtures/groundtruth.js';
 import { scaledTruth, tempoAcc1Set } from '../fixtures/tempotruth.js';
 import { loadGrooveBars, ruleAOverConvention, ruleATruth } from './tempo-beat-level.js';
-import { estimateTempoWithDecision, type TempoInput, type TempoLevelCandidate } from '../src/engines/tempo/index.js';
+import {
+  estimateTempoWithDecision,
+  snareHits,
+  snareHitsWide,
+  type TempoInput,
+  type TempoLevelCandidate,
+} from '../src/engines/tempo/index.js';
 import {
   FOLD_COLUMNS,
   WIDE_COLUMNS,
@@ -61,6 +71,7 @@ import {
   levelPairFeatures,
   levelPresence,
   levelPriorOffset,
+  levelProbability,
   levelProbabilityOfRow,
   levelRow,
   movedBeats as moveBeats,
@@ -89,6 +100,12 @@ const TUNING_SETS = [
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
 ];
+// --present (h-tempo100): only the sets whose dump is in --dump-dir (a partial regeneration; the missing named)
+if (process.argv.includes('--present')) {
+  const missing = TUNING_SETS.filter((n) => !existsSync(path.join(DUMP, `tempo${n}.jsonl`)));
+  if (missing.length) console.log(`sets not dumped, left out: ${missing.join(', ')}`);
+  TUNING_SETS.splice(0, TUNING_SETS.length, ...TUNING_SETS.filter((n) => !missing.includes(n)));
+}
 const JUDGE_SET = '63';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
@@ -276,8 +293,8 @@ function redumpSet(n: string, from: string): Row[] {
   }
 }
 
-function readSet(n: string): Row[] {
-  const f = path.join(DUMP, `tempo${n}.jsonl`);
+function readSet(n: string, dir = DUMP): Row[] {
+  const f = path.join(dir, `tempo${n}.jsonl`);
   if (!existsSync(f)) throw new Error(`${f}: run --dump first`);
   return readFileSync(f, 'utf8')
     .trim()
@@ -863,6 +880,206 @@ function ruleAMoves(rows: Row[]) {
   console.log(`files rule A moves: ${n} of ${rows.filter((r) => !/ \(no /.test(r.name)).length}`);
 }
 
+/**
+ * --census [--against DIR] [--verbose] (h-tempo100): the engine's reading of every tuning row as --redump
+ * --engine-beats dumped it (engineBpm, engineBeats; rows without them read main's): per set Acc1 (within 4 % of the
+ * row's accepted tempi) and beat F (±70 ms), the totals, and the misses by ratio class (×2 / ½ within 8 %, 3:2 / 2:3
+ * within 4 %, other) and style group (from the groove's name). With --against DIR (another re-dump of the same rows,
+ * the base) each figure base → this, and the files moved. --verbose lists each miss.
+ */
+const STYLE_GROUPS: [string, RegExp][] = [
+  ['two-beat, cut time, march, polka, bluegrass, fast dance', /two-?beat|cut|march|polka|bluegrass|quickstep|jive/],
+  ['drum and bass, jungle, footwork, garage, breaks', /dnb|drum-?n?-?bass|jungle|footwork|garage|break|techstep|jump/],
+  ['punk, d-beat, metal, thrash, ska', /punk|d-beat|metal|thrash|blast|ska|hardcore|-oi|gabber/],
+  ['latin, afro, samba, salsa, dembow', /salsa|samba|cumbia|baiao|xote|dembow|forro|bossa|mambo|afro|soca|frevo/],
+  ['half-time (trap, dubstep, phonk, one-drop, clap / snap / cross-stick)', /half|trap|dubstep|phonk|one-drop/],
+  ['ballads, lo-fi, slow', /ballad|lofi|lo-fi|slow|snap|trip/],
+  ['waltz, 12/8, 6/8, shuffle', /waltz|12-8|6-8|shuffle|jig|doo-wop|gospel/],
+];
+const styleOf = (name: string) => STYLE_GROUPS.find(([, re]) => re.test(groove37(name)))?.[0] ?? 'other';
+function ratioClass(bpm: number | null, r: Row): string {
+  if (bpm === null) return 'none';
+  const q = bpm / r.truth;
+  if (Math.abs(q / 2 - 1) <= 0.08) return '×2';
+  if (Math.abs(2 * q - 1) <= 0.08) return '½';
+  if (Math.abs(q / 1.5 - 1) <= 0.04 || Math.abs(1.5 * q - 1) <= 0.04) return '3:2 / 2:3';
+  return 'other';
+}
+const engineOf = (r: Row) => ({ bpm: r.engineBpm ?? r.mainBpm, beats: r.engineBeats ?? r.mainBeats ?? [] });
+
+function census(rows: Row[]) {
+  const againstDir = argOf('--against', '');
+  const base = againstDir
+    ? new Map(TUNING_SETS.flatMap((n) => readSet(n, againstDir)).map((r) => [`${r.set}/${r.name}`, r]))
+    : undefined;
+  type Cell = { n: number; ok: number; okBase: number; f: number; fBase: number };
+  const cell = (): Cell => ({ n: 0, ok: 0, okBase: 0, f: 0, fBase: 0 });
+  const perSet = new Map<string, { song: Cell; drum: Cell }>();
+  const misses = new Map<string, [number, number, number, number]>();
+  const moved: string[] = [];
+  const listed: string[] = [];
+  for (const r of rows) {
+    const b = base?.get(`${r.set}/${r.name}`) ?? r;
+    const e = engineOf(r);
+    const eb = engineOf(b);
+    const s = perSet.get(r.set) ?? { song: cell(), drum: cell() };
+    perSet.set(r.set, s);
+    const c = r.song ? s.song : s.drum;
+    const [now, was] = [ok(e.bpm, r), ok(eb.bpm, r)];
+    c.n++;
+    c.ok += now ? 1 : 0;
+    c.okBase += was ? 1 : 0;
+    c.f += beatF(e.beats, r);
+    c.fBase += beatF(eb.beats, r);
+    const k = (bpm: number | null) => `${ratioClass(bpm, r)}\t${styleOf(r.name)}`;
+    const kind = r.song ? 0 : 1;
+    const count = (key: string, at: number) => {
+      const v = misses.get(key) ?? [0, 0, 0, 0];
+      v[at]!++;
+      misses.set(key, v);
+    };
+    if (!now) count(k(e.bpm), 2 + kind);
+    if (!was) count(k(eb.bpm), kind);
+    const line = `tempo${r.set} ${r.song ? 'song ' : 'drums'} truth ${r.truth.toFixed(1)}`;
+    if (now !== was)
+      moved.push(`${line}: ${eb.bpm?.toFixed(1)} → ${e.bpm?.toFixed(1)} ${now ? 'right' : 'WRONG'}  ${r.name}`);
+    if (!now) listed.push(`${line} read ${e.bpm?.toFixed(1)} (${ratioClass(e.bpm, r)})  ${r.name}`);
+  }
+  const d = (x: number, y: number) => (base ? `${x} → ${y}` : `${y}`);
+  const df = (x: number, y: number, n: number) => (base ? `${f3(x, n)} → ${f3(y, n)}` : f3(y, n));
+  console.log('| set | songs | Acc1 songs | drum files | Acc1 drum files | beat F songs | beat F drum files |');
+  console.log('|---|---|---|---|---|---|---|');
+  const all = { song: cell(), drum: cell() };
+  for (const [set, v] of [...perSet].sort()) {
+    console.log(
+      `| tempo${set} | ${v.song.n} | ${d(v.song.okBase, v.song.ok)} | ${v.drum.n} | ${d(v.drum.okBase, v.drum.ok)} | ` +
+        `${df(v.song.fBase, v.song.f, v.song.n)} | ${df(v.drum.fBase, v.drum.f, v.drum.n)} |`,
+    );
+    for (const w of ['song', 'drum'] as const)
+      for (const f of ['n', 'ok', 'okBase', 'f', 'fBase'] as const) all[w][f] += v[w][f];
+  }
+  const { song: S, drum: D } = all;
+  console.log(
+    `| **all** | ${S.n} | ${d(S.okBase, S.ok)} | ${D.n} | ${d(D.okBase, D.ok)} | ` +
+      `${df(S.fBase, S.f, S.n)} | ${df(D.fBase, D.f, D.n)} |\n\nAcc1 together ${d(S.okBase + D.okBase, S.ok + D.ok)} ` +
+      `of ${S.n + D.n}; beat F songs ${(S.f / S.n).toFixed(4)}, drum files ${(D.f / D.n).toFixed(4)}` +
+      (base ? ` (base ${(S.fBase / S.n).toFixed(4)}, ${(D.fBase / D.n).toFixed(4)})` : ''),
+  );
+  console.log('\n| class | style group | songs | drum files |\n|---|---|---|---|');
+  for (const [k, [sb, db, sn, dn]] of [...misses].sort())
+    console.log(`| ${k.replace('\t', ' | ')} | ${d(sb, sn)} | ${d(db, dn)} |`);
+  if (base) console.log(`\nfiles moved (${moved.length}):\n${moved.join('\n')}`);
+  if (process.argv.includes('--verbose')) console.log(`\nmisses (${listed.length}):\n${listed.sort().join('\n')}`);
+}
+
+/** The area under the ROC curve of `a` over `b` (ties half; NaN left out): 1 = every a above every b. */
+function auc(a: number[], b: number[]): number {
+  const x = a.filter((v) => !Number.isNaN(v));
+  const y = b.filter((v) => !Number.isNaN(v));
+  let s = 0;
+  for (const u of x) for (const v of y) s += u > v ? 1 : u === v ? 0.5 : 0;
+  return x.length && y.length ? s / (x.length * y.length) : NaN;
+}
+
+/** Where the hits fall on the beats: on a beat, half-way or a quarter either side; on-beat hits' parity share. */
+function hitPlaces(hits: readonly number[], beats: readonly number[]) {
+  let [on, half, quarter] = [0, 0, 0];
+  const onBy = [0, 0];
+  let i = 0;
+  for (const t of hits) {
+    if (beats.length < 2 || t < beats[0]! || t >= beats.at(-1)!) continue;
+    while (beats[i + 1]! <= t) i++;
+    const q = Math.round((4 * (t - beats[i]!)) / (beats[i + 1]! - beats[i]!));
+    if (q === 0 || q === 4) (on++, onBy[(i + (q === 4 ? 1 : 0)) % 2]!++);
+    else if (q === 2) half++;
+    else quarter++;
+  }
+  const n = Math.max(1, beats.length - 1);
+  return { on: on / n, half: half / n, quarter: quarter / n, onParity: on ? Math.max(...onBy) / on : NaN };
+}
+
+/**
+ * --probe-up [--probe-out F] (h-tempo100): per row of a --redump --engine-beats dump, the readings at the engine's
+ * level: the level model's P(double right) for it and its double (NaN without a double candidate), the strict and wide
+ * snare readings' hits per beat and where they fall (on the beats, half-way, a quarter off; the on-beat hits' share
+ * after beats of one parity), the onsets per beat; then each reading's AUC of the ½ misses (the class) over the files
+ * read right with a double candidate (the files a move up would break), at every P and with P in --p-band lo,hi.
+ */
+function probeUp(rows: Row[]) {
+  const model = levelModel(TEMPO_PARAMETERS.levelModelPreset.value);
+  const out: Record<string, number | string | boolean>[] = [];
+  for (const r of rows) {
+    const e = engineOf(r);
+    if (e.bpm === null || e.beats.length < 8) continue;
+    const at = r.levels.find((c) => Math.abs(c.bpm / e.bpm! - 1) <= 0.03);
+    const up = at && r.levels.find((c) => isDouble(at, c));
+    const variant = PLAIN_VARIANTS.find(([suffix]) => suffix && r.name.endsWith(suffix));
+    const input = (variant?.[1] ?? ((i: TempoInput) => i))(
+      cachedFeatures(`${r.name.replace(/ \(no [^)]*\)$/, '')}.wav`),
+    );
+    const wide = snareHitsWide(input.bandEnergy)?.times ?? [];
+    const strict = snareHits(input.bandEnergy)?.times ?? [];
+    const w = hitPlaces(wide, e.beats);
+    const s = hitPlaces(strict, e.beats);
+    const beats = e.beats.length;
+    out.push({
+      set: r.set,
+      name: r.name,
+      song: r.song,
+      truth: r.truth,
+      bpm: e.bpm,
+      cls: ok(e.bpm, r) ? 'right' : ratioClass(e.bpm, r),
+      p: at && up ? levelProbability(model, at, up) : NaN,
+      wideRate: wide.length / beats,
+      strictRate: strict.length / beats,
+      wideOn: w.on,
+      wideHalf: w.half,
+      wideQuarter: w.quarter,
+      wideOnParity: w.onParity,
+      strictOn: s.on,
+      strictHalf: s.half,
+      strictOnParity: s.onParity,
+      onsetRate: (input.onsetTimes?.length ?? 0) / beats,
+      log2Bpm: Math.log2(e.bpm / 100),
+      // the engine's level over the hand combination's (2: the model, or the up-move, moved it up; ½: halved)
+      overHand: r.mainBpm ? e.bpm / r.mainBpm : NaN,
+    });
+  }
+  const file = argOf('--probe-out', '');
+  if (file) writeFileSync(file, out.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  const [lo, hi] = argOf('--p-band', '0.5,0.7').split(',').map(Number);
+  const keys = Object.keys(out[0] ?? {}).filter((k) => typeof out[0]![k] === 'number' && k !== 'truth');
+  const halfMiss = out.filter((o) => o.cls === '½');
+  const right = out.filter((o) => o.cls === 'right' && !Number.isNaN(o.p));
+  const inBand = (o: (typeof out)[number]) => (o.p as number) > lo! && (o.p as number) <= hi!;
+  // the levels the model (or the up-move) moved up from the hand's: the model moves one octave
+  const movedUp = (o: (typeof out)[number]) => Math.abs((o.overHand as number) / 2 - 1) <= 0.03;
+  const n = (xs: typeof out) => xs.length;
+  console.log(
+    `½ misses ${n(halfMiss)} (${n(halfMiss.filter((o) => !Number.isNaN(o.p)))} with a double); right with a ` +
+      `double ${n(right)}; P in (${lo}, ${hi}]: ${n(halfMiss.filter(inBand))} misses, ${n(right.filter(inBand))} ` +
+      `right; moved up: ${n(halfMiss.filter(movedUp))} misses, ${n(right.filter(movedUp))} right\n`,
+  );
+  console.log('| reading | AUC all | AUC P in band | AUC moved up | median misses / right, moved up |');
+  console.log('|---|---|---|---|---|');
+  const med = (v: number[]) => {
+    const x = v.filter((y) => !Number.isNaN(y)).sort((a, b) => a - b);
+    return (x[x.length >> 1] ?? NaN).toFixed(3);
+  };
+  for (const k of keys) {
+    const a = (xs: typeof out) => xs.map((o) => o[k] as number);
+    const [mu, ru] = [halfMiss.filter(movedUp), right.filter(movedUp)];
+    console.log(
+      `| ${k} | ${auc(a(halfMiss), a(right)).toFixed(3)} | ` +
+        `${auc(a(halfMiss.filter(inBand)), a(right.filter(inBand))).toFixed(3)} | ` +
+        `${auc(a(mu), a(ru)).toFixed(3)} | ${med(a(mu))} / ${med(a(ru))} |`,
+    );
+  }
+  if (process.argv.includes('--verbose'))
+    for (const o of [...halfMiss, ...right].filter(movedUp))
+      console.log(`${o.cls} P ${(o.p as number).toFixed(3)} wide ${(o.wideRate as number).toFixed(2)} ${o.name}`);
+}
+
 async function main() {
   // --param NAME=V (h-tempo73): a tempo parameter set for this run (the ±10 % re-dumps of the fold's parameters)
   for (let i = process.argv.indexOf('--param'); i >= 0; i = process.argv.indexOf('--param', i + 1)) {
@@ -893,10 +1110,12 @@ async function main() {
     return;
   }
   for (const n of TUNING_SETS) await loadGrooveBars(n);
-  const tuning = TUNING_SETS.flatMap(readSet);
+  const tuning = TUNING_SETS.flatMap((n) => readSet(n));
   if (process.argv.includes('--rule-a-moves')) return ruleAMoves(tuning);
   if (process.argv.includes('--grid')) return grid(tuning);
   if (process.argv.includes('--misses')) return misses(tuning);
+  if (process.argv.includes('--census')) return census(tuning);
+  if (process.argv.includes('--probe-up')) return probeUp(tuning);
   if (process.argv.includes('--loso')) {
     const t = new Map<string, { song: Tally; drum: Tally }>();
     const cls = new Map<string, { song: Tally; drum: Tally }>();

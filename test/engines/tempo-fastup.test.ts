@@ -39,11 +39,31 @@ test('a model that does not lean up, fewer than 8 beats, no wide reading, off: l
   );
 });
 
-test('the defaults: P over 0.55, 0.9 wide snare hits per beat or more', () => {
+test('the defaults: P over 0.55, 0.9 wide snare hits per beat or more; P over 0.8 whatever the snare', () => {
   assert.equal(TEMPO_PARAMETERS.fastUpProbability.value, 0.55);
   assert.equal(TEMPO_PARAMETERS.fastUpSnareRate.value, 0.9);
+  assert.equal(TEMPO_PARAMETERS.fastUpSureProbability.value, 0.8);
   // at the rate's edge: 0.9 doubles, 0.875 does not
   const hits = (n: number) => Array.from({ length: n }, (_, i) => i);
   assert.equal(fastUpMove(0.56, hits(36), 40)!.up, true);
   assert.equal(fastUpMove(0.56, hits(35), 40)!.up, false);
+});
+
+test('a sure model (P over fastUpSureProbability) doubles whatever the snare; under it the snare still decides', () => {
+  withParameterValue(TEMPO_PARAMETERS.fastUpSureProbability, 0.85, () => {
+    // no snare heard at all (a two-beat whose snare the detector misses), a backbeat at the level: P 0.9 doubles
+    assert.equal(fastUpMove(0.9, [], 48)!.up, true);
+    assert.equal(fastUpMove(0.9, snare(2), 48)!.up, true);
+    // P 0.8 (over fastUpProbability, under the sure one): the snare's rate decides, as before
+    assert.equal(fastUpMove(0.8, snare(2), 48)!.up, false);
+    assert.equal(fastUpMove(0.8, snare(1), 48)!.up, true);
+    // fewer than 8 beats or no wide reading: nothing read
+    assert.equal(fastUpMove(0.99, [], 7), null);
+    // the up-move off (fastUpProbability 1): never
+    assert.equal(withParameterValue(TEMPO_PARAMETERS.fastUpProbability, 1, () => fastUpMove(0.99, [], 48))!.up, false);
+  });
+  // off (1): P 0.99 with no snare is left
+  withParameterValue(TEMPO_PARAMETERS.fastUpSureProbability, 1, () =>
+    assert.equal(fastUpMove(0.99, [], 48)!.up, false),
+  );
 });

@@ -1633,6 +1633,15 @@ export const TEMPO_PARAMETERS = {
       "— a backbeat at the level gives 0.5, a two-beat's snare on 2 and 4 of its double 1; on tempo35–61 and the " +
       'plain grooves 0.81 / 0.99: +16 / +14 (0.9: +15)',
   ),
+  fastUpSureProbability: p(
+    0.8,
+    'probability',
+    [0.5, 1],
+    "fast groove's up-move (h-tempo100): the level model's P(double right) for the reported level and its double " +
+      'more than this doubles it whatever the wide snare reading hears — the model read once more at a level it ' +
+      'moved up to (it moves one octave: a two-beat, polka, ska or punk groove read at its quarter goes ×2, then ×2 ' +
+      'here); on tempo35–62 and the plain grooves +9 of 2408, none lost (0.72 / 0.88: +9 / +9); 1 = off',
+  ),
   bandHalfTimeMinBpm: p(
     120,
     'BPM',

@@ -1182,8 +1182,10 @@ export function bandHalfTime(
  * whose double it leans to (`p`, its P(double right) for the pair, more than fastUpProbability; the model's own move
  * asks ½ + its margin) and whose wide snare reading hears fastUpSnareRate or more hits per beat (`wideTimes` over
  * the level's `beats`) is doubled: a two-beat, polka, thrash or drum-and-bass groove read at its half has its snare
- * on every beat there (2 and 4 of the double), a backbeat at the level on every other one (0.5). null with fewer than
- * 8 beats or without the wide reading; at fastUpProbability's range top (1) never.
+ * on every beat there (2 and 4 of the double), a backbeat at the level on every other one (0.5). A P over
+ * fastUpSureProbability doubles whatever the snare (h-tempo100): the model read once more at a level it moved up to
+ * (it moves one octave; a two-beat read at its quarter). null with fewer than 8 beats or without the wide reading; at
+ * fastUpProbability's range top (1) never.
  */
 export function fastUpMove(
   p: number,
@@ -1192,12 +1194,10 @@ export function fastUpMove(
 ): { p: number; rate: number; up: boolean } | null {
   if (!wideTimes || beats < 8) return null;
   const minP = checkParameter('fastUpProbability', TEMPO_PARAMETERS.fastUpProbability);
+  const sureP = checkParameter('fastUpSureProbability', TEMPO_PARAMETERS.fastUpSureProbability);
   const rate = wideTimes.length / beats;
-  return {
-    p,
-    rate,
-    up: minP < 1 && p > minP && rate >= checkParameter('fastUpSnareRate', TEMPO_PARAMETERS.fastUpSnareRate),
-  };
+  const heard = rate >= checkParameter('fastUpSnareRate', TEMPO_PARAMETERS.fastUpSnareRate);
+  return { p, rate, up: minP < 1 && p > minP && (heard || (sureP < 1 && p > sureP)) };
 }
 
 /**
@@ -2880,7 +2880,8 @@ function levels(
               `${fastUp.up ? 'doubled' : 'as reported'}: P(double right) ${fmt(fastUp.p)}, the wide snare ` +
               `reading's hits ${fmt(fastUp.rate)} per beat (doubled above ` +
               `${fmt(TEMPO_PARAMETERS.fastUpProbability.value)} with ` +
-              `${fmt(TEMPO_PARAMETERS.fastUpSnareRate.value)} or more)`,
+              `${fmt(TEMPO_PARAMETERS.fastUpSnareRate.value)} or more, or above ` +
+              `${fmt(TEMPO_PARAMETERS.fastUpSureProbability.value)} whatever the snare)`,
           }
         : {}),
       ...(windowed && windowed.moved.length
