@@ -278,6 +278,15 @@
  * chaniotis, a slow syrtos and a slow pop; every bar written fresh, tempo62's song form imported; truth by rule A;
  * two kit families of new synthesis methods, half the songs each: a Laguerre-function kit and a Rayleigh-oscillator
  * kit; a bar-arc drummer (a bar's hits moved along an arc over the bar); a dbx-style compander and a rotary speaker).
+ * --sixty-fourth: fixtures/tempo64.ts, h-tset100 (the tempo judge after tempo63, a realistic repertoire from a
+ * twenty-second: Hindi film songs and the dances they are played for, by pace, read from memory; a twist two-beat at
+ * 190–206, a qawwali (the claps on 2 and 4), a bhangra dhol groove (the rim on 2 and 4 over the low tom), item-number
+ * and romantic half-time grooves (a soft clap or a soft cross-stick on 3), a ghazal ballad with a soft snap, a dadra
+ * 12/8, a filmi disco four-on-the-floor with the bass on the off-beats, a kaherva, a dandiya, a Sufi slow and a slow
+ * film pop; every bar written fresh, the song form fixtures/tempoband.ts's; truth by rule A; two kit families of new
+ * synthesis methods, half the songs each: a Gegenbauer waveshaper kit and a Cantor-staircase kit; a phrase-walk
+ * drummer (the beats' timing a random walk started again at every four-bar phrase); an optical film soundtrack and a
+ * PA horn).
  * Every set is scored under rule A (h-tempo72: bench/tempo-beat-level.ts ruleATruth, the tapped beat read from each
  * groove's bar; the sets before tempo25 under the half-time convention, tappedTruth) unless --written-truth.
  * Songs' Acc1 counts the eighth-note pulse
@@ -355,6 +364,7 @@ import { tempo60Set } from '../fixtures/tempo60.js';
 import { tempo61Set } from '../fixtures/tempo61.js';
 import { tempo62Set } from '../fixtures/tempo62.js';
 import { tempo63Set } from '../fixtures/tempo63.js';
+import { tempo64Set } from '../fixtures/tempo64.js';
 import { fMeasure, matchEvents, tempoAcc1, tempoAcc2 } from './metrics.js';
 import { run } from './proc.js';
 
@@ -425,6 +435,7 @@ const SETS: readonly { flag: string; name: string; dir: string; make: typeof tem
   { flag: '--sixty-first', name: 'sixty-first', dir: 'tempo-heldout61', make: tempo61Set },
   { flag: '--sixty-second', name: 'sixty-second', dir: 'tempo-heldout62', make: tempo62Set },
   { flag: '--sixty-third', name: 'sixty-third', dir: 'tempo-heldout63', make: tempo63Set },
+  { flag: '--sixty-fourth', name: 'sixty-fourth', dir: 'tempo-heldout64', make: tempo64Set },
 ];
 const CHOSEN = SETS.filter((x) => process.argv.includes(x.flag)).at(-1);
 const DIR = path.join(OUT, CHOSEN?.dir ?? 'tempo-heldout2');

@@ -95,7 +95,7 @@ const DUMP = argOfEarly('--dump-dir', '/tmp/h-tempo78/dump');
 const TUNING_SETS = [
   // --last 37: lr56's sets (its retraining check)
   // --first N (h-tempo65): from tempoN (the sets re-made on a new machine, newest first)
-  ...Array.from({ length: Number(argOfEarly('--last', '62')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
+  ...Array.from({ length: Number(argOfEarly('--last', '63')) - Number(argOfEarly('--first', '21')) + 1 }, (_, i) =>
     String(Number(argOfEarly('--first', '21')) + i),
   ),
   ...(process.argv.includes('--plain') ? ['plain'] : []),
@@ -106,7 +106,7 @@ if (process.argv.includes('--present')) {
   if (missing.length) console.log(`sets not dumped, left out: ${missing.join(', ')}`);
   TUNING_SETS.splice(0, TUNING_SETS.length, ...TUNING_SETS.filter((n) => !missing.includes(n)));
 }
-const JUDGE_SET = '63';
+const JUDGE_SET = '64';
 /**
  * The realistic repertoires (tempo43 Ballroom's dances, tempo44 GTZAN's genres, tempo45 GiantSteps' EDM, tempo46
  * Hainsworth's genres, tempo47 the Beatles' catalogue, tempo48 the Harmonix Set's genres (h-tempo78's judge, read),
@@ -119,10 +119,10 @@ const JUDGE_SET = '63';
  * h-tempo91's judge, read), tempo58 RWC Genre's styles (h-tset91; h-tempo92's judge, read), tempo59 MedleyDB's
  * kit-driven pieces (h-tset92; h-tempo96's judge, read), tempo60 the SMC set's kit-driven pieces (h-tset96;
  * h-tempo97's judge, read), tempo61 HJDB's breakbeat styles (h-tset97; h-tempo99's judge, read), tempo62 the
- * Extended Ballroom set's styles (h-tset99; h-tlevel99's judge, read); the next judge, tempo63 (h-tset99b), is held
- * out).
+ * Extended Ballroom set's styles (h-tset99; h-tlevel99's judge, read), tempo63 the Cretan dance set's dances
+ * (h-tset99b; round 100's judge, read); the next judge, tempo64 (h-tset100: Hindi film songs), is held out).
  */
-const REALISTIC_SETS: ReadonlySet<string> = new Set(Array.from({ length: 62 - 43 + 1 }, (_, i) => String(43 + i)));
+const REALISTIC_SETS: ReadonlySet<string> = new Set(Array.from({ length: 63 - 43 + 1 }, (_, i) => String(43 + i)));
 /**
  * --realistic-weight W (h-tempo71): each training pair of a realistic set counted W times (an integer: the pair
  * repeated, so the trainer's means, scales and Newton steps weigh it W times), the judge being a realistic set.

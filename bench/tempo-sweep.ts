@@ -85,6 +85,7 @@ import { tempo60Set } from '../fixtures/tempo60.js';
 import { tempo61Set } from '../fixtures/tempo61.js';
 import { tempo62Set } from '../fixtures/tempo62.js';
 import { tempo63Set } from '../fixtures/tempo63.js';
+import { tempo64Set } from '../fixtures/tempo64.js';
 import { TEMPO_PARAMETERS, inRange, withParameterValue, type ParameterSpec } from '../src/engines/analysis/params.js';
 import { estimateTempoWithDecision } from '../src/engines/tempo/index.js';
 import { features as computeOrRead, isCached, type Item } from './tempo-features.js';
@@ -160,6 +161,7 @@ const HELD_OUT_SETS: { flag: string; label: string; dir: string; make: (dir: str
   { flag: '--held-out-61', label: 'held-out 61', dir: 'tempo-heldout61', make: tempo61Set },
   { flag: '--held-out-62', label: 'held-out 62', dir: 'tempo-heldout62', make: tempo62Set },
   { flag: '--held-out-63', label: 'held-out 63', dir: 'tempo-heldout63', make: tempo63Set },
+  { flag: '--held-out-64', label: 'held-out 64', dir: 'tempo-heldout64', make: tempo64Set },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

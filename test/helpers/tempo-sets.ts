@@ -179,3 +179,43 @@ export function checkFiltersOnClock(filters: Record<string, string>, label: stri
     cleanup();
   }
 }
+
+/**
+ * One-sample spikes of y: samples of 0.05 or more over 8 times the RMS of the 64 around them (themselves left out)
+ * (h-tset100: tempo51–63's tests wrote this finder each; tempo64's calls it here).
+ */
+export function spikeCount(y: ArrayLike<number>): number {
+  const c = new Float64Array(y.length + 1);
+  for (let k = 0; k < y.length; k++) c[k + 1] = c[k]! + y[k]! * y[k]!;
+  let n = 0;
+  for (let k = 0; k < y.length; k++) {
+    const lo = Math.max(0, k - 32);
+    const hi = Math.min(y.length, k + 33);
+    const rms = Math.sqrt((c[hi]! - c[lo]! - y[k]! * y[k]!) / Math.max(1, hi - lo - 1));
+    if (Math.abs(y[k]!) >= 0.05 && Math.abs(y[k]!) > 8 * rms) n++;
+  }
+  return n;
+}
+
+/** A 15-sample moving mean of |y|. */
+function envelope15(y: ArrayLike<number>): Float64Array {
+  const o = new Float64Array(y.length);
+  for (let i = 15; i < y.length; i++) o[i] = o[i - 1]! + (Math.abs(y[i]!) - Math.abs(y[i - 15]!)) / 15;
+  return o;
+}
+
+/**
+ * The lag (samples, −40 to 40) that best lines y's envelope up with x's over the 600 samples from k: a treatment
+ * keeps a burst on the clock when it is small (h-tset100: tempo59–63's tests wrote this each).
+ */
+export function envelopeLag(x: ArrayLike<number>, y: ArrayLike<number>, k: number): number {
+  const [ex, ey] = [envelope15(x), envelope15(y)];
+  let best = -Infinity;
+  let lag = 0;
+  for (let l = -40; l <= 40; l++) {
+    let s = 0;
+    for (let i = k; i < k + 600; i++) s += ex[i]! * ey[i + l]!;
+    if (s > best) [best, lag] = [s, l];
+  }
+  return lag;
+}
