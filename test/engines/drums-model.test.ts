@@ -116,6 +116,7 @@ for (const name of [
   'drum-class-gbm96',
   'drum-class-gbm97',
   'drum-class-gbm99',
+  'drum-class-gbm100',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
