@@ -53,15 +53,22 @@
  * its ring as the old-form held-kick test — and a held kick built as --held-doubles' at 44–62 Hz (Restrike). Never
  * within 1 Hz of the kickless tests' floor toms (70, 85, 100 Hz) nor 0.6 Hz of their held kicks' (TEST_HELD_HZ); a
  * third of the stems a bar with toms above the drum (1.25–1.6, 1.7–2.1, 2.3–2.8 times its pitch).
+ * `--reamped` (h-dx100): the default kits (their draws unchanged), every stroke re-amped through a speaker and a
+ * microphone drawn per stem (fixtures/reampkit.ts reamp; a quarter of the stems dry), half the kits' snares brushed by
+ * a brush drawn per stem (a raised-sine swell of 2–14 ms, a decay of 40–150 ms, lifted at 40–160 ms in half of them;
+ * its noise white to differentiated, a little of the head's tone), and players with 32nd-note doubles (a piece
+ * marked `~` struck again half a 16th later, softer): snares and brushes beside hats through a cabinet, as 63t's
+ * re-amped and brush kits, and 62t's / 63t's 32nd doubles. Its own draws (mulberry32(seed·43 + 29)); set synth100r.
  * `--set=NAME`: the rows' set name (else the mode's: synth56, synth62, synth69, synth83, synth84, synth86k, synth86h).
  * Usage: node dist/bench/drums-synth-stems.js OUT.jsonl [STEMS=48] [SEED=56000] [--near-toms | --kick-toms |
  * --kickless [--floor=LO,HI] | --held-kicks | --toda-kicks [--held=LO,HI]] [--restrike] [--held-doubles]
- * [--pitch-doubles] [--set=NAME]
+ * [--pitch-doubles] [--reamped] [--set=NAME]
  */
 import { writeFileSync } from 'node:fs';
 import { StemAnalyzer } from '../src/engines/drums/stem.js';
 import { mulberry32 } from '../src/engines/random.js';
 import { reverb } from '../fixtures/tempogen.js';
+import { reamp, type ReampOpts } from '../fixtures/reampkit.js';
 import {
   MEMBRANE_MODES,
   RESTRIKE_MS,
@@ -75,10 +82,25 @@ import {
 const RATE = 44100;
 type Piece = 'kick' | 'snare' | 'tom' | 'hat' | 'openHat' | 'ride' | 'crash';
 
+/** --reamped (h-dx100): a brush on the snare — a raised-sine swell over `rise` s, a decay of `decay` s, lifted
+ * (a 5 ms fall) at `lift` s (0: not lifted); its noise `white` white (the rest differentiated), `tone` of the head. */
+interface Brush {
+  rise: number;
+  decay: number;
+  lift: number;
+  white: number;
+  tone: number;
+}
+const brushEnv = (b: Brush, t: number) =>
+  (t < b.rise ? 0.5 - 0.5 * Math.cos((Math.PI * t) / b.rise) : 1) *
+  Math.exp(-t / b.decay) *
+  (b.lift && t > b.lift ? Math.exp(-(t - b.lift) / 0.005) : 1);
+
 /** A kit: per piece (toms: per drum) a stroke maker drawn once from the kit's seed. */
 function kit(
   seed: number,
   nearToms = false,
+  brush?: Brush,
 ): { make: (p: Piece | 'floor', tom: number, r: () => number) => Float64Array; toms: number } {
   const u = mulberry32(seed);
   const at = (lo: number, hi: number) => lo + (hi - lo) * u();
@@ -170,8 +192,11 @@ function kit(
         v = Math.sin(ph + kickPd * Math.sin(ph)) * Math.exp(-t / kick.decay) + kickClick * hp * Math.exp(-t / 0.002);
       } else if (p === 'snare') {
         const env = brushed ? (1 - Math.exp(-t / 0.012)) * Math.exp(-t / 0.09) : Math.exp(-t / snareNoiseDecay);
-        v = snare.tone * Math.sin(2 * Math.PI * snare.f * t) * Math.exp(-t / snare.decay) + snare.noise * w * env;
+        const tone = snare.tone * Math.sin(2 * Math.PI * snare.f * t) * Math.exp(-t / snare.decay);
+        v = tone + snare.noise * w * env;
         if (brushed) v = 0.6 * snare.noise * hp * env;
+        if (brush)
+          v = snare.noise * brushEnv(brush, t) * (brush.white * w + 0.6 * (1 - brush.white) * hp) + brush.tone * tone;
       } else if (p === 'tom') {
         const f = tomHz[tom]!;
         const g = 1 - tomGlide * (1 - Math.exp(-t / 0.08));
@@ -228,6 +253,43 @@ const PLAYERS: Record<string, string[]> = {
   roll: 'snare snare snare snare snare snare snare snare tom0 . kick . crash+kick . . .'.split(' '),
   toms: 'tom0 . tom1 . kick . tom2 . tom0 tom0 tom1 tom1 kick . . .'.split(' '),
 };
+
+/** --reamped's players (h-dx100): the snare- and hat-heavy ones above and four with 32nd doubles (`~`: the piece
+ * struck again half a 16th later). */
+const REAMP_PLAYERS: Record<string, string[]> = {
+  hats32: 'kick+hat hat~ snare+hat hat kick+hat hat~ snare+hat hat~'.split(' '),
+  drag: 'kick+hat hat snare~+hat hat kick+hat hat snare+hat snare~'.split(' '),
+  trap32: 'kick~+hat hat snare+hat hat~ . kick+hat snare+hat~ hat'.split(' '),
+  ballad: 'kick+hat . snare . kick+hat hat snare~ hat'.split(' '),
+};
+const REAMP_NAMES = ['groove', 'open', 'ride', 'roll', ...Object.keys(REAMP_PLAYERS)];
+const reampMode = process.argv.includes('--reamped');
+
+/** --reamped: a stem's speaker and microphone (a quarter none), brush (half none), from its own generator `g`. */
+function reampDraws(g: () => number): { cab?: ReampOpts; brush?: Brush } {
+  const at = (lo: number, hi: number) => lo + (hi - lo) * g();
+  const log = (lo: number, hi: number) => lo * (hi / lo) ** g();
+  const cab = {
+    lowHz: log(40, 130),
+    coneHz: log(1200, 3500),
+    coneDb: at(4, 8),
+    topHz: log(3500, 10000),
+    drive: at(1.1, 1.7),
+    boxMs: at(0.5, 1.6),
+    proximityDb: at(2, 5),
+    presenceHz: at(3500, 6500),
+    presenceDb: at(2, 5),
+  };
+  const brush = {
+    rise: at(0.002, 0.014),
+    decay: at(0.04, 0.15),
+    lift: g() < 0.5 ? at(0.04, 0.16) : 0,
+    white: 0,
+    tone: 0,
+  };
+  [brush.white, brush.tone] = [at(0, 0.7), at(0, 0.5)];
+  return { cab: g() < 0.75 ? cab : undefined, brush: g() < 0.5 ? brush : undefined };
+}
 
 const kicklessMode = process.argv.includes('--kickless');
 const todaMode = process.argv.includes('--toda-kicks');
@@ -340,12 +402,15 @@ for (let s = 0; s < stems && (heldDoublesMode || pitchDoublesMode); s++) {
 for (let s = 0; s < stems && !heldDoublesMode && !pitchDoublesMode; s++) {
   const seed = seed0 + s;
   const u = mulberry32(seed * 7 + 1);
-  const k = kit(seed, nearToms);
+  const g = mulberry32(seed * 43 + 29);
+  const { cab, brush } = reampMode ? reampDraws(g) : {};
+  const k = kit(seed, nearToms, brush);
   const bpm = 80 + Math.floor(u() * 90);
   const step = Math.round((15 / bpm) * RATE);
   const players = [0, 1, 2].map(() => names[Math.floor(u() * names.length)]!);
   if (nearToms && !players.some((p) => p === 'fill' || p === 'toms')) players[2] = u() < 0.5 ? 'fill' : 'toms';
-  const bars = players.flatMap((p) => Array.from({ length: 4 }, () => PLAYERS[p]!)).flat();
+  if (reampMode) players.forEach((_, i) => (players[i] = REAMP_NAMES[Math.floor(g() * REAMP_NAMES.length)]!));
+  const bars = players.flatMap((p) => Array.from({ length: 4 }, () => PLAYERS[p] ?? REAMP_PLAYERS[p]!)).flat();
   const x = new Float64Array(step * bars.length + 3 * RATE);
   const truth: { t: number; piece: string }[] = [];
   const noise = mulberry32(seed * 13 + 5);
@@ -355,15 +420,25 @@ for (let s = 0; s < stems && !heldDoublesMode && !pitchDoublesMode; s++) {
   bars.forEach((cell, i) => {
     if (cell === '.') return;
     const at = 2000 + i * step + Math.round((u() - 0.5) * 0.004 * RATE);
-    for (const name of cell.split('+')) {
+    for (const marked of cell.split('+')) {
+      const name = marked.replace('~', '');
       const tom = name.startsWith('tom') ? Math.min(Number(name.slice(3)), k.toms - 1) : 0;
       const floored = floorMode && name === 'kick';
       const piece = (name.startsWith('tom') || (floored && kicklessMode) ? 'tom' : name) as Piece;
-      const g = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
-      const v = k.make(floored ? 'floor' : piece, tom, noise);
-      if (own && floored) restrikeInto(own, at, v, 0.5 * g, fade);
-      else for (let j = 0; j < v.length && at + j < x.length; j++) x[at + j]! += 0.5 * g * v[j]!;
-      truth.push({ t: at / RATE, piece });
+      const gain = (piece === 'snare' && players.includes('roll') ? 0.3 : 0.5) + 0.5 * u();
+      // `~` (--reamped): struck again half a 16th later at 0.5–0.9 of the gain
+      for (const [when, gw] of marked.endsWith('~')
+        ? [
+            [at, 1],
+            [at + (step >> 1), 0.5 + 0.4 * g()],
+          ]
+        : [[at, 1]]) {
+        const made = k.make(floored ? 'floor' : piece, tom, noise);
+        const v = cab ? reamp(made, cab) : made;
+        if (own && floored) restrikeInto(own, when!, v, 0.5 * gain * gw!, fade);
+        else for (let j = 0; j < v.length && when! + j < x.length; j++) x[when! + j]! += 0.5 * gain * gw! * v[j]!;
+        truth.push({ t: when! / RATE, piece });
+      }
     }
   });
   if (own) for (let i = 0; i < x.length; i++) x[i]! += own[i]!;
@@ -377,19 +452,21 @@ for (let s = 0; s < stems && !heldDoublesMode && !pitchDoublesMode; s++) {
     JSON.stringify({
       set: setArg
         ? setArg
-        : todaMode
-          ? 'synth86h'
-          : heldKicksMode
-            ? 'synth84'
-            : kicklessMode
-              ? floorArg
-                ? 'synth86k'
-                : 'synth83'
-              : kickTomsMode
-                ? 'synth69'
-                : nearToms
-                  ? 'synth62'
-                  : 'synth56',
+        : reampMode
+          ? 'synth100r'
+          : todaMode
+            ? 'synth86h'
+            : heldKicksMode
+              ? 'synth84'
+              : kicklessMode
+                ? floorArg
+                  ? 'synth86k'
+                  : 'synth83'
+                : kickTomsMode
+                  ? 'synth69'
+                  : nearToms
+                    ? 'synth62'
+                    : 'synth56',
       kit: `synth${seed}`,
       stem: players.join('-'),
       rate: RATE,

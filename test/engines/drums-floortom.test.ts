@@ -11,20 +11,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STEM_FLOORTOM_PARAMETERS as F } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { givenHit, kitStem, kitStroke, shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { givenHit, shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { floorTomKit } from '../../fixtures/analytickits.js';
 import { applyFloorTomCluster } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
 const rate = 44100;
-type Piece = 'kick' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
 /** Four bars of a groove and a tom run with the kick on the beats, the toms at `tomGain` of drums-kickless.test.ts's
  * level: per piece struck, how many hits read as each. */
 function tally(holdSt: number, tomGain = 1): Record<string, number> {
-  const bar = 'kick hat snare hat kick hat snare hat kick tom1 tom2 tom3 kick tom1 tom2 tom3'.split(' ') as Piece[];
-  const { x, truth } = kitStem(bar, rate, (piece, r) =>
-    kitStroke(piece, r, rate, { tom1: 200, tom2: 160, tom3: 130 }, tomGain),
-  );
+  const { x, truth } = floorTomKit(tomGain);
   return withParameterValue(F.floorTomHoldSt, holdSt, () => tallyStem(x, truth, rate).got);
 }
 

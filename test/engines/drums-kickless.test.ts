@@ -20,22 +20,17 @@ import {
   STEM_MODEL_PARAMETERS,
 } from '../../src/engines/drums/params.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { RESTRIKE_MS, givenHit, kitStem, kitStroke, shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { RESTRIKE_MS, givenHit, shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { builtKickKit, heldHeadKit, kicklessKit } from '../../fixtures/analytickits.js';
 import { applyKicklessStem } from '../../src/engines/drums/stem-model.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 
 const rate = 44100;
-type Piece = 'kick' | 'floor' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
 /** Four bars of a groove and a tom run, `low` on the kick's beats (the floor tom at `floorHz`, the toms at 200, 160
  * and 130 Hz): per piece struck, how many hits read as each. */
 function tally(low: 'kick' | 'floor', floorHz: number, fallSt: number): Record<string, number> {
-  const bar = `${low} hat snare hat ${low} hat snare hat ${low} tom1 tom2 tom3 ${low} tom1 tom2 tom3`.split(
-    ' ',
-  ) as Piece[];
-  const { x, truth } = kitStem(bar, rate, (piece, r) =>
-    kitStroke(piece, r, rate, { floor: floorHz, tom1: 200, tom2: 160, tom3: 130 }),
-  );
+  const { x, truth } = kicklessKit(low, floorHz);
   return withParameterValue(K.kicklessFallSt, fallSt, () => tallyStem(x, truth, rate).got);
 }
 
@@ -82,10 +77,7 @@ test('kickless stem: the same kit with its falling kick: the rule changes nothin
  * toms (four modes, a 2 ms click) at `hz` where the kick is. Per piece struck, how many hits read as each, with the
  * rule at kicklessFallSt 0.9 and kicklessRiseSt `riseSt`. */
 function heldKick(hz: number, riseSt: number): Record<string, number> {
-  const bar = 'kick hat snare hat kick hat snare hat kick hat snare hat kick kick snare hat'.split(' ');
-  const { x, truth } = kitStem(bar, rate, (piece, r) =>
-    kitStroke(piece === 'kick' ? 'floor' : piece, r, rate, { floor: hz }),
-  );
+  const { x, truth } = heldHeadKit(hz);
   return withParameterValue(K.kicklessFallSt, 0.9, () =>
     withParameterValue(K.kicklessRiseSt, riseSt, () => tallyStem(x, truth, rate).got),
   );
@@ -112,16 +104,7 @@ test('kickless stem: a held, ringing kick at 54.4 Hz (its partial read rising 0.
  * the middle of h-dx86's --toda-kicks draws: even harmonics, click 0.015, ringing 0.4 s, its pitch held) in heldKick's
  * pop groove: per piece struck, how many hits read as each (the rule at its defaults); and the kicks' hits. */
 function builtKick(hz: number, restrikeMs = 0): { got: Record<string, number>; kicks: StemHit[]; downbeats: number } {
-  const bar = 'kick hat snare hat kick hat snare hat kick hat snare hat kick kick snare hat'.split(' ');
-  const { x, truth } = kitStem(
-    bar,
-    rate,
-    (piece, r) => kitStroke(piece === 'kick' ? 'held' : piece, r, rate, { held: hz }),
-    78,
-    100,
-    undefined,
-    restrikeMs ? { piece: 'kick', ms: restrikeMs } : undefined,
-  );
+  const { x, truth } = builtKickKit(hz, restrikeMs);
   const { got, hits } = tallyStem(x, truth, rate);
   const at = truth.filter((t) => t.piece === 'kick').map((t) => t.at);
   const kicks = hits.filter((h) => at.some((a) => Math.abs(h.start - a) <= 0.02 * rate));

@@ -26,8 +26,8 @@ import {
 import { readPreset } from '../../src/presets.js';
 import type { StemHit } from '../../src/engines/drums/stem.js';
 import { withParameterValue } from '../../src/engines/analysis/params.js';
-import { noiseSource } from '../../fixtures/signals.js';
-import { placeStrokes, shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { shortOf, tallyStem } from '../../fixtures/stemtally.js';
+import { oneModeTomKit } from '../../fixtures/analytickits.js';
 
 test("drum-class model: the preset's features are the code's first, in order (gbm99: the code's 172)", () => {
   const m = stemModel();
@@ -116,6 +116,7 @@ for (const name of [
   'drum-class-gbm96',
   'drum-class-gbm97',
   'drum-class-gbm99',
+  'drum-class-gbm100',
 ])
   test(`drum-class model: ${name}'s stored rows give the family and probability the trainer gave them`, () => {
     const m = name === STEM_MODEL_PRESET ? stemModel() : readPreset<StemModelPreset>(name);
@@ -147,45 +148,11 @@ for (const name of [
   });
 
 const rate = 44100;
-type Piece = 'kick' | 'snare' | 'hat' | 'tom1' | 'tom2' | 'tom3';
 
-/** One stroke, 0.6 s; a tom is one sine at `tomHz`, no click. */
-function stroke(piece: Piece, r: () => number, tomHz: number): Float64Array {
-  const n = Math.round(0.6 * rate);
-  const x = new Float64Array(n);
-  let last = 0;
-  for (let i = 0; i < n; i++) {
-    const t = i / rate;
-    const w = r();
-    const hp = w - last;
-    last = w;
-    if (piece === 'kick') {
-      const phase = 2 * Math.PI * (50 * t + 150 * 0.02 * (1 - Math.exp(-t / 0.02)));
-      x[i] = Math.sin(phase) * Math.exp(-t / 0.3) + 0.05 * hp * Math.exp(-t / 0.001);
-    } else if (piece === 'snare')
-      x[i] = 0.5 * Math.sin(2 * Math.PI * 190 * t) * Math.exp(-t / 0.05) + 0.4 * w * Math.exp(-t / 0.08);
-    else if (piece === 'hat') x[i] = 0.3 * hp * Math.exp(-t / 0.02);
-    else x[i] = 0.8 * Math.sin(2 * Math.PI * tomHz * t) * Math.exp(-t / 0.25);
-  }
-  return x;
-}
-
-const BAR = 'kick hat snare hat kick hat snare hat kick tom1 tom2 tom3 kick tom1 tom2 tom3'.split(' ') as Piece[];
-
-/** Four bars of BAR at 100 bpm, toms at `toms` Hz: per piece struck, how many hits read as each class; the reasons. */
+/** Four bars of the kit at 100 bpm, toms of one sine at `toms` Hz (fixtures/analytickits.ts oneModeTomKit): per piece
+ * struck, how many hits read as each class; the reasons. */
 function tally(toms: [number, number, number]): { got: Record<string, number>; reasons: string[] } {
-  const u = noiseSource(54);
-  const r = () => 2 * u() - 1;
-  const step = Math.round((15 / 100) * rate);
-  const hz = (piece: Piece) => toms[['tom1', 'tom2', 'tom3'].indexOf(piece)] ?? 0;
-  const { x, truth } = placeStrokes(
-    BAR,
-    BAR.length * 4,
-    step,
-    rate,
-    (piece) => stroke(piece, r, hz(piece)),
-    (k) => 0.5 * (0.85 + 0.05 * (k % 3)),
-  );
+  const { x, truth } = oneModeTomKit(toms);
   const { got, hits } = tallyStem(x, truth, rate);
   return { got, reasons: hits.map((h) => h.reason) };
 }

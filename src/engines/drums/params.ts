@@ -1353,7 +1353,7 @@ export const STEM_MEMBRANE_PARAMETERS = {
 
 /** The drum-class presets the engine reads (presets/drum-class-gbmN.json, N the round that trained it; h-dx67). */
 export const STEM_MODEL_PRESETS = [
-  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97, 99,
+  53, 56, 59, 62, 63, 65, 66, 67, 69, 71, 72, 73, 74, 81, 83, 84, 86, 87, 89, 92, 96, 97, 99, 100,
 ] as const;
 
 /**
@@ -1372,7 +1372,7 @@ export const STEM_MODEL_PARAMETERS = {
   model: p(
     99,
     'preset round',
-    [53, 99],
+    [53, 100],
     'the drum-class preset the engine reads (with useModel 1): presets/drum-class-gbmN.json, N one of ' +
       `${STEM_MODEL_PRESETS.join(', ')} (another value is refused) — 53: h-dxlearn53, 98 features; 56: h-dxgbm56, ` +
       '113 features, 28 sets (the engine from h-dxgbm56 to h-dx66); 59: h-dx59, 131; 62: h-dx62, 131, three ' +
@@ -1425,7 +1425,10 @@ export const STEM_MODEL_PARAMETERS = {
       "the head's modes, tells them) (bench/results/drums.md h-dx99); read with brushClickMs 20 (both the default " +
       'since h-dx99: the re-struck held kick 219 of 220 kicks, gbm66 197; every analytic kit of the drums tests at ' +
       'least as gbm66, 1999 of 2048 pieces right against 1807; 62 / 62t left out 0.9221 / 0.8270 against ' +
-      "gbm66's 0.8756 / 0.6762)",
+      "gbm66's 0.8756 / 0.6762); 100: h-dx100, gbm99's form on 52 … 63t only (the older dumps not regenerated in " +
+      "time) with synth100r's re-amped strokes, brushes and 32nd-note doubles (drums-synth-stems --reamped) beside " +
+      "gbm99's near rows — not the default: 63 / 63t left out level with gbm99's recipe trained alike (pooled " +
+      "0.8386 against 0.8388), 63t's brush kits lower (bench/results/drums.md h-dx100); read with brushClickMs 20",
     true,
   ),
 } as const;
