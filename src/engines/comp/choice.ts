@@ -190,12 +190,13 @@ export function rowVetoes(row: TakeSectionMeasures[], raw: Points[]): Measure[][
   // a burst read as voice (a chime, a whistle, a cough's tone) that the noise floor passes
   // with a raised floor too (`vetoExtraNoiseDb`: a loud breath before the phrase leaves the floor where it was)
   const over = COMP_CHOICE_PARAMETERS.vetoExtraOver.value;
+  if (!(over > 0)) return row.map((m, t) => vetoesOf(m, raw[t]!, shared));
   const floorDb = COMP_CHOICE_PARAMETERS.vetoExtraNoiseDb.value;
   const present = absentOf(row).map((a) => !a);
   const least = Math.min(...row.filter((_, t) => present[t]).map((m) => m.extraFraction));
   return row.map((m, t) => {
     const v = vetoesOf(m, raw[t]!, shared);
-    const extra = over > 0 && present[t] && m.extraFraction - least >= over && (m.noiseExcessDb ?? 0) >= floorDb;
+    const extra = present[t] && m.extraFraction - least >= over && (m.noiseExcessDb ?? 0) >= floorDb;
     return extra && !v.includes('missing') ? [...v, 'missing'] : v;
   });
 }
